@@ -1,0 +1,5 @@
+"""`python -m govopen_cli` runs the command line."""
+
+from govopen_cli.cli import main
+
+main()

@@ -1,0 +1,86 @@
+"""The data file's schema (pydantic v2): what `data/tasks.yaml` may contain.
+
+Field descriptions are the clerk's documentation and feed `govopen schema`.
+Cross-checks between parts of the file (ids, sections, units) live in
+`validation.py`; this module only says what each part looks like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+UnitKind = Literal["government", "department", "group", "open_group"]
+
+
+class _Strict(BaseModel):
+    """Base: unknown keys refused, no type coercion ("3" is not 3), immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class DocumentInfo(_Strict):
+    """The published document the file transcribes."""
+
+    title: str = Field(min_length=1, description="文件标题（原表标题）")
+    attachment: str | None = Field(default=None, description="附件编号，如“附件1”")
+    region: str | None = Field(default=None, description="发文地区，如“眉山市”")
+    year: int | None = Field(
+        default=None, ge=1949, le=2200, description="发文年份；未写年份的工作进度按此年份计"
+    )
+
+
+class Section(_Strict):
+    """A section row of the table (一、…)."""
+
+    id: str = Field(min_length=1, description="章节编号：一、二、三……")
+    title: str = Field(min_length=1, description="章节标题（原文）")
+
+
+class Unit(_Strict):
+    """One entry of the unit registry."""
+
+    name: str = Field(min_length=1, description="规范名称（与原表一致）")
+    kind: UnitKind = Field(
+        description="government 政府 / department 部门 / group 集合 / open_group 泛指群体"
+    )
+    short: str | None = Field(default=None, description="简称，如“东坡区”")
+    aliases: list[str] = Field(default_factory=list, description="其他写法")
+    members: list[str] = Field(default_factory=list, description="集合（group）的成员单位")
+    note: str | None = Field(default=None, description="备注")
+
+
+class ExplicitMilestone(_Strict):
+    """A deadline typed by hand where the schedule phrase is beyond the parser."""
+
+    due: dt.date = Field(description="截止日期，ISO 格式，如 2022-06-30")
+    deliverable: str = Field(default="", description="该节点应完成的内容")
+
+
+class Task(_Strict):
+    """One row of the table: 序号 / 重点任务 / 工作进度 / 责任单位."""
+
+    id: int = Field(ge=1, description="序号")
+    section: str = Field(min_length=1, description="所属章节编号（一…五）")
+    text: str = Field(min_length=1, description="重点任务（原文）")
+    schedule: str = Field(default="", description="工作进度（原文）")
+    units: str = Field(default="", description="责任单位（原文）")
+    same_as: int | None = Field(
+        default=None, description="合并单元格：工作进度、责任单位沿用该序号的任务"
+    )
+    note: str | None = Field(default=None, description="备注")
+    milestones: list[ExplicitMilestone] | None = Field(
+        default=None, description="手工列出的截止日期（工作进度无法自动识别时使用）"
+    )
+    ongoing: bool | None = Field(default=None, description="手工标明是否为持续性工作")
+
+
+class TaskFile(_Strict):
+    """The whole data file."""
+
+    document: DocumentInfo
+    sections: list[Section] = Field(min_length=1, description="章节")
+    units: list[Unit] = Field(default_factory=list, description="单位名录")
+    tasks: list[Task] = Field(description="重点任务")

@@ -1,0 +1,244 @@
+"""Checking a data file: schema, then cross-checks between its parts.
+
+load → check → report are separate steps (as in check-jsonschema): this module
+returns Problem records and never prints. Every problem carries the line and
+column of the node it is about.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from govopen_cli import messages as msg
+from govopen_cli.loading import SourceMap, read_yaml
+from govopen_cli.model import TaskFile
+from govopen_cli.problems import DataError, Problem
+from govopen_cli.schedule import parse_schedule
+from govopen_cli.units import Registry, parse_units
+from govopen_cli.text import unit_key
+
+
+@dataclass(slots=True)
+class Report:
+    """The outcome of validating one file: the file if it could be read, and its problems."""
+
+    path: Path
+    task_file: TaskFile | None = None
+    source: SourceMap | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error (warnings allowed)."""
+        return all(p.level != "error" for p in self.problems)
+
+
+def validate_file(path: Path) -> Report:
+    """Read, schema-check and cross-check one data file."""
+    report = Report(path)
+    try:
+        data, source = read_yaml(path)
+    except DataError as exc:
+        report.problems = exc.problems
+        return report
+    report.source = source
+    if not isinstance(data, dict):
+        report.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
+        return report
+    try:
+        report.task_file = TaskFile.model_validate(data)
+    except ValidationError as exc:
+        report.problems = schema_problems(exc, source)
+        return report
+    report.problems = sorted(
+        check_task_file(report.task_file, source), key=lambda p: (p.line, p.column)
+    )
+    return report
+
+
+# --- schema errors in Chinese --------------------------------------------------------
+
+
+def schema_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
+    """pydantic's errors as problems placed at the offending node, in Chinese."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        if kind == "missing":
+            problem = source.problem(loc[:-1], "missing-key", msg.schema_missing(str(loc[-1])))
+        elif kind == "extra_forbidden":
+            key = str(loc[-1])
+            known = sorted(_model_at(loc[:-1]).model_fields)
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+            message = msg.schema_unknown_key(key, close[0] if close else None, known)
+            problem = source.problem(loc, "unknown-key", message, key=True)
+        else:
+            message = msg.schema_error(
+                str(loc[-1]) if loc else "", kind, error.get("ctx") or {}, error.get("input")
+            )
+            problem = source.problem(loc, "schema", message)
+        problems.append(problem)
+    return sorted(set(problems) - _misspelt_missing(exc, source), key=lambda p: (p.line, p.column))
+
+
+def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
+    """`missing` errors already explained by an unknown key that is its misspelling."""
+    errors = exc.errors(include_url=False)
+    extra = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
+    found = set()
+    for e in errors:
+        loc = tuple(e["loc"])
+        if e["type"] != "missing":
+            continue
+        field = str(loc[-1])
+        siblings = [key for parent, key in extra if parent == loc[:-1]]
+        if difflib.get_close_matches(field, siblings, n=1, cutoff=0.5):
+            found.add(source.problem(loc[:-1], "missing-key", msg.schema_missing(field)))
+    return found
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The model class that the mapping at `loc` is checked against."""
+    model: type[BaseModel] = TaskFile
+    for step in loc:
+        if isinstance(step, int) or step not in model.model_fields:
+            continue
+        inner = _find_model(model.model_fields[step].annotation)
+        if inner is None:
+            break
+        model = inner
+    return model
+
+
+def _find_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _find_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# --- cross-checks ---------------------------------------------------------------------
+
+
+def check_task_file(tf: TaskFile, source: SourceMap) -> list[Problem]:
+    """Everything the schema alone cannot see."""
+    registry = Registry(tf.units)
+    return [
+        *_check_sections(tf, source),
+        *_check_registry(tf, source),
+        *_check_tasks(tf, source, registry),
+    ]
+
+
+def _check_sections(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i, section in enumerate(tf.sections):
+        if section.id in seen:
+            yield source.problem(
+                ("sections", i, "id"), "duplicate-section", msg.DUPLICATE_SECTION.format(id=section.id)
+            )
+        seen.add(section.id)
+
+
+def _check_registry(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
+    owner: dict[str, str] = {}
+    names = {u.name for u in tf.units}
+    for i, unit in enumerate(tf.units):
+        for spelling in dict.fromkeys(Registry.spellings(unit)):
+            key = unit_key(spelling)
+            if key in owner:
+                message = msg.DUPLICATE_UNIT.format(name=spelling, other=owner[key])
+                yield source.problem(("units", i), "duplicate-unit", message)
+            else:
+                owner[key] = unit.name
+        if unit.kind == "group" and not unit.members:
+            yield source.problem(("units", i, "name"), "group-members", msg.GROUP_WITHOUT_MEMBERS)
+        if unit.kind != "group" and unit.members:
+            yield source.problem(
+                ("units", i, "members"), "group-members", msg.MEMBERS_NOT_GROUP, key=True
+            )
+        for j, member in enumerate(unit.members):
+            if member not in names:
+                yield source.problem(
+                    ("units", i, "members", j),
+                    "unknown-member",
+                    msg.unknown_member(member, _close(member, names)),
+                )
+
+
+def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterator[Problem]:
+    sections = [s.id for s in tf.sections]
+    by_id = {}
+    for i, task in enumerate(tf.tasks):
+        if task.id in by_id:
+            yield source.problem(
+                ("tasks", i, "id"), "duplicate-id", msg.DUPLICATE_TASK_ID.format(id=task.id)
+            )
+        by_id.setdefault(task.id, task)
+        if task.section not in sections:
+            yield source.problem(
+                ("tasks", i, "section"),
+                "unknown-section",
+                msg.unknown_section(task.section, _close(task.section, sections), sections),
+            )
+    year = tf.document.year
+    for i, task in enumerate(tf.tasks):
+        yield from _check_same_as(task, i, by_id, source)
+        if task.same_as is None and not task.units.strip():
+            yield source.problem(("tasks", i), "no-units", msg.TASK_WITHOUT_UNITS)
+        for mention in parse_units(task.units):
+            if registry.lookup(mention.name) is None:
+                yield source.problem(
+                    ("tasks", i, "units"),
+                    "unknown-unit",
+                    msg.unit_unknown(mention.name, registry.suggest(mention.name)),
+                )
+        try:
+            schedule = parse_schedule(task.schedule, year=year)
+        except ValueError as exc:
+            yield source.problem(("tasks", i, "schedule"), "schedule-invalid", str(exc))
+            continue
+        if task.milestones is not None:
+            yield source.problem(
+                ("tasks", i, "milestones"),
+                "schedule-explicit",
+                msg.SCHEDULE_EXPLICIT,
+                level="warning",
+                key=True,
+            )
+        elif task.same_as is None and task.ongoing is None and not schedule.understood:
+            yield source.problem(
+                ("tasks", i, "schedule"),
+                "schedule-not-understood",
+                msg.schedule_not_understood(task.schedule),
+                level="warning",
+            )
+
+
+def _check_same_as(task: Any, i: int, by_id: dict[int, Any], source: SourceMap) -> Iterator[Problem]:
+    if task.same_as is None:
+        return
+    loc = ("tasks", i, "same_as")
+    target = by_id.get(task.same_as)
+    if task.same_as == task.id:
+        yield source.problem(loc, "same-as", msg.SAME_AS_SELF)
+    elif target is None:
+        yield source.problem(loc, "same-as", msg.SAME_AS_MISSING.format(id=task.same_as))
+    elif target.same_as is not None:
+        yield source.problem(loc, "same-as", msg.SAME_AS_CHAIN.format(id=task.same_as))
+    if task.schedule.strip() or task.units.strip():
+        yield source.problem(loc, "same-as", msg.SAME_AS_WITH_TEXT, key=True)
+
+
+def _close(word: str, options: Any) -> list[str]:
+    return difflib.get_close_matches(word, list(options), n=3, cutoff=0.5)

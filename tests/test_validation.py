@@ -74,11 +74,32 @@ def test_shipped_file_is_valid() -> None:
             "unknown-unit",
             ["市政务服务管里局", "市政务服务管理局"],
         ),
-        ("    schedule: 2022年6月底前", "    schedule: 2022年13月底前", 17, 15, "schedule-invalid", ["13"]),
-        ("    schedule: 2022年6月底前", "    schedule: 2023年2月29日前", 17, 15, "schedule-invalid", ["2023年2月29日"]),
+        (
+            "    schedule: 2022年6月底前",
+            "    schedule: 2022年13月底前",
+            17,
+            15,
+            "schedule-invalid",
+            ["13"],
+        ),
+        (
+            "    schedule: 2022年6月底前",
+            "    schedule: 2023年2月29日前",
+            17,
+            15,
+            "schedule-invalid",
+            ["2023年2月29日"],
+        ),
         ("    kind: department", "    kind: bureau", 9, 11, "schema", ["government", "bureau"]),
         ("  year: 2021", "  year: 二〇二一", 3, 9, "schema", ["整数"]),
-        ("    short: 东坡区", "    short: 东坡区\n    short: 东坡", 13, 5, "duplicate-key", ["short", "12"]),
+        (
+            "    short: 东坡区",
+            "    short: 东坡区\n    short: 东坡",
+            13,
+            5,
+            "duplicate-key",
+            ["short", "12"],
+        ),
         ("  title: 测试表", "  titel: 测试表", 2, 3, "unknown-key", ["titel", "title"]),
         ("    text: 任务一", "    text: ''", 16, 11, "schema", ["不能为空"]),
     ],
@@ -88,13 +109,20 @@ def test_one_broken_line(
 ) -> None:
     assert old in BASE
     problem = only(check(tmp_path, BASE.replace(old, new)))
-    assert (problem.line, problem.column, problem.rule, problem.level) == (line, column, rule, "error")
+    assert (problem.line, problem.column, problem.rule, problem.level) == (
+        line,
+        column,
+        rule,
+        "error",
+    )
     for word in words:
         assert word in problem.message
 
 
 def test_duplicate_task_id(tmp_path: Path) -> None:
-    extra = "  - id: 1\n    section: 一\n    text: 任务二\n    schedule: 长期坚持\n    units: 东坡区\n"
+    extra = (
+        "  - id: 1\n    section: 一\n    text: 任务二\n    schedule: 长期坚持\n    units: 东坡区\n"
+    )
     problem = only(check(tmp_path, BASE + extra))
     assert (problem.line, problem.rule) == (19, "duplicate-id")
     assert "序号 1 重复" in problem.message
@@ -108,7 +136,10 @@ def test_impossible_explicit_date(tmp_path: Path) -> None:
 
 
 def test_group_member_must_be_registered(tmp_path: Path) -> None:
-    group = "  - name: 各县（区）人民政府\n    kind: group\n    members: [东坡区人民政府, 彭山区人民政府]\n"
+    group = (
+        "  - name: 各县（区）人民政府\n    kind: group\n"
+        "    members: [东坡区人民政府, 彭山区人民政府]\n"
+    )
     text = BASE.replace("tasks:\n", group + "tasks:\n")
     problem = only(check(tmp_path, text))
     assert (problem.line, problem.rule) == (15, "unknown-member")
@@ -116,7 +147,7 @@ def test_group_member_must_be_registered(tmp_path: Path) -> None:
 
 
 def test_same_as_must_point_at_an_existing_task(tmp_path: Path) -> None:
-    extra = '  - id: 2\n    section: 一\n    text: 任务二\n    same_as: 9\n'
+    extra = "  - id: 2\n    section: 一\n    text: 任务二\n    same_as: 9\n"
     problem = only(check(tmp_path, BASE + extra))
     assert (problem.line, problem.rule) == (22, "same-as")
     assert "9" in problem.message
@@ -138,7 +169,12 @@ def test_schedule_not_understood_is_a_warning(tmp_path: Path) -> None:
         ("a: 1\n\tb: 2\n", 2, "yaml-syntax", ["YAML"]),
         ("a: 1\n---\nb: 2\n", 2, "yaml-syntax", ["多个"]),
         ("document: *nothing\n", 1, "yaml-syntax", ["锚点"]),
-        ("a: !!python/object/apply:os.system [echo]\n", 1, "yaml-tag", ["!!python/object/apply:os.system"]),
+        (
+            "a: !!python/object/apply:os.system [echo]\n",
+            1,
+            "yaml-tag",
+            ["!!python/object/apply:os.system"],
+        ),
         ("a: !!set {x, y}\n", 1, "yaml-tag", ["!!set"]),
         ("<<: {a: 1}\n", 1, "yaml-merge", ["<<"]),
         ("? [a, b]\n: 1\n", 1, "bad-key", ["键"]),

@@ -188,7 +188,9 @@ class _Builder:
             value = self.build_mapping(node, depth)
         elif isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                self.problem(node, "yaml-tag", msg.YAML_TAG_REFUSED.format(tag=_short_tag(node.tag)))
+                self.problem(
+                    node, "yaml-tag", msg.YAML_TAG_REFUSED.format(tag=_short_tag(node.tag))
+                )
             value = [self.build(item, depth + 1) for item in node.value]
         else:
             value = self.build_scalar(node)
@@ -278,9 +280,12 @@ class SourceMap:
                     if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
                         child = key_node if key and step == loc[-1] else value_node
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-                if 0 <= step < len(node.value):
-                    child = node.value[step]
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(step, int)
+                and 0 <= step < len(node.value)
+            ):
+                child = node.value[step]
             if child is None:
                 break
             node = child
@@ -311,4 +316,3 @@ def read_yaml(path: Path) -> tuple[Any, SourceMap]:
     if root is None:
         raise DataError([Problem(name, 1, 1, "error", "empty", msg.EMPTY_FILE)])
     return build_values(root, name), source
-

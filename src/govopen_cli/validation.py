@@ -17,11 +17,11 @@ from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.loading import SourceMap, read_yaml
-from govopen_cli.model import TaskFile
+from govopen_cli.model import Task, TaskFile
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.schedule import parse_schedule
-from govopen_cli.units import Registry, parse_units
 from govopen_cli.text import unit_key
+from govopen_cli.units import Registry, parse_units
 
 
 @dataclass(slots=True)
@@ -91,7 +91,9 @@ def schema_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
 def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
     """`missing` errors already explained by an unknown key that is its misspelling."""
     errors = exc.errors(include_url=False)
-    extra = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
+    extra = {
+        (tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"
+    }
     found = set()
     for e in errors:
         loc = tuple(e["loc"])
@@ -145,7 +147,9 @@ def _check_sections(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
     for i, section in enumerate(tf.sections):
         if section.id in seen:
             yield source.problem(
-                ("sections", i, "id"), "duplicate-section", msg.DUPLICATE_SECTION.format(id=section.id)
+                ("sections", i, "id"),
+                "duplicate-section",
+                msg.DUPLICATE_SECTION.format(id=section.id),
             )
         seen.add(section.id)
 
@@ -178,7 +182,7 @@ def _check_registry(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
 
 def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterator[Problem]:
     sections = [s.id for s in tf.sections]
-    by_id = {}
+    by_id: dict[int, Task] = {}
     for i, task in enumerate(tf.tasks):
         if task.id in by_id:
             yield source.problem(
@@ -225,7 +229,9 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
             )
 
 
-def _check_same_as(task: Any, i: int, by_id: dict[int, Any], source: SourceMap) -> Iterator[Problem]:
+def _check_same_as(
+    task: Any, i: int, by_id: dict[int, Any], source: SourceMap
+) -> Iterator[Problem]:
     if task.same_as is None:
         return
     loc = ("tasks", i, "same_as")

@@ -1,0 +1,128 @@
+"""A valid data file, understood: each task's effective schedule and units.
+
+Structure the tool derives (milestones from 工作进度, lead/guide units from
+责任单位, task 7's cells from task 6) is computed here once, never typed twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from govopen_cli import messages as msg
+from govopen_cli.model import DocumentInfo, Section, Task, TaskFile
+from govopen_cli.problems import DataError, errors_only
+from govopen_cli.schedule import Milestone, Schedule, parse_schedule
+from govopen_cli.units import Mention, Registry, Role, parse_units
+
+SECTION_DIGITS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    """One task with what the tool understood from its cells."""
+
+    task: Task
+    section: Section
+    schedule: Schedule
+    mentions: tuple[Mention, ...]
+    cells_from: int
+    """The id of the task whose 工作进度/责任单位 cells apply (task 7 → 6)."""
+    schedule_text: str
+    """The 工作进度 text that applies (the merged cell's, for a same_as task)."""
+    units_text: str
+    """The 责任单位 text that applies."""
+
+    @property
+    def id(self) -> int:
+        """The task's 序号."""
+        return self.task.id
+
+    def named(self, role: Role) -> list[str]:
+        """The unit names the cell gives in a role, as canonical registry names."""
+        return [m.name for m in self.mentions if m.role == role]
+
+
+class Catalog:
+    """A validated task file with derived views, the input of every query."""
+
+    def __init__(self, task_file: TaskFile, path: Path | None = None) -> None:
+        self.file = task_file
+        self.path = path
+        self.registry = Registry(task_file.units)
+        self.sections = list(task_file.sections)
+        by_id = {t.id: t for t in task_file.tasks}
+        section_by_id = {s.id: s for s in self.sections}
+        self.tasks: list[TaskView] = []
+        for task in task_file.tasks:
+            source = by_id[task.same_as] if task.same_as is not None else task
+            self.tasks.append(
+                TaskView(
+                    task=task,
+                    section=section_by_id[task.section],
+                    schedule=self._schedule(task, source),
+                    mentions=self._mentions(source.units),
+                    cells_from=source.id,
+                    schedule_text=source.schedule,
+                    units_text=source.units,
+                )
+            )
+        self._by_id = {view.id: view for view in self.tasks}
+
+    @property
+    def document(self) -> DocumentInfo:
+        """The published document's metadata."""
+        return self.file.document
+
+    def _schedule(self, task: Task, source: Task) -> Schedule:
+        parsed = parse_schedule(source.schedule, year=self.document.year)
+        explicit = task.milestones if task.milestones is not None else source.milestones
+        ongoing = task.ongoing if task.ongoing is not None else source.ongoing
+        if explicit is not None:
+            milestones = tuple(Milestone(m.due, m.deliverable, m.due.isoformat()) for m in explicit)
+            parsed = dataclasses.replace(parsed, milestones=milestones, recurring=())
+        if ongoing is not None:
+            parsed = dataclasses.replace(parsed, ongoing=ongoing)
+        return parsed
+
+    def _mentions(self, cell: str) -> tuple[Mention, ...]:
+        """The cell's units with names made canonical (validation guarantees they resolve)."""
+        mentions = []
+        for mention in parse_units(cell):
+            unit = self.registry.lookup(mention.name)
+            name = unit.name if unit is not None else mention.name
+            mentions.append(Mention(name, mention.role))
+        return tuple(mentions)
+
+    def task(self, task_id: int) -> TaskView:
+        """One task by 序号; LookupError with a Chinese message if there is none."""
+        try:
+            return self._by_id[task_id]
+        except KeyError:
+            ids = sorted(self._by_id)
+            span = f"{ids[0]}–{ids[-1]}" if ids else "无"
+            message = msg.NO_SUCH_TASK.format(id=task_id, count=len(ids), span=span)
+            raise LookupError(message) from None
+
+    def section(self, ref: str) -> Section:
+        """A section by its id (一) or its number (1); LookupError if none."""
+        ref = ref.strip().rstrip("、.")
+        for section in self.sections:
+            if ref == section.id:
+                return section
+        if ref.isdigit() and 1 <= int(ref) <= len(self.sections):
+            return self.sections[int(ref) - 1]
+        ids = "、".join(s.id for s in self.sections)
+        raise LookupError(msg.NO_SUCH_SECTION.format(ref=ref, ids=ids))
+
+
+def open_catalog(path: Path) -> Catalog:
+    """Validate a data file and understand it; DataError lists the errors if it is invalid."""
+    from govopen_cli.validation import validate_file
+
+    report = validate_file(path)
+    errors = errors_only(report.problems)
+    if errors or report.task_file is None:
+        raise DataError(errors)
+    return Catalog(report.task_file, path)

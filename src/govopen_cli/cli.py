@@ -1,0 +1,347 @@
+"""The `govopen` command line: thin Typer commands over the library.
+
+Only typer is imported at start-up; each command imports what it needs, so
+`govopen --help` and every command start about as fast as a bare Typer app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from govopen_cli.catalog import Catalog
+    from govopen_cli.output import Table
+    from govopen_cli.problems import Problem
+
+app = typer.Typer(
+    name="govopen",
+    help="重点任务分工表：查询到期与逾期任务、按单位查看、校验数据文件。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    """--format choices."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    plain = "plain"
+
+
+def _date_option(value: str) -> dt.date:
+    from govopen_cli.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="数据文件；默认依次查找 $GOVOPEN_DATA、当前目录向上的 data/tasks.yaml、随包附带的文件",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="输出格式：table|json|csv|markdown|plain")
+]
+AsOfOption = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--as-of",
+        parser=_date_option,
+        metavar="DATE",
+        help="把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）",
+        show_default=False,
+    ),
+]
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    sys.stderr.write(f"govopen: {message}\n")
+    raise typer.Exit(code)
+
+
+def _report_problems(problems: list[Problem]) -> NoReturn:
+    from govopen_cli import messages as msg
+
+    for p in problems:
+        where = f"{p.location()}: " if p.path else "govopen: "
+        sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {p.message}\n")
+    if any(p.line for p in problems):
+        sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
+    raise typer.Exit(1)
+
+
+def _catalog(data: Path | None) -> Catalog:
+    from govopen_cli.catalog import open_catalog
+    from govopen_cli.loading import find_data_file
+    from govopen_cli.problems import DataError
+
+    try:
+        return open_catalog(find_data_file(data))
+    except DataError as exc:
+        _report_problems(exc.problems)
+
+
+def _as_of(given: dt.date | None) -> dt.date:
+    from govopen_cli.dates import as_of_date
+
+    try:
+        return as_of_date(given)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+
+
+def _unit(catalog: Catalog, query: str) -> str:
+    from govopen_cli.units import UnknownUnitError
+
+    try:
+        return catalog.registry.resolve(query).name
+    except UnknownUnitError as exc:
+        _fail(exc.message)
+
+
+def _print(table: Table, fmt: OutputFormat) -> None:
+    from govopen_cli.output import render
+
+    sys.stdout.write(render(table, fmt.value))
+
+
+@app.command("list")
+def list_command(
+    section: Annotated[
+        str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="单位（任一角色）", show_default=False)
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="在任务、进度、单位文字中查找", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出重点任务（可按章节、单位、文字筛选）。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.output import tasks_table
+    from govopen_cli.queries import list_tasks
+
+    catalog = _catalog(data)
+    chosen = _section(catalog, section) if section else None
+    unit_name = _unit(catalog, unit) if unit else None
+    views = list_tasks(catalog, section=chosen, unit=unit_name, search=search)
+    _print(tasks_table(views, msg.list_title(len(views))), fmt)
+
+
+def _section(catalog: Catalog, ref: str):  # type: ignore[no-untyped-def]
+    try:
+        return catalog.section(ref)
+    except LookupError as exc:
+        _fail(str(exc))
+
+
+@app.command("show")
+def show_command(
+    task_id: Annotated[int, typer.Argument(metavar="ID", help="任务序号")],
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """显示一项任务的全部内容：原文，以及工具读出的截止日期和单位。"""
+    import json
+
+    from govopen_cli.output import detail_table, task_detail
+
+    catalog = _catalog(data)
+    try:
+        view = catalog.task(task_id)
+    except LookupError as exc:
+        _fail(str(exc))
+    detail = task_detail(catalog, view)
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print(detail_table(detail), fmt)
+
+
+@app.command("sections")
+def sections_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+    """列出章节及其任务。"""
+    from govopen_cli.output import sections_table
+    from govopen_cli.queries import sections
+
+    _print(sections_table(sections(_catalog(data))), fmt)
+
+
+@app.command("by-section")
+def by_section_command(
+    section: Annotated[str, typer.Argument(metavar="SECTION", help="章节：一…五 或 1…5")],
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出一个章节的全部任务。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.output import tasks_table
+    from govopen_cli.queries import list_tasks
+
+    catalog = _catalog(data)
+    chosen = _section(catalog, section)
+    views = list_tasks(catalog, section=chosen)
+    _print(tasks_table(views, msg.section_title(chosen.id, chosen.title, len(views))), fmt)
+
+
+@app.command("by-unit")
+def by_unit_command(
+    unit: Annotated[str, typer.Argument(metavar="UNIT", help="单位名称、简称或别名")],
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。"""
+    from govopen_cli.output import unit_tasks_table
+    from govopen_cli.queries import by_unit
+
+    catalog = _catalog(data)
+    name = _unit(catalog, unit)
+    _print(unit_tasks_table(name, by_unit(catalog, name)), fmt)
+
+
+@app.command("units")
+def units_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+    """列出单位名录：类别、成员、承担的任务数。"""
+    from govopen_cli.output import units_table
+    from govopen_cli.queries import unit_summaries
+
+    _print(units_table(unit_summaries(_catalog(data))), fmt)
+
+
+@app.command("due")
+def due_command(
+    before: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--before",
+            parser=_date_option,
+            metavar="DATE",
+            help="截止日期不晚于 DATE（含当天）",
+            show_default=False,
+        ),
+    ] = None,
+    after: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--after",
+            parser=_date_option,
+            metavar="DATE",
+            help="截止日期不早于 DATE（含当天）",
+            show_default=False,
+        ),
+    ] = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            min=0,
+            metavar="DAYS",
+            help="从今天起 DAYS 天内到期（不给任何选项时为 30 天）",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出时间窗口内到期的节点，按日期排序，显示剩余或逾期天数。
+
+    窗口两端都包含在内：--before 2022-06-30 包括 6 月 30 日到期的节点。
+    只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
+    """
+    from govopen_cli import messages as msg
+    from govopen_cli.output import deadlines_table
+    from govopen_cli.queries import deadlines
+
+    catalog = _catalog(data)
+    today = _as_of(as_of)
+    start = after
+    if start is None and before is None:
+        start = today
+    end = before
+    if end is None:
+        end = today + dt.timedelta(days=within if within is not None else 30)
+    if within is not None and before is not None:
+        _fail(msg.WITHIN_AND_BEFORE, 2)
+    if start is not None and start > end:
+        _fail(msg.EMPTY_WINDOW.format(start=start, end=end), 2)
+    items = deadlines(catalog, as_of=today, start=start, end=end)
+    title = msg.due_title(start.isoformat() if start else None, end.isoformat())
+    _print(deadlines_table(items, title, today), fmt)
+
+
+@app.command("overdue")
+def overdue_command(
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出截止日期在今天之前的节点（持续性工作不算逾期）。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.output import deadlines_table
+    from govopen_cli.queries import overdue
+
+    catalog = _catalog(data)
+    today = _as_of(as_of)
+    _print(deadlines_table(overdue(catalog, as_of=today), msg.OVERDUE_TITLE, today), fmt)
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...", help="要校验的文件（默认为找到的数据文件）", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """校验数据文件：列出所有问题（文件:行:列），有错误时退出码为 1。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.loading import find_data_file
+    from govopen_cli.problems import DataError
+    from govopen_cli.validation import validate_file
+
+    if not paths:
+        try:
+            paths = [find_data_file(None)]
+        except DataError as exc:
+            _report_problems(exc.problems)
+    problems = [p for path in paths for p in validate_file(path).problems]
+    for p in problems:
+        sys.stdout.write(f"{p.location()}: {msg.LEVELS[p.level]}: {p.message} [{p.rule}]\n")
+    errors = sum(p.level == "error" for p in problems)
+    sys.stdout.write(msg.validate_summary(len(paths), errors, len(problems) - errors) + "\n")
+    if errors:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,47 @@
+"""Dates typed on the command line, and the as-of date ("today") queries use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+from govopen_cli import messages as msg
+from govopen_cli.text import fold_width, squeeze
+
+AS_OF_ENV = "GOVOPEN_AS_OF"
+
+_FORMS = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
+)
+
+
+def parse_date(text: str) -> dt.date:
+    """2022-06-30, 2022/6/30, 2022.6.30, 20220630 or 2022年6月30日; ValueError otherwise."""
+    cleaned = fold_width(squeeze(text))
+    for form in _FORMS:
+        match = form.fullmatch(cleaned)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(msg.DATE_NOT_EXIST.format(text=text)) from None
+    raise ValueError(msg.DATE_BAD_FORM.format(text=text))
+
+
+def as_of_date(given: dt.date | None = None) -> dt.date:
+    """The date queries treat as today: --as-of, else $GOVOPEN_AS_OF, else the real date."""
+    if given is not None:
+        return given
+    from_env = os.environ.get(AS_OF_ENV, "").strip()
+    if from_env:
+        try:
+            return parse_date(from_env)
+        except ValueError as exc:
+            raise ValueError(f"{AS_OF_ENV}: {exc}") from None
+    return dt.date.today()

@@ -1,0 +1,316 @@
+"""Every Chinese text a user reads, kept together so wording is reviewed in one place.
+
+Templates use str.format placeholders; English identifiers stay in code.
+"""
+
+from __future__ import annotations
+
+# --- schedule phrases (工作进度) -------------------------------------------------
+
+SCHEDULE_BAD_MONTH = "“{phrase}”中的月份 {month} 不存在（应为 1–12）"
+SCHEDULE_BAD_DAY = "“{phrase}”中的日期 {day} 日不存在：{year}年{month}月只有 {last} 天"
+SCHEDULE_BAD_DAY_ANY_YEAR = "“{phrase}”中的日期 {day} 日不存在：{month}月最多只有 {last} 天"
+SCHEDULE_BAD_MONTHLY_DAY = "“{phrase}”中的日期 {day} 日不存在（应为 1–31）"
+SCHEDULE_BAD_QUARTER = "“{phrase}”中的季度 {quarter} 不存在（应为 1–4，即第一至第四季度）"
+SCHEDULE_BAD_YEAR = "“{phrase}”中的年份 {year} 不存在"
+SCHEDULE_BAD_NUMBER = "“{phrase}”中的数字“{number}”无法识别"
+SCHEDULE_MISSING_YEAR = (
+    "“{phrase}”没有写年份，本栏前面也没有带年份的日期，无法确定是哪一年；"
+    "请写明年份，例如“2022年{phrase}”"
+)
+
+# --- reading the data file ------------------------------------------------------
+
+NO_DATA_FILE = (
+    "找不到数据文件：请用 --data 指定，或设置环境变量 GOVOPEN_DATA，"
+    "或在当前目录（或上级目录）放置 data/tasks.yaml"
+)
+FILE_NOT_FOUND = "文件不存在"
+IS_A_DIRECTORY = "这是一个文件夹，不是数据文件"
+FILE_UNREADABLE = "没有读取该文件的权限"
+FILE_OS_ERROR = "无法读取文件：{reason}"
+FILE_TOO_LARGE = "文件超过 {limit} MiB，不像是任务分工表，已拒绝读取"
+NOT_TEXT = "这不是文本文件（含有二进制内容）"
+NOT_UTF8_GBK = (
+    "文件不是 UTF-8 编码（看起来是 GBK/GB18030）。请转换为 UTF-8 后再试，例如："
+    "iconv -f GB18030 -t UTF-8 {name} > {name}.utf8 && mv {name}.utf8 {name}"
+)
+NOT_UTF8 = "文件不是 UTF-8 编码，请用文本编辑器另存为 UTF-8 后再试"
+EMPTY_FILE = "文件是空的：应包含 document、sections、units、tasks 四部分"
+TOP_LEVEL_NOT_MAPPING = (
+    "文件顶层应是键值映射（document: … sections: … tasks: …），而不是列表或单个值"
+)
+YAML_BAD_CHARACTER = "文件含有 YAML 不允许的控制字符（可能是二进制内容）"
+YAML_TAG_REFUSED = (
+    "不允许的 YAML 标签 {tag}（不会执行）：数据文件只能包含文本、数字、日期、列表和映射"
+)
+YAML_MERGE_REFUSED = "不支持 YAML 合并键（<<），请把内容直接写出"
+KEY_NOT_SCALAR = "键必须是简单文本，不能是列表或映射"
+DUPLICATE_KEY = "重复的键“{key}”（第 {line} 行已出现过）；YAML 只会保留其中一个"
+BAD_SCALAR = "无法读取的值“{value}”（例如日期不存在）"
+TOO_DEEP = "嵌套层级过深，不像是任务分工表"
+ALIAS_CYCLE = "YAML 锚点引用了自身（循环引用），已拒绝读取"
+ALIAS_BOMB = "YAML 锚点/别名展开后超过 {limit} 个节点（疑似“别名炸弹”），已拒绝读取"
+
+_YAML_REASONS = {
+    "mapping values are not allowed": "此处不能出现“键: 值”（是否缺少缩进或引号？）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "did not find expected key": "缩进不一致，找不到预期的键",
+    "did not find expected '-' indicator": "列表缩进不一致，找不到预期的“-”",
+    "found character that cannot start any token": "出现了不能开始任何内容的字符（例如制表符 Tab）",
+    "found undefined alias": "使用了未定义的锚点别名",
+    "expected a single document in the stream": "文件中有多个 YAML 文档（---），只能有一个",
+    "but found another document": "文件中有多个 YAML 文档（---），只能有一个",
+    "found unexpected end of stream": "文件意外结束（引号或括号未闭合？）",
+    "found unexpected ':'": "出现了意外的冒号“:”",
+    "did not find expected node content": "缺少内容",
+    "found duplicate anchor": "锚点名称重复",
+    "did not find expected ',' or ']'": "列表 [ … ] 没有闭合，或缺少逗号",
+    "did not find expected ',' or '}'": "映射 { … } 没有闭合，或缺少逗号",
+    "found unknown escape character": "双引号字符串中有未知的转义字符（\\ 后面的字符）",
+    "found unexpected end of stream while scanning a quoted scalar": "引号没有闭合",
+    "found a tab character": "使用了制表符 Tab，YAML 缩进只能用空格",
+    "expected <block end>, but found": "缩进不一致",
+}
+
+
+def yaml_syntax(reason: str) -> str:
+    """A YAML parser's English reason, in Chinese where we know it."""
+    for english, chinese in _YAML_REASONS.items():
+        if reason.startswith(english):
+            return f"YAML 语法错误：{chinese}"
+    return f"YAML 语法错误：{reason}"
+
+
+# --- units (责任单位) -------------------------------------------------------------
+
+ROLE_LABELS = {"lead": "责任", "support": "配合", "guide": "指导"}
+KIND_LABELS = {
+    "government": "政府",
+    "department": "部门",
+    "group": "集合",
+    "open_group": "泛指群体",
+}
+
+
+def unit_unknown(query: str, suggestions: list[str]) -> str:
+    """No registered unit matches what the user typed."""
+    hint = f"；您是不是要找：{'、'.join(suggestions)}" if suggestions else ""
+    return f"单位名录中没有“{query}”{hint}"
+
+
+def unit_ambiguous(query: str, names: list[str]) -> str:
+    """Several registered units match a short form."""
+    return f"“{query}”可以指多个单位，请写得更具体：{'、'.join(names)}"
+
+
+# --- validation -------------------------------------------------------------------
+
+DUPLICATE_SECTION = "章节编号“{id}”重复"
+DUPLICATE_UNIT = "单位名录中“{name}”重复（已用于“{other}”）"
+GROUP_WITHOUT_MEMBERS = (
+    "集合单位（kind: group）必须列出 members；没有固定成员的请用 kind: open_group"
+)
+MEMBERS_NOT_GROUP = "只有集合单位（kind: group）可以有 members"
+DUPLICATE_TASK_ID = "序号 {id} 重复"
+TASK_WITHOUT_UNITS = "该任务没有填写责任单位（如与其他任务合并单元格，请用 same_as 指明）"
+SAME_AS_SELF = "same_as 不能指向自己"
+SAME_AS_MISSING = "same_as 指向的序号 {id} 不存在"
+SAME_AS_CHAIN = "same_as 指向的第 {id} 项本身也是 same_as，请直接指向原始任务"
+SAME_AS_WITH_TEXT = '有 same_as 的任务，其 schedule 和 units 应留空（""），以免两处不一致'
+SCHEDULE_EXPLICIT = "工作进度由 milestones 手工给出（工具未采用对原文的自动识别）"
+
+_TYPE_NAMES = {
+    str: "文本",
+    bool: "布尔值",
+    int: "整数",
+    float: "小数",
+    list: "列表",
+    dict: "映射",
+    type(None): "空值",
+}
+
+_SCHEMA_EXPECTED = {
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "string_type": "应为文本",
+    "bool_type": "应为 true 或 false",
+    "date_type": "应为日期（如 2022-06-30）",
+    "list_type": "应为列表（每项以“- ”开头）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "dict_type": "应为映射（键: 值）",
+    "string_too_short": "不能为空",
+    "too_short": "不能为空",
+    "frozen_instance": "不能修改",
+}
+
+
+def _describe(value: object) -> str:
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return f"日期 {value.isoformat()}"
+    name = _TYPE_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        shown = str(value) if len(str(value)) <= 20 else str(value)[:20] + "…"
+        return f"{name}“{shown}”"
+    return name
+
+
+def schema_missing(key: str) -> str:
+    """A required key is absent."""
+    return f"缺少必填字段“{key}”"
+
+
+def schema_unknown_key(key: str, close: str | None, known: list[str]) -> str:
+    """A key the format does not have."""
+    hint = f"；您是不是要写“{close}”？" if close else f"；可用的字段：{'、'.join(known)}"
+    return f"未知字段“{key}”{hint}"
+
+
+def schema_error(key: str, kind: str, ctx: dict[str, object], value: object) -> str:
+    """Any other schema error, by pydantic's error type."""
+    where = f"字段“{key}”" if key and not key.isdigit() else "该值"
+    if kind == "literal_error":
+        return f"{where}应为以下之一：{ctx.get('expected', '')}，实际是{_describe(value)}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{where}应不小于 {ctx.get('ge', ctx.get('gt'))}，实际是 {value}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{where}应不大于 {ctx.get('le', ctx.get('lt'))}，实际是 {value}"
+    expected = _SCHEMA_EXPECTED.get(kind)
+    if expected is None:
+        return f"{where}格式不对（{kind}）"
+    if kind in ("string_too_short", "too_short"):
+        return f"{where}{expected}"
+    return f"{where}{expected}，实际是{_describe(value)}"
+
+
+def unknown_member(member: str, close: list[str]) -> str:
+    """A group lists a member that is not registered."""
+    hint = f"；您是不是要写：{'、'.join(close)}" if close else ""
+    return f"集合成员“{member}”不在单位名录中{hint}"
+
+
+def unknown_section(section: str, close: list[str], sections: list[str]) -> str:
+    """A task names a section that does not exist."""
+    hint = f"您是不是要写“{close[0]}”？" if close else f"现有章节：{'、'.join(sections)}"
+    return f"章节“{section}”不存在；{hint}"
+
+
+def schedule_not_understood(text: str) -> str:
+    """A schedule phrase with neither a date nor an ongoing marker."""
+    shown = text if text.strip() else "（空）"
+    return (
+        f"无法识别工作进度“{shown}”：该任务不会出现在 due/overdue 中；"
+        "如有截止日期，请用 milestones 手工列出，如是持续性工作，请写 ongoing: true"
+    )
+
+
+# --- queries ----------------------------------------------------------------------
+
+NO_SUCH_TASK = "没有序号为 {id} 的任务（共 {count} 项，序号 {span}）"
+NO_SUCH_SECTION = "没有章节“{ref}”；可用：{ids}（也可写 1、2、3……）"
+
+DATE_BAD_FORM = "无法识别日期“{text}”：请写作 2022-06-30、2022/6/30、20220630 或 2022年6月30日"
+DATE_NOT_EXIST = "日期“{text}”不存在"
+
+
+# --- output: headers and labels -----------------------------------------------------
+
+H_ID = "序号"
+H_SECTION = "章节"
+H_TEXT = "重点任务"
+H_SCHEDULE = "工作进度"
+H_UNITS = "责任单位"
+H_ROLE = "角色"
+H_VIA = "通过"
+H_TITLE = "标题"
+H_COUNT = "任务数"
+H_IDS = "序号"
+H_UNIT = "单位"
+H_KIND = "类别"
+H_ALSO = "简称/别名"
+H_MEMBERS = "成员"
+H_GROUPS = "所属集合"
+H_LEADS = "责任任务数"
+H_GUIDES = "指导任务数"
+H_DUE = "截止日期"
+H_DAYS = "剩余"
+H_DELIVERABLE = "节点内容"
+H_LEAD = "责任单位"
+H_NOTE = "备注"
+H_FIELD = "项目"
+H_CONTENT = "内容"
+
+NO_ROWS = "（没有符合条件的记录）"
+SAME_AS_SHORT = "与第{id}项合并单元格"
+SECTIONS_TITLE = "章节"
+MILESTONE_LABEL = "节点{n}"
+RECURRING_LABEL = "周期节点"
+RECURRENCE_KINDS = {
+    "yearly": "每年",
+    "half-yearly": "每半年",
+    "quarterly": "每季度",
+    "monthly": "每月",
+}
+ONGOING_LABEL = "持续性工作"
+EXPLICIT_NOTE = "（截止日期由数据文件的 milestones 手工给出）"
+YES = "是"
+NO = "否"
+DAYS_LEFT = "还剩 {n} 天"
+DUE_TODAY = "今天到期"
+DAYS_OVERDUE = "逾期 {n} 天"
+AS_OF_CAPTION = "以 {date} 为今天计算 · 共 {n} 个节点"
+
+
+def show_title(task_id: int) -> str:
+    """Title of `show`."""
+    return f"第 {task_id} 项任务"
+
+
+def by_unit_title(unit: str, count: int) -> str:
+    """Title of `by-unit`."""
+    return f"{unit}：共 {count} 项任务"
+
+
+def units_title(count: int) -> str:
+    """Title of `units`."""
+    return f"单位名录（{count} 个）"
+
+
+def list_title(count: int) -> str:
+    """Title of `list`."""
+    return f"重点任务（{count} 项）"
+
+
+def section_title(section_id: str, title: str, count: int) -> str:
+    """Title of `by-section`."""
+    return f"{section_id}、{title}（{count} 项）"
+
+
+def due_title(start: str | None, end: str | None) -> str:
+    """Title of `due`."""
+    if start and end:
+        return f"{start} 至 {end} 到期的节点"
+    if end:
+        return f"{end} 及以前到期的节点"
+    return f"{start} 及以后到期的节点"
+
+
+OVERDUE_TITLE = "已逾期的节点"
+
+
+# --- command line ------------------------------------------------------------------
+
+LEVELS = {"error": "错误", "warning": "警告"}
+DATA_INVALID = "数据文件有错误，请先修正（运行 govopen validate 查看全部问题）"
+WITHIN_AND_BEFORE = "--within 与 --before 不能同时使用"
+EMPTY_WINDOW = "时间窗口为空：起点 {start} 晚于终点 {end}"
+
+
+def validate_summary(files: int, errors: int, warnings: int) -> str:
+    """The last line of `validate`."""
+    if not errors and not warnings:
+        return f"通过：{files} 个文件，没有发现问题"
+    return f"{errors} 个错误，{warnings} 个警告（{files} 个文件）"

@@ -1,0 +1,403 @@
+"""Turning query results into text: one Table shape, one small renderer per format.
+
+Rows are JSON-ready dicts (the JSON output is a stable contract: task rows carry
+`id`, milestone rows carry `task` and `due`); columns say how a row reads in a
+table, CSV, Markdown or plain text. rich is imported only to draw a table.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from govopen_cli import messages as msg
+from govopen_cli.catalog import Catalog, TaskView
+from govopen_cli.queries import DueItem, SectionSummary, UnitSummary, UnitTask
+
+Format = Literal["table", "json", "csv", "markdown", "plain"]
+FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown", "plain")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "、".join(_text(v) for v in value)
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: the row key it shows, its Chinese header, and how it reads as text."""
+
+    key: str
+    header: str
+    show: Callable[[dict[str, Any]], str] | None = None
+    wide: bool = False
+    brief: int | None = None
+    """In a terminal table only, cut the text to this many characters (…)."""
+
+    def cell(self, row: dict[str, Any]) -> str:
+        """The cell's text."""
+        return self.show(row) if self.show else _text(row.get(self.key))
+
+
+@dataclass(slots=True)
+class Table:
+    """Rows to print, with their columns, a title and per-row styles for the terminal."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: list[dict[str, Any]]
+    styles: list[str | None] = field(default_factory=list)
+    caption: str | None = None
+
+
+# --- renderers ---------------------------------------------------------------------
+
+
+def render(table: Table, fmt: Format, width: int | None = None) -> str:
+    """The table in one format, as text ending in a newline (empty JSON list for no rows)."""
+    if fmt == "json":
+        return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(c.header for c in table.columns)
+        writer.writerows([c.cell(row) for c in table.columns] for row in table.rows)
+        return buffer.getvalue()
+    if fmt == "markdown":
+        return _markdown(table)
+    if fmt == "plain":
+        return "".join(
+            "\t".join(_one_line(c.cell(row)) for c in table.columns) + "\n" for row in table.rows
+        )
+    return _rich(table, width)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _markdown(table: Table) -> str:
+    def cell(text: str) -> str:
+        return _one_line(text).replace("|", "\\|")
+
+    lines = [f"**{table.title}**", ""] if table.title else []
+    lines.append("| " + " | ".join(c.header for c in table.columns) + " |")
+    lines.append("|" + "|".join("---" for _ in table.columns) + "|")
+    lines.extend(
+        "| " + " | ".join(cell(c.cell(r)) for c in table.columns) + " |" for r in table.rows
+    )
+    if table.caption:
+        lines.extend(["", table.caption])
+    return "\n".join(lines) + "\n"
+
+
+def _rich(table: Table, width: int | None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    console = Console(width=width, highlight=False, soft_wrap=False)
+    grid = RichTable(
+        title=table.title or None,
+        caption=table.caption,
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        title_style="bold",
+        show_lines=False,
+    )
+    for column in table.columns:
+        grid.add_column(
+            column.header,
+            overflow="fold",
+            ratio=2 if column.wide else 1,
+            min_width=None if column.wide else len(column.header) * 2,
+        )
+    styles = table.styles or [None] * len(table.rows)
+    for row, style in zip(table.rows, styles, strict=False):
+        grid.add_row(*(_brief(column, column.cell(row)) for column in table.columns), style=style)
+    if not table.rows:
+        grid.caption = msg.NO_ROWS
+    with console.capture() as capture:
+        console.print(grid)
+    return capture.get()
+
+
+def _brief(column: Column, text: str) -> str:
+    if column.brief is None or len(text) <= column.brief:
+        return text
+    return text[: column.brief - 1] + "…"
+
+
+def render_rich(renderable: Any, width: int | None = None) -> str:
+    """Any rich renderable as text (used by `show`)."""
+    from rich.console import Console
+
+    console = Console(width=width, highlight=False)
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
+
+
+# --- rows of each kind -------------------------------------------------------------
+
+
+def task_row(view: TaskView) -> dict[str, Any]:
+    """A task as a JSON-ready row."""
+    return {
+        "id": view.id,
+        "section": view.section.id,
+        "text": view.task.text,
+        "schedule": view.schedule_text,
+        "units": view.units_text,
+        "lead": view.named("lead"),
+        "support": view.named("support"),
+        "guide": view.named("guide"),
+        "same_as": view.task.same_as,
+    }
+
+
+def _units_cell(row: dict[str, Any]) -> str:
+    if row.get("same_as") is not None and row["units"]:
+        return f"{row['units']}（{msg.SAME_AS_SHORT.format(id=row['same_as'])}）"
+    return _text(row["units"])
+
+
+def _schedule_cell(row: dict[str, Any]) -> str:
+    if row.get("same_as") is not None and row["schedule"]:
+        return f"{row['schedule']}（{msg.SAME_AS_SHORT.format(id=row['same_as'])}）"
+    return _text(row["schedule"])
+
+
+TASK_COLUMNS = (
+    Column("id", msg.H_ID),
+    Column("section", msg.H_SECTION),
+    Column("text", msg.H_TEXT, wide=True),
+    Column("schedule", msg.H_SCHEDULE, _schedule_cell),
+    Column("units", msg.H_UNITS, _units_cell),
+)
+
+
+def tasks_table(views: Sequence[TaskView], title: str) -> Table:
+    """Tasks with the four source columns (and the section)."""
+    return Table(title, TASK_COLUMNS, [task_row(v) for v in views])
+
+
+def unit_tasks_table(unit: str, items: Sequence[UnitTask]) -> Table:
+    """`by-unit`: one row per task and role, with the group the role comes through."""
+    rows = []
+    for item in items:
+        for holding in item.holdings:
+            rows.append(
+                {
+                    **task_row(item.view),
+                    "unit": unit,
+                    "role": holding.role,
+                    "role_label": msg.ROLE_LABELS[holding.role],
+                    "via": holding.via,
+                }
+            )
+    columns = (
+        Column("id", msg.H_ID),
+        Column("role_label", msg.H_ROLE),
+        Column("via", msg.H_VIA),
+        Column("text", msg.H_TEXT, wide=True),
+        Column("schedule", msg.H_SCHEDULE, _schedule_cell),
+    )
+    return Table(msg.by_unit_title(unit, len(items)), columns, rows)
+
+
+def sections_table(summaries: Sequence[SectionSummary]) -> Table:
+    """`sections`: each section with its number of tasks and their ids."""
+    rows = [
+        {"id": s.section.id, "title": s.section.title, "tasks": list(s.task_ids)} for s in summaries
+    ]
+    columns = (
+        Column("id", msg.H_SECTION),
+        Column("title", msg.H_TITLE, wide=True),
+        Column("count", msg.H_COUNT, lambda r: str(len(r["tasks"]))),
+        Column("tasks", msg.H_IDS, lambda r: _id_span(r["tasks"])),
+    )
+    return Table(msg.SECTIONS_TITLE, columns, rows)
+
+
+def _id_span(ids: Sequence[int]) -> str:
+    """1、2、3、4 → 1–4; gaps kept: 1–3、5."""
+    parts: list[str] = []
+    start = prev = None
+    for i in [*ids, None]:
+        if start is not None and prev is not None and (i is None or i != prev + 1):
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+            start = None
+        if i is not None and start is None:
+            start = i
+        prev = i
+    return "、".join(parts)
+
+
+def units_table(summaries: Sequence[UnitSummary]) -> Table:
+    """`units`: the registry with kinds, members and counts of tasks per role."""
+    rows = [
+        {
+            "name": s.name,
+            "kind": s.kind,
+            "kind_label": msg.KIND_LABELS.get(s.kind, s.kind),
+            "short": s.short,
+            "aliases": list(s.aliases),
+            "members": list(s.members),
+            "groups": list(s.groups),
+            "lead": s.counts["lead"],
+            "support": s.counts["support"],
+            "guide": s.counts["guide"],
+        }
+        for s in summaries
+    ]
+    columns = (
+        Column("name", msg.H_UNIT),
+        Column("kind_label", msg.H_KIND),
+        Column(
+            "short",
+            msg.H_ALSO,
+            lambda r: _text([*([r["short"]] if r["short"] else []), *r["aliases"]]),
+        ),
+        Column("members", msg.H_MEMBERS, wide=True),
+        Column("groups", msg.H_GROUPS),
+        Column("lead", msg.H_LEADS),
+        Column("guide", msg.H_GUIDES),
+    )
+    return Table(msg.units_title(len(rows)), columns, rows)
+
+
+def days_label(days_left: int) -> str:
+    """还剩 N 天 / 今天到期 / 逾期 N 天."""
+    if days_left > 0:
+        return msg.DAYS_LEFT.format(n=days_left)
+    if days_left == 0:
+        return msg.DUE_TODAY
+    return msg.DAYS_OVERDUE.format(n=-days_left)
+
+
+def deadlines_table(items: Sequence[DueItem], title: str, as_of: dt.date) -> Table:
+    """`due` / `overdue`: one row per milestone, sorted by date, with days left or overdue."""
+    rows = [
+        {
+            "task": item.view.id,
+            "milestone": item.number,
+            "due": item.due.isoformat(),
+            "days_left": item.days_left,
+            "deliverable": item.deliverable,
+            "lead": item.view.named("lead"),
+            "text": item.view.task.text,
+        }
+        for item in items
+    ]
+    columns = (
+        Column("task", msg.H_ID),
+        Column("due", msg.H_DUE),
+        Column("days_left", msg.H_DAYS, lambda r: days_label(r["days_left"])),
+        Column("deliverable", msg.H_DELIVERABLE, lambda r: r["deliverable"] or "—"),
+        Column("lead", msg.H_LEAD),
+        Column("text", msg.H_TEXT, wide=True, brief=40),
+    )
+    styles = [_urgency(item.days_left) for item in items]
+    caption = msg.AS_OF_CAPTION.format(date=as_of.isoformat(), n=len(rows))
+    return Table(title, columns, rows, styles, caption)
+
+
+def _urgency(days_left: int) -> str | None:
+    if days_left < 0:
+        return "red"
+    if days_left <= 30:
+        return "yellow"
+    return None
+
+
+# --- one task in full (`show`) ---------------------------------------------------------
+
+
+def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
+    """Everything about one task, JSON-ready: texts and what the tool understood."""
+    schedule = view.schedule
+
+    def units(role: str) -> list[dict[str, Any]]:
+        return [
+            {"name": name, "members": catalog.registry.members(name)}
+            for name in view.named(role)  # type: ignore[arg-type]
+        ]
+
+    return {
+        "id": view.id,
+        "section": {"id": view.section.id, "title": view.section.title},
+        "text": view.task.text,
+        "schedule": {
+            "text": view.schedule_text,
+            "milestones": [
+                {
+                    "task": view.id,
+                    "milestone": n,
+                    "due": m.due.isoformat(),
+                    "deliverable": m.deliverable,
+                }
+                for n, m in enumerate(schedule.milestones, start=1)
+            ],
+            "recurring": [
+                {"kind": r.kind, "month": r.month, "day": r.day, "deliverable": r.deliverable}
+                for r in schedule.recurring
+            ],
+            "ongoing": schedule.ongoing,
+            "explicit": view.task.milestones is not None,
+        },
+        "units": {
+            "text": view.units_text,
+            "lead": units("lead"),
+            "support": units("support"),
+            "guide": units("guide"),
+        },
+        "same_as": view.task.same_as,
+        "note": view.task.note,
+    }
+
+
+def detail_table(detail: dict[str, Any]) -> Table:
+    """`show` as label/value rows, for every format but JSON."""
+    pairs: list[tuple[str, str]] = [
+        (msg.H_ID, str(detail["id"])),
+        (msg.H_SECTION, f"{detail['section']['id']}、{detail['section']['title']}"),
+        (msg.H_TEXT, detail["text"]),
+    ]
+    same = msg.SAME_AS_SHORT.format(id=detail["same_as"]) if detail["same_as"] else ""
+    schedule = detail["schedule"]
+    pairs.append((msg.H_SCHEDULE, schedule["text"] + (f"（{same}）" if same else "")))
+    for m in schedule["milestones"]:
+        label = msg.MILESTONE_LABEL.format(n=m["milestone"])
+        pairs.append((label, f"{m['due']}  {m['deliverable'] or '—'}"))
+    for r in schedule["recurring"]:
+        pairs.append(
+            (msg.RECURRING_LABEL, f"{msg.RECURRENCE_KINDS[r['kind']]}  {r['deliverable']}")
+        )
+    pairs.append((msg.ONGOING_LABEL, msg.YES if schedule["ongoing"] else msg.NO))
+    if schedule["explicit"]:
+        pairs.append(("", msg.EXPLICIT_NOTE))
+    pairs.append((msg.H_UNITS, detail["units"]["text"] + (f"（{same}）" if same else "")))
+    for role in ("lead", "support", "guide"):
+        for unit in detail["units"][role]:
+            members = f"（{'、'.join(unit['members'])}）" if unit["members"] else ""
+            pairs.append((msg.ROLE_LABELS[role], unit["name"] + members))
+    if detail["note"]:
+        pairs.append((msg.H_NOTE, detail["note"]))
+    columns = (Column("label", msg.H_FIELD), Column("value", msg.H_CONTENT, wide=True))
+    rows = [{"label": label, "value": value} for label, value in pairs]
+    return Table(msg.show_title(detail["id"]), columns, rows)

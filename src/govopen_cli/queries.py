@@ -1,0 +1,177 @@
+"""The questions people ask of a task table, answered from a Catalog.
+
+Every function takes the catalog and plain values (dates, canonical unit
+names) and returns plain records; nothing here knows about the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from govopen_cli.catalog import Catalog, TaskView
+from govopen_cli.model import Section
+from govopen_cli.text import fold_width, squeeze
+from govopen_cli.units import ROLES, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """A role a unit holds in a task, directly or through a group that lists it."""
+
+    role: Role
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTask:
+    """A task as seen by one unit."""
+
+    view: TaskView
+    holdings: tuple[Holding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """One deadline of one task."""
+
+    view: TaskView
+    number: int | None
+    """1-based position among the task's fixed milestones; None for a recurring deadline."""
+    due: dt.date
+    deliverable: str
+    days_left: int
+    """Days from the as-of date to the deadline; negative when it has passed."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSummary:
+    """One registry entry with how many tasks it holds in each role."""
+
+    name: str
+    kind: str
+    short: str | None
+    aliases: tuple[str, ...]
+    members: tuple[str, ...]
+    groups: tuple[str, ...]
+    counts: dict[Role, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSummary:
+    """A section with the ids of its tasks."""
+
+    section: Section
+    task_ids: tuple[int, ...]
+
+
+def holdings(catalog: Catalog, view: TaskView, unit: str) -> tuple[Holding, ...]:
+    """The roles `unit` (a canonical name) holds in a task, directly or via a group."""
+    found = []
+    for mention in view.mentions:
+        if mention.name == unit:
+            found.append(Holding(mention.role))
+        elif unit in catalog.registry.members(mention.name):
+            found.append(Holding(mention.role, via=mention.name))
+    return tuple(dict.fromkeys(found))
+
+
+def _matches(view: TaskView, needle: str) -> bool:
+    haystack = fold_width(squeeze(f"{view.task.text}{view.schedule_text}{view.units_text}"))
+    return needle in haystack.casefold()
+
+
+def list_tasks(
+    catalog: Catalog,
+    *,
+    section: Section | None = None,
+    unit: str | None = None,
+    search: str | None = None,
+) -> list[TaskView]:
+    """Tasks in file order, narrowed to a section, a unit (any role) and/or a text."""
+    needle = fold_width(squeeze(search)).casefold() if search else ""
+    return [
+        view
+        for view in catalog.tasks
+        if (section is None or view.section.id == section.id)
+        and (unit is None or holdings(catalog, view, unit))
+        and (not needle or _matches(view, needle))
+    ]
+
+
+def by_unit(catalog: Catalog, unit: str) -> list[UnitTask]:
+    """The tasks a unit holds, with its role in each and the group it holds it through."""
+    result = []
+    for view in catalog.tasks:
+        held = holdings(catalog, view, unit)
+        if held:
+            result.append(UnitTask(view, held))
+    return result
+
+
+def sections(catalog: Catalog) -> list[SectionSummary]:
+    """Every section with its tasks' ids, in the file's order."""
+    return [
+        SectionSummary(s, tuple(v.id for v in catalog.tasks if v.section.id == s.id))
+        for s in catalog.sections
+    ]
+
+
+def unit_summaries(catalog: Catalog) -> list[UnitSummary]:
+    """The registry in file order, each unit with its counts of tasks per role."""
+    result = []
+    for unit in catalog.registry.units.values():
+        counts: dict[Role, int] = dict.fromkeys(ROLES, 0)
+        for view in catalog.tasks:
+            for role in {h.role for h in holdings(catalog, view, unit.name)}:
+                counts[role] += 1
+        result.append(
+            UnitSummary(
+                name=unit.name,
+                kind=unit.kind,
+                short=unit.short,
+                aliases=tuple(unit.aliases),
+                members=tuple(unit.members),
+                groups=tuple(catalog.registry.groups_of(unit.name)),
+                counts=counts,
+            )
+        )
+    return result
+
+
+def deadlines(
+    catalog: Catalog,
+    *,
+    as_of: dt.date,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    recurring: bool = True,
+) -> list[DueItem]:
+    """Every deadline in [start, end] (both inclusive; None = unbounded), sorted by date.
+
+    Fixed milestones come with their 1-based number. Recurring deadlines (每季度末…)
+    are expanded into their occurrences in the window; with no start, from 1 January
+    of the document's year (or of the as-of year).
+    """
+    items = []
+    for view in catalog.tasks:
+        for number, milestone in enumerate(view.schedule.milestones, start=1):
+            if (start is None or milestone.due >= start) and (end is None or milestone.due <= end):
+                items.append(_item(view, number, milestone.due, milestone.deliverable, as_of))
+        if not recurring or not view.schedule.recurring:
+            continue
+        first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
+        last = end or max(as_of, first)
+        for recurrence in view.schedule.recurring:
+            for due in recurrence.occurrences(first, last):
+                items.append(_item(view, None, due, recurrence.deliverable, as_of))
+    return sorted(items, key=lambda i: (i.due, i.view.id, i.number or 0))
+
+
+def overdue(catalog: Catalog, *, as_of: dt.date) -> list[DueItem]:
+    """Fixed milestones due before the as-of date (ongoing and recurring work is never overdue)."""
+    return deadlines(catalog, as_of=as_of, end=as_of - dt.timedelta(days=1), recurring=False)
+
+
+def _item(view: TaskView, number: int | None, due: dt.date, what: str, as_of: dt.date) -> DueItem:
+    return DueItem(view, number, due, what, (due - as_of).days)

@@ -1,0 +1,79 @@
+"""End to end: the installed `govopen` program, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOVOPEN = shutil.which("govopen", path=str(Path(sys.executable).parent)) or shutil.which("govopen")
+pytestmark = pytest.mark.skipif(GOVOPEN is None, reason="govopen is not installed")
+
+
+def govopen(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("GOVOPEN_")}
+    return subprocess.run(
+        [str(GOVOPEN), *args],
+        cwd=cwd,
+        env={**base, "COLUMNS": "160", **(env or {})},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def test_due_from_an_empty_folder_uses_the_shipped_table(tmp_path: Path) -> None:
+    result = govopen("due", "--before", "2022-06-30", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted({r["task"] for r in json.loads(result.stdout)}) == [2, 3, 5, 6, 7, 12, 13, 14, 16]
+
+
+def test_table_output_is_readable(tmp_path: Path) -> None:
+    result = govopen("by-unit", "市政务服务管理局", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "\x1b[" not in result.stdout  # no colour codes when piped
+    assert "序号" in result.stdout and "指导" in result.stdout
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "govopen_cli", "show", "14", "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schedule"]["milestones"][0]["due"] == "2022-06-30"
+
+
+def test_broken_file_gives_one_message_and_exit_1(tmp_path: Path) -> None:
+    bad = tmp_path / "tasks.yaml"
+    bad.write_text("tasks:\n  - id: 1\n  - id: 1\n    id: 2\n", encoding="utf-8")
+    result = govopen("validate", str(bad), cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{bad}:4:5" in result.stdout and "重复的键" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_output_closed_early_is_not_a_traceback(tmp_path: Path) -> None:
+    pipeline = subprocess.run(
+        f"'{GOVOPEN}' list --format plain | head -n 1",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert pipeline.stdout.startswith("1\t")
+    assert "Traceback" not in pipeline.stderr

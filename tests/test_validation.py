@@ -70,7 +70,7 @@ def test_shipped_file_is_valid() -> None:
             "    units: 东坡区人民政府，市政务服务管理局加强指导",
             "    units: 东坡区人民政府，市政务服务管里局加强指导",
             18,
-            12,
+            20,  # 12 where the value starts, + 8 characters of “东坡区人民政府，”
             "unknown-unit",
             ["市政务服务管里局", "市政务服务管理局"],
         ),

@@ -268,11 +268,31 @@ class SourceMap:
     name: str
     root: yaml.Node | None
 
-    def locate(self, loc: tuple[int | str, ...], *, key: bool = False) -> tuple[int, int]:
-        """Place of the deepest node on `loc`; with key=True, of the last mapping key itself."""
-        node = self.root
+    def locate(
+        self, loc: tuple[int | str, ...], *, key: bool = False, needle: str | None = None
+    ) -> tuple[int, int]:
+        """Place of the deepest node on `loc`; with key=True, of the last mapping key itself.
+
+        With `needle`, the place of that text inside a one-line plain scalar, if it is there.
+        """
+        node = self._node(loc, key)
         if node is None:
             return 1, 1
+        line, column = _place(node)
+        if (
+            needle
+            and isinstance(node, yaml.ScalarNode)
+            and not node.style
+            and node.start_mark.line == node.end_mark.line
+            and needle in node.value
+        ):
+            column += node.value.index(needle)
+        return line, column
+
+    def _node(self, loc: tuple[int | str, ...], key: bool) -> yaml.Node | None:
+        node = self.root
+        if node is None:
+            return None
         for step in loc:
             child: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):
@@ -289,7 +309,7 @@ class SourceMap:
             if child is None:
                 break
             node = child
-        return _place(node)
+        return node
 
     def problem(
         self,
@@ -299,9 +319,10 @@ class SourceMap:
         *,
         level: Any = "error",
         key: bool = False,
+        needle: str | None = None,
     ) -> Problem:
-        """A problem placed at the node that `loc` names."""
-        line, column = self.locate(loc, key=key)
+        """A problem placed at the node that `loc` names (or at `needle` inside it)."""
+        line, column = self.locate(loc, key=key, needle=needle)
         return Problem(self.name, line, column, level, rule, message)
 
 

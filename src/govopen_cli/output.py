@@ -39,6 +39,9 @@ class Column:
     header: str
     show: Callable[[dict[str, Any]], str] | None = None
     wide: bool = False
+    """A long text column: takes the spare width and wraps."""
+    wrap: bool = False
+    """A medium text column that may wrap; other narrow columns never do."""
     brief: int | None = None
     """In a terminal table only, cut the text to this many characters (…)."""
 
@@ -123,8 +126,8 @@ def _rich(table: Table, width: int | None) -> str:
         grid.add_column(
             column.header,
             overflow="fold",
-            ratio=2 if column.wide else 1,
-            min_width=None if column.wide else len(column.header) * 2,
+            ratio=2 if column.wide else 1 if column.wrap else None,
+            no_wrap=not (column.wide or column.wrap),
         )
     styles = table.styles or [None] * len(table.rows)
     for row, style in zip(table.rows, styles, strict=False):
@@ -186,8 +189,8 @@ TASK_COLUMNS = (
     Column("id", msg.H_ID),
     Column("section", msg.H_SECTION),
     Column("text", msg.H_TEXT, wide=True),
-    Column("schedule", msg.H_SCHEDULE, _schedule_cell),
-    Column("units", msg.H_UNITS, _units_cell),
+    Column("schedule", msg.H_SCHEDULE, _schedule_cell, wrap=True),
+    Column("units", msg.H_UNITS, _units_cell, wrap=True),
 )
 
 
@@ -215,7 +218,7 @@ def unit_tasks_table(unit: str, items: Sequence[UnitTask]) -> Table:
         Column("role_label", msg.H_ROLE),
         Column("via", msg.H_VIA),
         Column("text", msg.H_TEXT, wide=True),
-        Column("schedule", msg.H_SCHEDULE, _schedule_cell),
+        Column("schedule", msg.H_SCHEDULE, _schedule_cell, wrap=True),
     )
     return Table(msg.by_unit_title(unit, len(items)), columns, rows)
 
@@ -249,7 +252,8 @@ def _id_span(ids: Sequence[int]) -> str:
 
 
 def units_table(summaries: Sequence[UnitSummary]) -> Table:
-    """`units`: the registry with kinds, members and counts of tasks per role."""
+    """`units`: the registry with kinds, members (by short name) and counts of tasks per role."""
+    short = {s.name: s.short for s in summaries if s.short}
     rows = [
         {
             "name": s.name,
@@ -273,8 +277,12 @@ def units_table(summaries: Sequence[UnitSummary]) -> Table:
             msg.H_ALSO,
             lambda r: _text([*([r["short"]] if r["short"] else []), *r["aliases"]]),
         ),
-        Column("members", msg.H_MEMBERS, wide=True),
-        Column("groups", msg.H_GROUPS),
+        Column(
+            "members",
+            msg.H_MEMBERS,
+            lambda r: _text([short.get(m, m) for m in r["members"]]),
+            wide=True,
+        ),
         Column("lead", msg.H_LEADS),
         Column("guide", msg.H_GUIDES),
     )
@@ -308,8 +316,8 @@ def deadlines_table(items: Sequence[DueItem], title: str, as_of: dt.date) -> Tab
         Column("task", msg.H_ID),
         Column("due", msg.H_DUE),
         Column("days_left", msg.H_DAYS, lambda r: days_label(r["days_left"])),
-        Column("deliverable", msg.H_DELIVERABLE, lambda r: r["deliverable"] or "—"),
-        Column("lead", msg.H_LEAD),
+        Column("deliverable", msg.H_DELIVERABLE, lambda r: r["deliverable"] or "—", wrap=True),
+        Column("lead", msg.H_LEAD, wrap=True),
         Column("text", msg.H_TEXT, wide=True, brief=40),
     )
     styles = [_urgency(item.days_left) for item in items]

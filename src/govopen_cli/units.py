@@ -101,7 +101,7 @@ class Registry:
     def suggest(self, written: str, limit: int = 3) -> list[str]:
         """Registered names close to a misspelt one, best first."""
         keys = {unit_key(s): u.name for u in self.units.values() for s in self.spellings(u)}
-        close = difflib.get_close_matches(unit_key(written), list(keys), n=limit * 2, cutoff=0.5)
+        close = difflib.get_close_matches(unit_key(written), list(keys), n=limit * 2, cutoff=0.6)
         return list(dict.fromkeys(keys[k] for k in close))[:limit]
 
     def resolve(self, query: str) -> Unit:

@@ -206,6 +206,7 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                     ("tasks", i, "units"),
                     "unknown-unit",
                     msg.unit_unknown(mention.name, registry.suggest(mention.name)),
+                    needle=mention.name,
                 )
         try:
             schedule = parse_schedule(task.schedule, year=year)

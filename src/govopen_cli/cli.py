@@ -16,6 +16,7 @@ import typer
 
 if TYPE_CHECKING:
     from govopen_cli.catalog import Catalog
+    from govopen_cli.model import Section
     from govopen_cli.output import Table
     from govopen_cli.problems import Problem
 
@@ -149,7 +150,7 @@ def list_command(
     _print(tasks_table(views, msg.list_title(len(views))), fmt)
 
 
-def _section(catalog: Catalog, ref: str):  # type: ignore[no-untyped-def]
+def _section(catalog: Catalog, ref: str) -> Section:
     try:
         return catalog.section(ref)
     except LookupError as exc:

@@ -30,6 +30,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from govopen_cli import messages
@@ -149,8 +150,11 @@ class Schedule:
         return found
 
 
+@lru_cache(maxsize=8192)
 def parse_schedule(cell: str, *, year: int | None = None) -> Schedule:
     """Parse a 工作进度 cell; ``year`` is the document's year for phrases without one.
+
+    Results are immutable and cached: a table repeats the same phrase many times.
 
     Raises ValueError (message in Chinese, quoting the phrase) for impossible dates and
     for a year-less phrase whose year cannot be inferred.

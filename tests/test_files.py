@@ -1,0 +1,42 @@
+"""Atomic writes: the target is either the old file or the whole new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govopen_cli import files
+from govopen_cli.files import write_atomic
+
+
+def test_writes_text_as_utf8(tmp_path: Path) -> None:
+    target = tmp_path / "out.yaml"
+    write_atomic(target, "序号: 1\n")
+    assert target.read_bytes() == "序号: 1\n".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]  # no temporary left
+
+
+def test_refuses_to_overwrite_when_asked(tmp_path: Path) -> None:
+    target = tmp_path / "out.yaml"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write_atomic(target, "new", overwrite=False)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+
+
+def test_failure_mid_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.yaml"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]

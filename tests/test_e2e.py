@@ -77,3 +77,40 @@ def test_output_closed_early_is_not_a_traceback(tmp_path: Path) -> None:
     )
     assert pipeline.stdout.startswith("1\t")
     assert "Traceback" not in pipeline.stderr
+
+
+def test_twenty_concurrent_progress_adds_leave_twenty_entries(tmp_path: Path) -> None:
+    import yaml
+
+    shutil.copy(Path(__file__).parents[1] / "data" / "tasks.yaml", tmp_path / "tasks.yaml")
+    units = ["天府新区", "东坡区", "彭山区", "仁寿县", "洪雅县", "丹棱县", "青神县"]
+    base = {k: v for k, v in os.environ.items() if not k.startswith("GOVOPEN_")}
+    procs = [
+        subprocess.Popen(
+            [
+                str(GOVOPEN),
+                "progress",
+                "add",
+                "6",
+                "--unit",
+                units[i % 7],
+                "--status",
+                "in_progress",
+                "--date",
+                "2021-09-01",
+                "--note",
+                f"第{i}次",
+            ],
+            cwd=tmp_path,
+            env={**base, "GOVOPEN_DATA": str(tmp_path / "tasks.yaml")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(20)
+    ]
+    codes = [p.wait(timeout=120) for p in procs]
+    assert codes == [0] * 20
+    data = yaml.safe_load((tmp_path / "progress.yaml").read_text(encoding="utf-8"))
+    assert sorted(r["note"] for r in data["reports"]) == sorted(f"第{i}次" for i in range(20))
+    check = govopen("validate", str(tmp_path / "tasks.yaml"), cwd=tmp_path)
+    assert check.returncode == 0, check.stdout

@@ -16,8 +16,6 @@ from govopen_cli.problems import DataError, errors_only
 from govopen_cli.schedule import Milestone, Schedule, parse_schedule
 from govopen_cli.units import Mention, Registry, Role, parse_units
 
-SECTION_DIGITS = "一二三四五六七八九十"
-
 
 @dataclass(frozen=True, slots=True)
 class TaskView:
@@ -33,6 +31,8 @@ class TaskView:
     """The 工作进度 text that applies (the merged cell's, for a same_as task)."""
     units_text: str
     """The 责任单位 text that applies."""
+    owners: tuple[str, ...]
+    """The units that owe completion: lead units, each group replaced by its members."""
 
     @property
     def id(self) -> int:
@@ -57,15 +57,17 @@ class Catalog:
         self.tasks: list[TaskView] = []
         for task in task_file.tasks:
             source = by_id[task.same_as] if task.same_as is not None else task
+            mentions = self._mentions(source.units)
             self.tasks.append(
                 TaskView(
                     task=task,
                     section=section_by_id[task.section],
                     schedule=self._schedule(task, source),
-                    mentions=self._mentions(source.units),
+                    mentions=mentions,
                     cells_from=source.id,
                     schedule_text=source.schedule,
                     units_text=source.units,
+                    owners=self._owners(mentions),
                 )
             )
         self._by_id = {view.id: view for view in self.tasks}
@@ -94,6 +96,18 @@ class Catalog:
             name = unit.name if unit is not None else mention.name
             mentions.append(Mention(name, mention.role))
         return tuple(mentions)
+
+    def _owners(self, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
+        owners: list[str] = []
+        for mention in mentions:
+            if mention.role == "lead":
+                owners.extend(self.registry.members(mention.name) or [mention.name])
+        return tuple(dict.fromkeys(owners))
+
+    def short_name(self, name: str) -> str:
+        """A unit's registered short form, else its name."""
+        unit = self.registry.units.get(name)
+        return unit.short if unit is not None and unit.short else name
 
     def task(self, task_id: int) -> TaskView:
         """One task by 序号; LookupError with a Chinese message if there is none."""

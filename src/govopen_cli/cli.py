@@ -16,7 +16,8 @@ import typer
 
 if TYPE_CHECKING:
     from govopen_cli.catalog import Catalog
-    from govopen_cli.model import Section
+    from govopen_cli.completion import Progress
+    from govopen_cli.model import ProgressReport, Section
     from govopen_cli.output import Table
     from govopen_cli.problems import Problem
 
@@ -72,6 +73,20 @@ AsOfOption = Annotated[
 ]
 
 
+ProgressOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--progress",
+        help="进展台账；默认为任务文件旁边的 progress.yaml",
+        show_default=False,
+    ),
+]
+UnitFilterOption = Annotated[
+    str | None,
+    typer.Option("--unit", "-u", help="只看这个单位（集合：其成员）", show_default=False),
+]
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     sys.stderr.write(f"govopen: {message}\n")
     raise typer.Exit(code)
@@ -106,6 +121,23 @@ def _as_of(given: dt.date | None) -> dt.date:
         return as_of_date(given)
     except ValueError as exc:
         _fail(str(exc), 2)
+
+
+def _ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+    from govopen_cli.problems import DataError
+    from govopen_cli.progress import ledger_path, open_ledger
+
+    assert catalog.path is not None
+    try:
+        return open_ledger(catalog, ledger_path(catalog.path, explicit), dt.date.today())
+    except DataError as exc:
+        _report_problems(exc.problems)
+
+
+def _progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
+    from govopen_cli.completion import Progress
+
+    return Progress(catalog, _ledger(catalog, explicit), as_of)
 
 
 def _unit(catalog: Catalog, query: str) -> str:
@@ -262,11 +294,13 @@ def due_command(
             show_default=False,
         ),
     ] = None,
+    unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    progress: ProgressOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """列出时间窗口内到期的节点，按日期排序，显示剩余或逾期天数。
+    """列出时间窗口内到期、仍有责任单位未完成的节点，按日期排序，显示剩余或逾期天数。
 
     窗口两端都包含在内：--before 2022-06-30 包括 6 月 30 日到期的节点。
     只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
@@ -287,25 +321,191 @@ def due_command(
         _fail(msg.WITHIN_AND_BEFORE, 2)
     if start is not None and start > end:
         _fail(msg.EMPTY_WINDOW.format(start=start, end=end), 2)
-    items = deadlines(catalog, as_of=today, start=start, end=end)
+    unit_name = _unit(catalog, unit) if unit else None
+    ledger = _progress(catalog, progress, today)
+    items = deadlines(catalog, as_of=today, start=start, end=end, progress=ledger, unit=unit_name)
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    _print(deadlines_table(items, title, today), fmt)
+    _print(deadlines_table(items, title, today, catalog), fmt)
 
 
 @app.command("overdue")
 def overdue_command(
+    unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    progress: ProgressOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """列出截止日期在今天之前的节点（持续性工作不算逾期）。"""
+    """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
     from govopen_cli import messages as msg
     from govopen_cli.output import deadlines_table
     from govopen_cli.queries import overdue
 
     catalog = _catalog(data)
     today = _as_of(as_of)
-    _print(deadlines_table(overdue(catalog, as_of=today), msg.OVERDUE_TITLE, today), fmt)
+    unit_name = _unit(catalog, unit) if unit else None
+    ledger = _progress(catalog, progress, today)
+    items = overdue(catalog, as_of=today, progress=ledger, unit=unit_name)
+    _print(deadlines_table(items, msg.OVERDUE_TITLE, today, catalog), fmt)
+
+
+progress_app = typer.Typer(help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True)
+app.add_typer(progress_app, name="progress")
+
+
+@progress_app.command("add")
+def progress_add_command(
+    task_id: Annotated[int, typer.Argument(metavar="TASK", help="任务序号")],
+    unit: Annotated[str, typer.Option("--unit", "-u", help="报送单位（名称、简称或别名）")],
+    status: Annotated[
+        str, typer.Option("--status", "-s", help="done 已完成 / in_progress 推进中 / blocked 受阻")
+    ],
+    milestone: Annotated[
+        int | None,
+        typer.Option(
+            "--milestone", "-m", help="节点编号（从 1 开始）；不填为整项任务", show_default=False
+        ),
+    ] = None,
+    date: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--date",
+            parser=_date_option,
+            metavar="DATE",
+            help="报送日期（默认今天）",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="说明", show_default=False)] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", help="佐证：网址或文号", show_default=False)
+    ] = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.problems import DataError
+    from govopen_cli.progress import (
+        ReportRefused,
+        append_report,
+        is_shipped,
+        ledger_path,
+        new_report,
+        read_ledger,
+    )
+
+    catalog = _catalog(data)
+    assert catalog.path is not None
+    if progress is None and is_shipped(catalog.path):
+        _fail(msg.LEDGER_FROM_SHIPPED)
+    path = ledger_path(catalog.path, progress)
+    today = _as_of(None)
+    try:
+        entry = new_report(
+            catalog,
+            task=task_id,
+            unit=unit,
+            status=status,
+            date=date or today,
+            today=today,
+            milestone=milestone,
+            note=note,
+            evidence=evidence,
+        )
+        existing = read_ledger(path, catalog, dt.date.today())
+        if existing.problems:
+            raise DataError(existing.problems)
+        append_report(path, entry)
+    except ReportRefused as exc:
+        _fail(str(exc))
+    except DataError as exc:
+        _report_problems(exc.problems)
+    except OSError as exc:
+        _fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
+    where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
+    status_label = msg.STATUS_LABELS[entry.status]
+    sys.stdout.write(
+        msg.REPORT_ADDED.format(
+            task=entry.task,
+            milestone=where,
+            unit=entry.unit,
+            status=status_label,
+            date=entry.date,
+            path=path,
+        )
+        + "\n"
+    )
+
+
+@progress_app.command("list")
+def progress_list_command(
+    task_id: Annotated[
+        int | None, typer.Option("--task", "-t", help="只看这项任务", show_default=False)
+    ] = None,
+    unit: UnitFilterOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出台账中的进展报送，按日期排序。"""
+    from govopen_cli.output import reports_table
+
+    catalog = _catalog(data)
+    if task_id is not None:
+        try:
+            catalog.task(task_id)
+        except LookupError as exc:
+            _fail(str(exc))
+    unit_name = _unit(catalog, unit) if unit else None
+    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
+    reports = [
+        r
+        for r in _ledger(catalog, progress)
+        if (task_id is None or r.task == task_id) and (wanted is None or r.unit in wanted)
+    ]
+    reports.sort(key=lambda r: r.date)
+    _print(reports_table(reports, catalog), fmt)
+
+
+@app.command("board")
+def board_command(
+    section: Annotated[
+        str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
+    ] = None,
+    warn_days: Annotated[
+        int, typer.Option("--warn-days", min=0, help="截止前多少天标为“临近”")
+    ] = 30,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
+    from govopen_cli.output import board_table
+    from govopen_cli.queries import list_tasks
+
+    catalog = _catalog(data)
+    today = _as_of(as_of)
+    chosen = _section(catalog, section) if section else None
+    ledger = _progress(catalog, progress, today)
+    _print(board_table(ledger, list_tasks(catalog, section=chosen), warn_days), fmt)
+
+
+@app.command("stats")
+def stats_command(
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
+    from govopen_cli.output import stats_table
+
+    catalog = _catalog(data)
+    today = _as_of(as_of)
+    ledger = _progress(catalog, progress, today)
+    _print(stats_table(ledger), fmt)
 
 
 @app.command("validate")

@@ -313,3 +313,99 @@ def validate_summary(files: int, errors: int, warnings: int) -> str:
     if not errors and not warnings:
         return f"通过：{files} 个文件，没有发现问题"
     return f"{errors} 个错误，{warnings} 个警告（{files} 个文件）"
+
+
+# --- progress ledger (issue 4) ---------------------------------------------------------
+
+LEDGER_HEADER = """\
+# 进展报送台账（progress.yaml）
+#
+# 各责任单位报送的工作进展，按时间顺序追加，不删除、不修改已有记录。
+# 建议用命令追加（会先检查再写入）：
+#     govopen progress add 13 --unit 东坡区 --status done --milestone 1 --date 2021-12-20
+# 每条记录：
+#     task       任务序号
+#     unit       报送单位（规范名称；只有责任单位报送完成情况，指导单位不报送）
+#     status     done 已完成 / in_progress 推进中 / blocked 受阻
+#     date       报送日期
+#     milestone  节点编号（从 1 开始；不填表示整项任务）
+#     note       说明（可选）
+#     evidence   佐证：网址或文号（可选）
+"""
+LEDGER_NOT_MAPPING = "台账顶层应是键值映射（reports: …），而不是列表或单个值"
+LEDGER_BROKEN = "台账 {path} 有错误，未追加；请先运行 govopen validate 查看并修正"
+LEDGER_NOT_APPENDABLE = (
+    "台账 {path} 的格式无法直接追加（reports 应是文件最后一项、逐行书写的列表），未写入"
+)
+LEDGER_LOCKED = "台账正被其他程序写入，等待超时，请稍后再试"
+LEDGER_FROM_SHIPPED = (
+    "当前使用的是随安装包附带的数据文件（只读）。请把 data/tasks.yaml 复制到自己的工作目录"
+    "（台账 progress.yaml 会写在它旁边），或用 --data 指定任务文件、用 --progress 指定台账位置"
+)
+REPORT_IN_FUTURE = "报送日期 {date} 晚于今天（{today}），不能登记未来的进展"
+REPORT_BY_GROUP = "“{unit}”是集合名称：第 {task} 项应由其每个成员单位分别报送"
+REPORT_NOT_LEAD_ROLE = (
+    "“{unit}”在第 {task} 项中是{role}单位，不报送完成情况；应报送的责任单位：{owners}"
+)
+REPORT_NOT_LEAD = "“{unit}”不是第 {task} 项的责任单位；应报送的责任单位：{owners}"
+REPORT_ADDED = "已登记：第 {task} 项{milestone}，{unit}，{status}，{date} → {path}"
+STATUS_LABELS = {"done": "已完成", "in_progress": "推进中", "blocked": "受阻"}
+
+
+def bad_status(status: str) -> str:
+    """A status outside the list."""
+    return f"状态“{status}”无效：应为 done（已完成）、in_progress（推进中）或 blocked（受阻）"
+
+
+def no_such_milestone(task: int, number: int, count: int) -> str:
+    """A milestone number the task does not have."""
+    if count == 0:
+        return f"第 {task} 项没有带日期的节点，请不要填写 --milestone（报送整项任务）"
+    return f"第 {task} 项只有 {count} 个节点，没有节点 {number}"
+
+
+H_OUTSTANDING = "未完成单位"
+ALL_OWE = "全部 {n} 个责任单位"
+H_REPORT_DATE = "报送日期"
+H_MILESTONE = "节点"
+H_STATUS = "状态"
+H_EVIDENCE = "佐证"
+WHOLE_TASK = "整项"
+H_BY = "范围"
+H_NAME = "名称"
+H_TASKS = "任务数"
+H_DUE_SO_FAR = "已到期节点"
+H_ON_TIME = "按时完成"
+H_LATE = "逾期完成"
+H_OVERDUE = "逾期未完成"
+H_RATE = "完成率"
+BY_LABELS = {"unit": "单位", "section": "章节"}
+MARK_LABELS = {
+    "done": "✔完成",
+    "done_late": "◐迟完",
+    "in_progress": "▶推进",
+    "due_soon": "!临近",
+    "not_due": "·未到",
+    "ongoing": "∞持续",
+    "blocked": "■受阻",
+    "overdue": "✘逾期",
+}
+MARK_MEANINGS = {
+    "done": "按时完成",
+    "done_late": "逾期后完成",
+    "in_progress": "推进中",
+    "due_soon": "临近截止",
+    "not_due": "未到期",
+    "ongoing": "持续性工作",
+    "blocked": "受阻",
+    "overdue": "逾期未完成",
+}
+BOARD_TITLE = "督查看板"
+BOARD_CAPTION = "以 {date} 为今天计算\n{legend}"
+STATS_TITLE = "完成情况统计（落后的排在前面）"
+STATS_CAPTION = "以 {date} 为今天计算 · 节点数按“责任单位 × 节点”计"
+
+
+def reports_title(count: int) -> str:
+    """Title of `progress list`."""
+    return f"进展报送（{count} 条）"

@@ -84,3 +84,30 @@ class TaskFile(_Strict):
     sections: list[Section] = Field(min_length=1, description="章节")
     units: list[Unit] = Field(default_factory=list, description="单位名录")
     tasks: list[Task] = Field(description="重点任务")
+
+
+# --- the progress ledger (progress.yaml) ---------------------------------------------
+
+ReportStatus = Literal["done", "in_progress", "blocked"]
+
+
+class ProgressReport(_Strict):
+    """One dated report (进展报送) by one lead unit on one task or milestone."""
+
+    task: int = Field(ge=1, description="任务序号")
+    unit: str = Field(min_length=1, description="报送单位（规范名称）")
+    status: ReportStatus = Field(description="done 已完成 / in_progress 推进中 / blocked 受阻")
+    date: dt.date = Field(description="报送日期，ISO 格式，如 2022-03-25")
+    milestone: int | None = Field(
+        default=None, ge=1, description="节点编号（从 1 开始）；不填表示整项任务"
+    )
+    note: str | None = Field(default=None, description="说明")
+    evidence: str | None = Field(default=None, description="佐证：网址或文号")
+
+
+class Ledger(_Strict):
+    """The whole progress ledger: an append-only list of reports."""
+
+    reports: list[ProgressReport] | None = Field(
+        default=None, description="进展报送记录，按时间追加，不删改"
+    )

@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.catalog import Catalog, TaskView
+from govopen_cli.completion import MARKS, Progress, board_units, stats
+from govopen_cli.model import ProgressReport
 from govopen_cli.queries import DueItem, SectionSummary, UnitSummary, UnitTask
 
 Format = Literal["table", "json", "csv", "markdown", "plain"]
@@ -44,6 +46,8 @@ class Column:
     """A medium text column that may wrap; other narrow columns never do."""
     brief: int | None = None
     """In a terminal table only, cut the text to this many characters (…)."""
+    style_of: Callable[[dict[str, Any]], str | None] | None = None
+    """In a terminal table only, a colour for one cell of a row."""
 
     def cell(self, row: dict[str, Any]) -> str:
         """The cell's text."""
@@ -112,6 +116,7 @@ def _rich(table: Table, width: int | None) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     console = Console(width=width, highlight=False, soft_wrap=False)
     grid = RichTable(
@@ -131,7 +136,14 @@ def _rich(table: Table, width: int | None) -> str:
         )
     styles = table.styles or [None] * len(table.rows)
     for row, style in zip(table.rows, styles, strict=False):
-        grid.add_row(*(_brief(column, column.cell(row)) for column in table.columns), style=style)
+        cells = [
+            Text(
+                _brief(column, column.cell(row)),
+                style=(column.style_of(row) if column.style_of else None) or "",
+            )
+            for column in table.columns
+        ]
+        grid.add_row(*cells, style=style)
     if not table.rows:
         grid.caption = msg.NO_ROWS
     with console.capture() as capture:
@@ -298,8 +310,10 @@ def days_label(days_left: int) -> str:
     return msg.DAYS_OVERDUE.format(n=-days_left)
 
 
-def deadlines_table(items: Sequence[DueItem], title: str, as_of: dt.date) -> Table:
-    """`due` / `overdue`: one row per milestone, sorted by date, with days left or overdue."""
+def deadlines_table(
+    items: Sequence[DueItem], title: str, as_of: dt.date, catalog: Catalog
+) -> Table:
+    """`due` / `overdue`: one row per milestone, by date, with days left and who still owes it."""
     rows = [
         {
             "task": item.view.id,
@@ -307,17 +321,26 @@ def deadlines_table(items: Sequence[DueItem], title: str, as_of: dt.date) -> Tab
             "due": item.due.isoformat(),
             "days_left": item.days_left,
             "deliverable": item.deliverable,
+            "outstanding": list(item.outstanding),
             "lead": item.view.named("lead"),
             "text": item.view.task.text,
         }
         for item in items
     ]
+
+    def owing(row: dict[str, Any]) -> str:
+        names = row["outstanding"]
+        owners = catalog.task(row["task"]).owners
+        if len(names) > 2 and len(names) == len(owners):
+            return msg.ALL_OWE.format(n=len(names))
+        return _text([catalog.short_name(n) for n in names])
+
     columns = (
         Column("task", msg.H_ID),
         Column("due", msg.H_DUE),
         Column("days_left", msg.H_DAYS, lambda r: days_label(r["days_left"])),
         Column("deliverable", msg.H_DELIVERABLE, lambda r: r["deliverable"] or "—", wrap=True),
-        Column("lead", msg.H_LEAD, wrap=True),
+        Column("outstanding", msg.H_OUTSTANDING, owing, wrap=True),
         Column("text", msg.H_TEXT, wide=True, brief=40),
     )
     styles = [_urgency(item.days_left) for item in items]
@@ -409,3 +432,117 @@ def detail_table(detail: dict[str, Any]) -> Table:
     columns = (Column("label", msg.H_FIELD), Column("value", msg.H_CONTENT, wide=True))
     rows = [{"label": label, "value": value} for label, value in pairs]
     return Table(msg.show_title(detail["id"]), columns, rows)
+
+
+# --- progress: the ledger, the board, the statistics ------------------------------------
+
+
+def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
+    """`progress list`: the ledger's reports by date."""
+    rows = [
+        {
+            "date": r.date.isoformat(),
+            "task": r.task,
+            "milestone": r.milestone,
+            "unit": r.unit,
+            "status": r.status,
+            "note": r.note,
+            "evidence": r.evidence,
+        }
+        for r in reports
+    ]
+    columns = (
+        Column("date", msg.H_REPORT_DATE),
+        Column("task", msg.H_ID),
+        Column("milestone", msg.H_MILESTONE, lambda r: str(r["milestone"] or msg.WHOLE_TASK)),
+        Column("unit", msg.H_UNIT, lambda r: catalog.short_name(r["unit"])),
+        Column(
+            "status",
+            msg.H_STATUS,
+            lambda r: msg.STATUS_LABELS[r["status"]],
+            style_of=lambda r: _STATUS_STYLES[r["status"]],
+        ),
+        Column("note", msg.H_NOTE, wide=True),
+        Column("evidence", msg.H_EVIDENCE, wrap=True),
+    )
+    return Table(msg.reports_title(len(rows)), columns, rows)
+
+
+_STATUS_STYLES = {"done": "green", "in_progress": "cyan", "blocked": "bold red"}
+MARK_STYLES: dict[str, str] = {
+    "done": "bold green",
+    "done_late": "yellow",
+    "in_progress": "green",
+    "due_soon": "bold yellow",
+    "not_due": "dim",
+    "ongoing": "cyan",
+    "blocked": "bold red",
+    "overdue": "bold white on red",
+}
+
+
+def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -> Table:
+    """`board`: tasks × lead units, one mark per cell, with a legend."""
+    catalog = progress.catalog
+    units = board_units(catalog, views)
+    rows = []
+    for view in views:
+        row: dict[str, Any] = {"task": view.id, "text": view.task.text, "marks": {}}
+        for unit in units:
+            mark = progress.mark(view, unit, warn_days)
+            if mark is not None:
+                row["marks"][unit] = mark
+        rows.append(row)
+
+    def cell(unit: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: msg.MARK_LABELS[r["marks"][unit]] if unit in r["marks"] else ""
+
+    def colour(unit: str) -> Callable[[dict[str, Any]], str | None]:
+        return lambda r: MARK_STYLES.get(r["marks"].get(unit, ""))
+
+    columns = [
+        Column("task", msg.H_ID),
+        Column("text", msg.H_TEXT, wide=True, brief=14),
+        *(Column(u, catalog.short_name(u), cell(u), style_of=colour(u)) for u in units),
+    ]
+    legend = "  ".join(f"{msg.MARK_LABELS[m]} {msg.MARK_MEANINGS[m]}" for m in MARKS)
+    caption = msg.BOARD_CAPTION.format(date=progress.as_of.isoformat(), legend=legend)
+    return Table(msg.BOARD_TITLE, columns, rows, caption=caption)
+
+
+def stats_table(progress: Progress) -> Table:
+    """`stats`: per lead unit, then per section, those furthest behind first."""
+    catalog = progress.catalog
+    rows = []
+    for by in ("unit", "section"):
+        for tally in stats(progress, by):
+            rows.append(
+                {
+                    "by": by,
+                    "name": tally.name,
+                    "tasks": tally.tasks,
+                    "due": tally.due,
+                    "on_time": tally.on_time,
+                    "late": tally.late,
+                    "overdue": tally.overdue,
+                    "rate": None if tally.rate is None else round(tally.rate, 4),
+                }
+            )
+
+    def name(row: dict[str, Any]) -> str:
+        if row["by"] == "section":
+            return f"{row['name']}、{catalog.section(row['name']).title}"
+        return catalog.short_name(row["name"])
+
+    columns = (
+        Column("by", msg.H_BY, lambda r: msg.BY_LABELS[r["by"]]),
+        Column("name", msg.H_NAME, name, wrap=True),
+        Column("tasks", msg.H_TASKS),
+        Column("due", msg.H_DUE_SO_FAR),
+        Column("on_time", msg.H_ON_TIME),
+        Column("late", msg.H_LATE),
+        Column("overdue", msg.H_OVERDUE, style_of=lambda r: "bold red" if r["overdue"] else None),
+        Column("rate", msg.H_RATE, lambda r: "—" if r["rate"] is None else f"{r['rate']:.0%}"),
+    )
+    caption = msg.STATS_CAPTION.format(date=progress.as_of.isoformat())
+    return Table(msg.STATS_TITLE, columns, rows, caption=caption)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from govopen_cli.catalog import Catalog, TaskView
+from govopen_cli.completion import Progress
 from govopen_cli.model import Section
 from govopen_cli.text import fold_width, squeeze
 from govopen_cli.units import ROLES, Role
@@ -42,6 +43,8 @@ class DueItem:
     deliverable: str
     days_left: int
     """Days from the as-of date to the deadline; negative when it has passed."""
+    outstanding: tuple[str, ...] = ()
+    """The lead units that still owe it (canonical names)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,32 +149,52 @@ def deadlines(
     start: dt.date | None = None,
     end: dt.date | None = None,
     recurring: bool = True,
+    progress: Progress | None = None,
+    unit: str | None = None,
 ) -> list[DueItem]:
-    """Every deadline in [start, end] (both inclusive; None = unbounded), sorted by date.
+    """Every deadline in [start, end] (both inclusive; None = unbounded) still owed, by date.
 
     Fixed milestones come with their 1-based number. Recurring deadlines (每季度末…)
     are expanded into their occurrences in the window; with no start, from 1 January
-    of the document's year (or of the as-of year).
+    of the document's year (or of the as-of year). A deadline is left out when no lead
+    unit owes it any more (per the ledger in `progress`); `unit` narrows to one unit
+    (a group: its members).
     """
+    wanted = set(catalog.registry.members(unit) or [unit]) if unit else None
     items = []
     for view in catalog.tasks:
-        for number, milestone in enumerate(view.schedule.milestones, start=1):
-            if (start is None or milestone.due >= start) and (end is None or milestone.due <= end):
-                items.append(_item(view, number, milestone.due, milestone.deliverable, as_of))
-        if not recurring or not view.schedule.recurring:
-            continue
-        first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
-        last = end or max(as_of, first)
-        for recurrence in view.schedule.recurring:
-            for due in recurrence.occurrences(first, last):
-                items.append(_item(view, None, due, recurrence.deliverable, as_of))
+        due_dates: list[tuple[int | None, dt.date, str]] = [
+            (number, m.due, m.deliverable)
+            for number, m in enumerate(view.schedule.milestones, start=1)
+            if (start is None or m.due >= start) and (end is None or m.due <= end)
+        ]
+        if recurring and view.schedule.recurring:
+            first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
+            last = end or max(as_of, first)
+            for recurrence in view.schedule.recurring:
+                due_dates.extend(
+                    (None, due, recurrence.deliverable)
+                    for due in recurrence.occurrences(first, last)
+                )
+        for number, due, what in due_dates:
+            owing = progress.outstanding(view, number) if progress else list(view.owners)
+            if wanted is not None:
+                owing = [u for u in owing if u in wanted]
+            if owing:
+                items.append(DueItem(view, number, due, what, (due - as_of).days, tuple(owing)))
     return sorted(items, key=lambda i: (i.due, i.view.id, i.number or 0))
 
 
-def overdue(catalog: Catalog, *, as_of: dt.date) -> list[DueItem]:
-    """Fixed milestones due before the as-of date (ongoing and recurring work is never overdue)."""
-    return deadlines(catalog, as_of=as_of, end=as_of - dt.timedelta(days=1), recurring=False)
+def overdue(
+    catalog: Catalog,
+    *,
+    as_of: dt.date,
+    progress: Progress | None = None,
+    unit: str | None = None,
+) -> list[DueItem]:
+    """Fixed milestones due before the as-of date that a lead unit still owes.
 
-
-def _item(view: TaskView, number: int | None, due: dt.date, what: str, as_of: dt.date) -> DueItem:
-    return DueItem(view, number, due, what, (due - as_of).days)
+    Ongoing work and recurring deadlines are never overdue.
+    """
+    end = as_of - dt.timedelta(days=1)
+    return deadlines(catalog, as_of=as_of, end=end, recurring=False, progress=progress, unit=unit)

@@ -65,7 +65,9 @@ def validate_file(path: Path) -> Report:
 # --- schema errors in Chinese --------------------------------------------------------
 
 
-def schema_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
+def schema_problems(
+    exc: ValidationError, source: SourceMap, root: type[BaseModel] = TaskFile
+) -> list[Problem]:
     """pydantic's errors as problems placed at the offending node, in Chinese."""
     problems = []
     for error in exc.errors(include_url=False):
@@ -75,7 +77,7 @@ def schema_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
             problem = source.problem(loc[:-1], "missing-key", msg.schema_missing(str(loc[-1])))
         elif kind == "extra_forbidden":
             key = str(loc[-1])
-            known = sorted(_model_at(loc[:-1]).model_fields)
+            known = sorted(_model_at(loc[:-1], root).model_fields)
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
             message = msg.schema_unknown_key(key, close[0] if close else None, known)
             problem = source.problem(loc, "unknown-key", message, key=True)
@@ -106,9 +108,9 @@ def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
     return found
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+def _model_at(loc: tuple[int | str, ...], root: type[BaseModel]) -> type[BaseModel]:
     """The model class that the mapping at `loc` is checked against."""
-    model: type[BaseModel] = TaskFile
+    model = root
     for step in loc:
         if isinstance(step, int) or step not in model.model_fields:
             continue

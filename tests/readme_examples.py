@@ -1,0 +1,82 @@
+"""The README's console examples: which ones are re-runnable, and running them as a reader would.
+
+Shared by tests/test_readme.py (which compares) and scripts/update_readme_examples.py (which
+writes the real output back). Examples with `--data week/…` form one session, run in order in a
+fresh folder holding a copy of the task file, as the README's "clerk's week" tells it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from govopen_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+CONSOLE_BLOCK = re.compile(r"(```console\n)(.*?)(```)", re.S)
+WEEK = "week/"
+
+
+def is_runnable(command: str, output: str) -> bool:
+    """A whole, unpiped `govopen` run whose output the README shows in full."""
+    return (
+        command.startswith("govopen ")
+        and "|" not in command
+        and "#" not in command
+        and "tasks-broken" not in command
+        and not output.rstrip().endswith("…")
+    )
+
+
+def examples(text: str) -> list[tuple[str, str]]:
+    """(command, shown output) for every runnable example, in README order."""
+    found = []
+    for block in CONSOLE_BLOCK.finditer(text):
+        for chunk in block.group(2).split("$ ")[1:]:
+            command, _, output = chunk.partition("\n")
+            if is_runnable(command, output):
+                found.append((command, output))
+    return found
+
+
+def significant(output: str) -> list[str]:
+    """The lines that carry text, right-trimmed (tables pad with blank lines)."""
+    return [line.rstrip() for line in output.splitlines() if line.strip()]
+
+
+@contextmanager
+def session() -> Iterator[Path]:
+    """A folder with `week/tasks.yaml`, environment as test_readme sets it; restored after."""
+    saved = {key: os.environ.get(key) for key in ("COLUMNS", "GOVOPEN_AS_OF", "GOVOPEN_DATA")}
+    cwd = Path.cwd()
+    os.environ["COLUMNS"] = "100"
+    os.environ.pop("GOVOPEN_AS_OF", None)
+    os.environ["GOVOPEN_DATA"] = str(ROOT / "data" / "tasks.yaml")
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "week").mkdir()
+        shutil.copy(ROOT / "data" / "tasks.yaml", Path(folder) / "week" / "tasks.yaml")
+        try:
+            yield Path(folder)
+        finally:
+            os.chdir(cwd)
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+
+
+def run(command: str, folder: Path) -> str:
+    """The output of one example, run in the week folder or the repository."""
+    os.chdir(folder if WEEK in command else ROOT)
+    result = CliRunner().invoke(app, shlex.split(command)[1:])
+    return "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines()) + "\n"

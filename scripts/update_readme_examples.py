@@ -41,7 +41,7 @@ def update_block(block: str) -> str:
             not command.startswith("govopen ")
             or "|" in command
             or "#" in command
-            or "tasks-broken" in command
+            or ("tasks-broken" in command and "docs/examples/tasks-broken.yaml" not in command)
             or output.rstrip().endswith("…")
         )
         out.append(chunk if keep else f"{command}\n{rerun(command)}")

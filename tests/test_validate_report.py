@@ -363,3 +363,35 @@ def test_readme_broken_file_example_is_real_output(
     # and 市司法局 typed as 市司法厅 in task 9's units (line 170)
     for line in (131, 136, 170):
         assert re.search(rf'(:{line}:|line={line},|"line": {line},)', result.output)
+
+
+# --- CI and pre-commit ----------------------------------------------------------------------------
+
+
+def test_pre_commit_hook_runs_validate_on_tables_and_ledgers() -> None:
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"]) == (
+        "govopen-validate",
+        "govopen validate",
+        "python",
+    )
+    files = re.compile(hook["files"])
+    for name in ["data/tasks.yaml", "tasks.yaml", "2023/meishan.tasks.yaml", "data/progress.yaml"]:
+        assert files.search(name), name
+    for name in ["docs/examples/tasks-broken.yaml", "tests/corpus/empty.yaml", "mytasks.yaml"]:
+        assert not files.search(name), name
+
+
+def test_workflow_validates_on_push_and_pull_request_with_the_github_format() -> None:
+    import yaml
+
+    text = (ROOT / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow[True] == ["push", "pull_request"]  # YAML 1.1 reads the key `on` as True
+    runs = [step.get("run") for step in workflow["jobs"]["validate"]["steps"]]
+    assert runs[-2:] == ["pip install .", "govopen validate --format github data/tasks.yaml"]
+    assert "actions/setup-python@v5" in text
+    # README shows the same workflow
+    assert "\n".join(text.splitlines()[1:]) in README

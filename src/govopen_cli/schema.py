@@ -17,12 +17,15 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def task_file_schema() -> dict[str, Any]:
-    """TaskFile's JSON Schema with Chinese titles and descriptions for every model."""
+    """TaskFile's JSON Schema: a Chinese description on every model and every field."""
     schema = TaskFile.model_json_schema()
     schema["description"] = msg.SCHEMA_MODELS["TaskFile"]
     for name, definition in schema.get("$defs", {}).items():
         if name in msg.SCHEMA_MODELS:
             definition["description"] = msg.SCHEMA_MODELS[name]
+    for model in [schema, *schema.get("$defs", {}).values()]:
+        for prop in model.get("properties", {}).values():
+            prop.pop("title", None)  # pydantic's English "Title"; editors show the description
     schema["title"] = msg.SCHEMA_TITLE
     return {"$schema": DIALECT, **schema}
 

@@ -14,6 +14,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "tasks.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate` switches to the github format under GitHub Actions; tests expect text."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return open_catalog(DATA)

@@ -117,7 +117,12 @@ def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
     reason = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, yaml.reader.ReaderError):
         return Problem(name, 0, 0, "error", "yaml-syntax", msg.YAML_BAD_CHARACTER)
+    context = getattr(exc, "context_mark", None)
+    if str(reason).startswith("found unexpected end of stream") and context is not None:
+        mark = context  # an unclosed quote or bracket: point where it was opened
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    if str(reason).startswith("exceeded maximum nesting depth"):  # libyaml's own limit (1000)
+        return Problem(name, line, column, "error", "too-deep", msg.TOO_DEEP)
     return Problem(name, line, column, "error", "yaml-syntax", msg.yaml_syntax(str(reason)))
 
 

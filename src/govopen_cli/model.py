@@ -80,7 +80,7 @@ class Task(_Strict):
 class TaskFile(_Strict):
     """The whole data file."""
 
-    document: DocumentInfo
+    document: DocumentInfo = Field(description="文件信息：标题、附件编号、地区、年份")
     sections: list[Section] = Field(min_length=1, description="章节")
     units: list[Unit] = Field(default_factory=list, description="单位名录")
     tasks: list[Task] = Field(description="重点任务")

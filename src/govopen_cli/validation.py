@@ -7,6 +7,7 @@ column of the node it is about.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,12 @@ from govopen_cli.problems import DataError, Problem
 from govopen_cli.schedule import parse_schedule
 from govopen_cli.text import unit_key
 from govopen_cli.units import Registry, parse_units
+
+WARNINGS = frozenset(
+    {"schedule-explicit", "schedule-not-understood", "id-gap", "unit-unused", "section-empty"}
+)
+RULES: dict[str, str] = {rule: "warning" if rule in WARNINGS else "error" for rule in msg.RULES}
+"""Every rule id the tool can report, with its level."""
 
 
 @dataclass(slots=True)
@@ -60,6 +67,57 @@ def validate_file(path: Path) -> Report:
         check_task_file(report.task_file, source), key=lambda p: (p.line, p.column)
     )
     return report
+
+
+def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
+    """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
+    from govopen_cli.progress import LEDGER_NAME
+
+    reports: list[Report] = []
+    seen: set[Path] = set()
+
+    def once(path: Path) -> bool:
+        key = path.resolve() if path.exists() else path.absolute()
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    for path in paths:
+        if path.name == LEDGER_NAME:
+            if once(path):
+                reports.append(validate_ledger(path, None, today))
+            continue
+        if not once(path):
+            continue
+        report = validate_file(path)
+        reports.append(report)
+        beside = path.parent / LEDGER_NAME
+        if beside.is_file() and once(beside):
+            reports.append(validate_ledger(beside, report, today))
+    return reports
+
+
+def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> Report:
+    """A progress ledger: schema always; references, roles and dates when its task file is valid.
+
+    Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
+    """
+    from govopen_cli.catalog import Catalog
+    from govopen_cli.progress import read_ledger
+
+    if task_report is None:
+        sibling = path.parent / "tasks.yaml"
+        task_report = validate_file(sibling) if sibling.is_file() else None
+    catalog = None
+    if task_report is not None and task_report.task_file is not None and task_report.ok:
+        catalog = Catalog(task_report.task_file, task_report.path)
+    ledger = read_ledger(path, catalog, today)
+    return Report(path, None, ledger.source, sorted(ledger.problems, key=_place))
+
+
+def _place(problem: Problem) -> tuple[int, int]:
+    return problem.line, problem.column
 
 
 # --- schema errors in Chinese --------------------------------------------------------
@@ -141,7 +199,68 @@ def check_task_file(tf: TaskFile, source: SourceMap) -> list[Problem]:
         *_check_sections(tf, source),
         *_check_registry(tf, source),
         *_check_tasks(tf, source, registry),
+        *_check_suspicious(tf, source, registry),
     ]
+
+
+def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterator[Problem]:
+    """Warnings: legal, but probably a slip of the clerk's hand."""
+    ids = sorted({t.id for t in tf.tasks})
+    first_index = {t.id: i for i, t in reversed(list(enumerate(tf.tasks)))}
+    previous = 0
+    for task_id in ids:
+        if task_id > previous + 1:
+            yield source.problem(
+                ("tasks", first_index[task_id], "id"),
+                "id-gap",
+                msg.id_gap(previous, task_id),
+                level="warning",
+            )
+        previous = task_id
+    used_sections = {t.section for t in tf.tasks}
+    known_sections = {s.id for s in tf.sections}
+    # a task in an unknown section (an error already) may be the one an empty section misses
+    for i, section in enumerate(tf.sections):
+        if section.id not in used_sections and used_sections <= known_sections:
+            yield source.problem(
+                ("sections", i, "id"),
+                "section-empty",
+                msg.SECTION_EMPTY.format(id=section.id),
+                level="warning",
+            )
+    used = _used_units(tf, registry)
+    for i, unit in enumerate(tf.units):
+        if unit.name not in used:
+            yield source.problem(
+                ("units", i, "name"),
+                "unit-unused",
+                msg.UNIT_UNUSED.format(name=unit.name),
+                level="warning",
+            )
+
+
+def _used_units(tf: TaskFile, registry: Registry) -> set[str]:
+    """Units a task names (leading or guiding), and the members of every group so named.
+
+    A misspelt mention (already an unknown-unit error) counts as using its closest
+    registered unit, so one slip is not reported twice.
+    """
+    named: set[str] = set()
+    for task in tf.tasks:
+        for mention in parse_units(task.units):
+            unit = registry.lookup(mention.name)
+            if unit is not None:
+                named.add(unit.name)
+            else:
+                named.update(registry.suggest(mention.name, limit=1))
+    used = set(named)
+    pending = list(named)
+    while pending:
+        for member in registry.members(pending.pop()):
+            if member not in used:
+                used.add(member)
+                pending.append(member)
+    return used
 
 
 def _check_sections(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:

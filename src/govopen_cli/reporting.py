@@ -1,0 +1,103 @@
+"""Formatting validation problems for people (text), programs (json) and GitHub (workflow commands).
+
+Checkers return Problem records; this module only turns them into text. The
+json list and the github commands are contracts: their shape is documented in
+the README and tested.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import IO, Literal
+
+from govopen_cli import messages as msg
+from govopen_cli.problems import Problem
+
+ReportFormat = Literal["text", "json", "github"]
+FORMATS: tuple[ReportFormat, ...] = ("text", "json", "github")
+JSON_FIELDS = ("path", "line", "column", "level", "rule", "message")
+
+
+def sort_key(problem: Problem) -> tuple[int, int, str]:
+    """Within one file: by place, then rule."""
+    return problem.line, problem.column, problem.rule
+
+
+def grouped(problems: Sequence[Problem]) -> list[list[Problem]]:
+    """Problems grouped by file (files in the order first met), each group sorted by place."""
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault(p.path, []).append(p)
+    return [sorted(group, key=sort_key) for group in groups.values()]
+
+
+def summary(files: int, problems: Sequence[Problem]) -> str:
+    """`2 个错误，1 个警告（1 个文件）`, or the all-clear line."""
+    errors = sum(p.level == "error" for p in problems)
+    return msg.validate_summary(files, errors, len(problems) - errors)
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def text_line(p: Problem) -> str:
+    """`path:line:col: 错误: message [rule]` (the level in Chinese, as every message)."""
+    return f"{p.location()}: {msg.LEVELS[p.level]}: {p.message} [{p.rule}]"
+
+
+def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
+    """Grouped by file, a blank line between files, coloured when `stream` is a terminal."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    styles = {"error": "bold red", "warning": "yellow"}
+    for n, group in enumerate(grouped(problems)):
+        if n:
+            console.print()
+        for p in group:
+            line = Text()
+            line.append(f"{p.location()}: ", style="bold")
+            line.append(msg.LEVELS[p.level], style=styles[p.level])
+            line.append(f": {p.message} ")
+            line.append(f"[{p.rule}]", style="dim")
+            console.print(line)
+    console.print(summary(files, problems), style="bold" if problems else "green")
+
+
+# --- json ------------------------------------------------------------------------------
+
+
+def as_json(problems: Sequence[Problem]) -> str:
+    """A JSON list of objects with exactly JSON_FIELDS; line/column 0 means "no place"."""
+    rows = [{name: getattr(p, name) for name in JSON_FIELDS} for g in grouped(problems) for p in g]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+# --- github workflow commands ------------------------------------------------------------
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: % CR LF escaped (as @actions/core does)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: also `:` and `,` escaped."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(p: Problem) -> str:
+    """`::error file=…,line=…,col=…,title=govopen [rule]::message`."""
+    props = [f"file={escape_property(p.path)}"] if p.path else []
+    if p.line:
+        props += [f"line={p.line}", f"col={p.column}"]
+    props.append(f"title={escape_property(f'govopen [{p.rule}]')}")
+    return f"::{p.level} {','.join(props)}::{escape_data(p.message)}"
+
+
+def as_github(problems: Sequence[Problem], files: int) -> str:
+    """One workflow command per problem, then the summary as a plain log line."""
+    lines = [github_line(p) for g in grouped(problems) for p in g]
+    return "\n".join([*lines, summary(files, problems)])

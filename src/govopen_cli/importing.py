@@ -41,9 +41,9 @@ from govopen_cli.text import join_wrapped, squeeze, unit_key
 from govopen_cli.units import Role, parse_units
 
 __all__ = [
-    "SourceError",
     "ImportResult",
     "RawRow",
+    "SourceError",
     "Table",
     "TaskRow",
     "build_table",
@@ -174,15 +174,20 @@ def text_rows(text: str, name: str) -> list[RawRow]:
 
 def _docx_rows(path: Path) -> list[RawRow]:
     import docx
+    from docx.table import Table as DocxTable
 
     document = docx.Document(str(path))
     rows: list[RawRow] = []
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        if paragraph.text.strip():
-            rows.append(RawRow((paragraph.text.strip(),), f"{path.name}:段落{number}"))
-    for t_index, table in enumerate(document.tables, start=1):
+    t_index = 0
+    for number, block in enumerate(document.iter_inner_content(), start=1):
+        if not isinstance(block, DocxTable):
+            if block.text.strip():
+                place = f"{path.name}:" + msg.IMPORT_PARAGRAPH_PLACE.format(number=number)
+                rows.append(RawRow((block.text.strip(),), place))
+            continue
+        t_index += 1
         above: list[Any] = []
-        for r_index, row in enumerate(table.rows, start=1):
+        for r_index, row in enumerate(block.rows, start=1):
             tcs: list[Any] = []
             texts: list[str] = []
             merged: list[bool] = []

@@ -416,6 +416,7 @@ def reports_title(count: int) -> str:
 IMPORT_UNREADABLE = "无法读取 {path}：{reason}"
 IMPORT_ENCODING = "既不是 UTF-8 也不是 GB18030 编码的文本"
 IMPORT_DOCX_PLACE = "表格{table}第{row}行"
+IMPORT_PARAGRAPH_PLACE = "第{number}段"
 IMPORT_XLSX_PLACE = "工作表“{sheet}”第{row}行"
 IMPORT_NO_TABLE = (
     "没有找到任务表：需要一行表头，含“序号”“重点任务”“工作进度”（或“完成时限”）"

@@ -563,6 +563,8 @@ def import_command(
     target = output if output is not None else source.with_suffix(".yaml")
     if output is None and target.resolve() == source.resolve():
         _fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))
+    if target.exists() and not force and not dry_run:
+        _fail(msg.IMPORT_EXISTS.format(path=target))
     try:
         result = import_source(source)
     except SourceError as exc:
@@ -585,8 +587,6 @@ def import_command(
     if dry_run:
         sys.stdout.write(msg.IMPORT_DRY_RUN.format(path=target) + "\n")
         return
-    if target.exists() and not force:
-        _fail(msg.IMPORT_EXISTS.format(path=target))
     write_atomic(target, render_yaml(result, source.name))
     sys.stdout.write(msg.IMPORT_WRITTEN.format(path=target) + "\n")
     problems = [p for p in validate_file(target).problems if p.level == "error"]

@@ -460,6 +460,8 @@ def import_source(path: Path) -> ImportResult:
 
 
 def _scalar(value: Any) -> str:
+    if value == "":
+        return '""'
     dumped = yaml.safe_dump(value, allow_unicode=True, width=10**9)
     return dumped.removesuffix("\n...\n").rstrip("\n")
 

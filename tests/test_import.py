@@ -333,3 +333,28 @@ def test_invalid_result_lists_what_to_fix(tmp_path: Path) -> None:
     assert out.exists()
     assert "还需修改 1 处才能通过校验" in result.stderr
     assert f"{out}:" in result.stderr and "[group-members]" in result.stderr
+
+
+def test_text_after_the_table_is_reported_not_imported(tmp_path: Path) -> None:
+    source = build_docx(tmp_path / "tail.docx", ["某市重点任务分工"], [[HEADER, SECTION_1, TASK_1]])
+    import docx
+
+    document = docx.Document(str(source))
+    document.add_paragraph("抄送：市委办公室。")
+    document.save(str(source))
+    result = import_source(source)
+    assert [t.id for t in result.table.tasks] == [1]
+    assert result.table.notes == ["tail.docx:第2段 起是表格之后的文字，未导入"]
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "missing.docx"])
+def test_missing_or_corrupt_source(tmp_path: Path, name: str) -> None:
+    result = _invoke("import", str(tmp_path / name))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"govopen: 无法读取 {tmp_path / name}：")
+    corrupt = tmp_path / "corrupt.docx"
+    corrupt.write_bytes(b"not a zip")
+    result = _invoke("import", str(corrupt))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("govopen: 无法读取")
+    assert "Traceback" not in result.output

@@ -178,9 +178,10 @@ def _docx_rows(path: Path) -> list[RawRow]:
 
     document = docx.Document(str(path))
     rows: list[RawRow] = []
-    t_index = 0
-    for number, block in enumerate(document.iter_inner_content(), start=1):
+    t_index = number = 0
+    for block in document.iter_inner_content():
         if not isinstance(block, DocxTable):
+            number += 1
             if block.text.strip():
                 place = f"{path.name}:" + msg.IMPORT_PARAGRAPH_PLACE.format(number=number)
                 rows.append(RawRow((block.text.strip(),), place))
@@ -265,6 +266,9 @@ def build_table(rows: list[RawRow]) -> Table:
         raise SourceError(msg.IMPORT_NO_TABLE)
     table = _read_copy(*copies[0])
     for preamble, columns, body in copies[1:]:
+        if not columns:
+            table.notes.append(msg.IMPORT_TRAILING.format(place=preamble[0].place))
+            continue
         other = _read_copy(preamble, columns, body)
         table.notes.extend(_compare(table, other, body[0].place if body else ""))
     return table
@@ -301,8 +305,8 @@ def _copies(rows: list[RawRow]) -> list[tuple[list[RawRow], dict[str, int], list
             copies[-1][2].append(row)
         else:
             pending.append(row)  # a title line, perhaps of a second copy
-    if copies:
-        copies[-1][2].extend(pending)
+    if copies and pending:
+        copies.append((pending, {}, []))  # text after the table: kept only to be reported
     return copies
 
 

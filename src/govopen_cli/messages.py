@@ -428,6 +428,7 @@ IMPORT_NOT_A_TASK = "{place}：这一行既不是章节（一、…）也不是�
 IMPORT_OUT_OF_SEQUENCE = "{place}：序号 {id} 不连续，应为 {expected}"
 IMPORT_NO_SECTION = "{place}：第一项任务之前没有章节行（如“一、……”）"
 IMPORT_NO_TASKS = "表头之后没有任何任务行"
+IMPORT_TRAILING = "{place} 起是表格之后的文字，未导入"
 IMPORT_TOO_FEW_CELLS = "{place}：这一行只有 {found} 格，表头有 {width} 列，无法分清各列"
 IMPORT_LEAD_LABEL = "牵头单位："
 IMPORT_SUPPORT_LABEL = "配合单位："

@@ -114,3 +114,31 @@ def test_twenty_concurrent_progress_adds_leave_twenty_entries(tmp_path: Path) ->
     assert sorted(r["note"] for r in data["reports"]) == sorted(f"第{i}次" for i in range(20))
     check = govopen("validate", str(tmp_path / "tasks.yaml"), cwd=tmp_path)
     assert check.returncode == 0, check.stdout
+
+
+def test_import_the_example_docx_then_query_it(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "tasks-example.docx"
+    shutil.copy(example, tmp_path / "table.docx")
+    imported = govopen("import", "table.docx", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert (tmp_path / "table.yaml").exists()
+    # in Q3 2022: the quarter end of 每季度末 (task 2, and 3 through the merged cells) and
+    # task 5 (2022年9月底前); task 1 (2022年上半年) fell due on 2022-06-30
+    due = govopen(
+        "due",
+        "--after",
+        "2022-07-01",
+        "--before",
+        "2022-09-30",
+        "--format",
+        "json",
+        "--data",
+        "table.yaml",
+        cwd=tmp_path,
+    )
+    assert due.returncode == 0, due.stderr
+    assert [(r["task"], r["due"]) for r in json.loads(due.stdout)] == [
+        (2, "2022-09-30"),
+        (3, "2022-09-30"),
+        (5, "2022-09-30"),
+    ]

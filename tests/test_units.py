@@ -93,3 +93,99 @@ def test_groups_and_members(catalog: Catalog) -> None:
     assert registry.groups_of("市政务服务管理局") == []
     assert len(registry.members("各县（区）人民政府")) == 6
     assert registry.members("市级有关部门") == []  # an open group has no listed members
+
+
+# --- 配合 (support): clause suffixes and 牵头单位/配合单位 labels ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # suffixes name each clause's role
+        (
+            "市发展改革委牵头，市财政局、市商务局配合",
+            [
+                Mention("市发展改革委", "lead"),
+                Mention("市财政局", "support"),
+                Mention("市商务局", "support"),
+            ],
+        ),
+        # an unsuffixed later clause takes the role of the next suffixed one
+        (
+            "市教育局，市财政局，市人力资源社会保障局配合，市政府办公室指导",
+            [
+                Mention("市教育局", "lead"),
+                Mention("市财政局", "support"),
+                Mention("市人力资源社会保障局", "support"),
+                Mention("市政府办公室", "guide"),
+            ],
+        ),
+        # labels, as import writes a 牵头单位/配合单位 split
+        (
+            "牵头单位：市发展改革委；配合单位：市财政局、市商务局等市级有关部门",
+            [
+                Mention("市发展改革委", "lead"),
+                Mention("市财政局", "support"),
+                Mention("市商务局", "support"),
+                Mention("市级有关部门", "support"),
+            ],
+        ),
+        # "A等" with no group after it names A only
+        (
+            "牵头单位：市民政局；配合单位：市财政局等",
+            [
+                Mention("市民政局", "lead"),
+                Mention("市财政局", "support"),
+            ],
+        ),
+    ],
+)
+def test_parse_units_support_role(cell: str, expected: list[Mention]) -> None:
+    assert list(parse_units(cell)) == expected
+
+
+SUPPORT_FILE = """\
+document: {title: 测试表, year: 2022}
+sections: [{id: 一, title: 第一部分}]
+units:
+  - {name: 市发展改革委, kind: department}
+  - {name: 市财政局, kind: department}
+  - {name: 市政府办公室, kind: department}
+tasks:
+  - id: 1
+    section: 一
+    text: 编制年度计划。
+    schedule: 2022年6月底前
+    units: 牵头单位：市发展改革委；配合单位：市财政局；指导单位：市政府办公室
+"""
+
+
+def test_by_unit_shows_support_role_and_support_never_owes(tmp_path, run) -> None:
+    data = tmp_path / "tasks.yaml"
+    data.write_text(SUPPORT_FILE, encoding="utf-8")
+    from govopen_cli.catalog import open_catalog
+
+    catalog = open_catalog(data)
+    view = catalog.tasks[0]
+    assert view.owners == ("市发展改革委",)
+    assert view.named("support") == ["市财政局"]
+    result = run("by-unit", "市财政局", "--format", "json", data=data)
+    assert result.exit_code == 0
+    assert '"role_label": "配合"' in result.output
+    refused = run(
+        "progress",
+        "add",
+        "1",
+        "--unit",
+        "市财政局",
+        "--status",
+        "done",
+        "--date",
+        "2022-05-01",
+        "--progress",
+        str(tmp_path / "progress.yaml"),
+        data=data,
+    )
+    assert refused.exit_code == 1
+    assert "配合单位，不报送完成情况" in refused.output
+    assert not (tmp_path / "progress.yaml").exists()

@@ -471,3 +471,60 @@ SCHEMA_MODELS = {
     "ExplicitMilestone": "手工给出的一个截止节点（工作进度无法自动识别时使用）",
     "Task": "表中的一行：序号 / 重点任务 / 工作进度 / 责任单位",
 }
+# --- import (govopen import) ------------------------------------------------------------
+
+IMPORT_UNREADABLE = "无法读取 {path}：{reason}"
+IMPORT_ENCODING = "既不是 UTF-8 也不是 GB18030 编码的文本"
+IMPORT_DOCX_PLACE = "表格{table}第{row}行"
+IMPORT_PARAGRAPH_PLACE = "第{number}段"
+IMPORT_XLSX_PLACE = "工作表“{sheet}”第{row}行"
+IMPORT_NO_TABLE = (
+    "没有找到任务表：需要一行表头，含“序号”“重点任务”“工作进度”（或“完成时限”）"
+    "“责任单位”（或“牵头单位”“配合单位”）"
+)
+IMPORT_BAD_HEADER = "{place}：表头缺少“{missing}”列"
+IMPORT_EMPTY_ROW = "{place}：表格中有空行，请删除或补全"
+IMPORT_NOT_A_TASK = "{place}：这一行既不是章节（一、…）也不是任务（序号为数字）：“{text}”"
+IMPORT_OUT_OF_SEQUENCE = "{place}：序号 {id} 不连续，应为 {expected}"
+IMPORT_NO_SECTION = "{place}：第一项任务之前没有章节行（如“一、……”）"
+IMPORT_NO_TASKS = "表头之后没有任何任务行"
+IMPORT_TRAILING = "{place} 起是表格之后的文字，未导入"
+IMPORT_TOO_FEW_CELLS = "{place}：这一行只有 {found} 格，表头有 {width} 列，无法分清各列"
+IMPORT_LEAD_LABEL = "牵头单位："
+IMPORT_SUPPORT_LABEL = "配合单位："
+IMPORT_COPY_DIFFERS = "{place}：第二份表格的第 {id} 项与第一份不一致，请对照原件核对"
+IMPORT_COPY_CHECKED = (
+    "{place} 起的第二份表格（如 PDF 提取稿）已与第一份核对：{count} 项中 {same} 项一致"
+)
+IMPORT_FILE_HEADER = """本文件由 govopen import 从 {source} 生成，请对照原件核对后运行：
+    govopen validate
+
+格式说明见 govopen 自带的 data/tasks.yaml；要点：
+- units：任务里写到的每个单位都必须登记。kind 为 government 政府 / department 部门 /
+  group 集合（须列出 members 成员）/ open_group 泛指（没有固定成员）。
+- tasks：schedule 工作进度、units 责任单位均为原文；same_as 表示原表合并单元格。"""
+IMPORT_YEAR_COMMENT = "请核对：按工作进度中最早的年份推定"
+IMPORT_UNITS_LEAD = "责任单位（牵头落实者）"
+IMPORT_UNITS_SUPPORT = "配合单位"
+IMPORT_UNITS_GUIDE = "指导单位（“……加强指导”）"
+IMPORT_UNITS_OPEN = "泛指的单位群体，原表未列明成员"
+IMPORT_GROUP_COMMENT = "请补全：这是集合名称，请在 members 下列出成员单位（每个成员也须登记）"
+IMPORT_SCHEDULE_COMMENT = "请核对：工具读不懂这条工作进度，可手工填写 milestones 或 ongoing"
+IMPORT_SAME_AS_COMMENT = "原表“工作进度”“责任单位”是与第 {id} 项合并的单元格。"
+IMPORT_SAME_AS_NOTE = "原表中本项与第{id}项的“工作进度”“责任单位”为合并单元格，沿用第{id}项。"
+IMPORT_EXISTS = "{path} 已存在，未改动；要覆盖请加 --force"
+IMPORT_NEEDS_OUTPUT = "默认输出 {path} 就是来源文件本身；请用 -o 指定输出文件"
+IMPORT_WRITTEN = "已写入 {path}"
+IMPORT_VALID = "校验通过：govopen validate {path}"
+IMPORT_INVALID = "{path} 还需修改 {count} 处才能通过校验："
+IMPORT_DRY_RUN = "（试运行，未写入任何文件；去掉 --dry-run 将写入 {path}）"
+IMPORT_NOT_UNDERSTOOD_HEAD = "读不懂的工作进度（{count} 条）："
+IMPORT_NOT_UNDERSTOOD_ROW = "  第 {id} 项（{place}）：{message}"
+
+
+def import_summary(sections: int, tasks: int, units: int, groups: int, milestones: int) -> str:
+    """One line: what an import found."""
+    return (
+        f"章节 {sections} 个，任务 {tasks} 项，单位 {units} 个（其中集合 {groups} 个待补成员），"
+        f"截止节点 {milestones} 个"
+    )

@@ -4,11 +4,23 @@
 "，" are the lead units (separated by 、); after it the guiding units, with
 "加强指导" stripped. "市财政局等市级有关部门" names 市财政局 and the open group
 市级有关部门.
+
+Other tables name a third role, 配合 (support), two ways, both understood:
+
+* a clause's own suffix: "市发展改革委牵头，市财政局、市商务局配合" (…牵头/负责 lead,
+  …配合 support, …指导 guide; a clause without a suffix takes the role of the next
+  clause that has one, else, after the first clause, guide as above);
+* column labels, as `govopen import` writes a table with 牵头单位 and 配合单位 columns:
+  "牵头单位：市发展改革委；配合单位：市财政局、市商务局". A label (牵头/责任/配合/协助/
+  指导, optionally followed by 单位 or 部门, then ：) opens the cell or follows a ；.
+  Each labelled part is read as a cell of its own, its unsuffixed names taking the
+  label's role (the 牵头/责任 part keeps the "，…加强指导" rule).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +34,25 @@ Role = Literal["lead", "support", "guide"]
 ROLES: tuple[Role, ...] = ("lead", "support", "guide")
 
 _GUIDE_SUFFIXES = ("加强指导", "负责指导", "指导")
+_SUFFIXES: tuple[tuple[str, Role], ...] = tuple(
+    sorted(
+        [
+            *((suffix, "guide") for suffix in _GUIDE_SUFFIXES),
+            *((suffix, "lead") for suffix in ("牵头负责", "负责牵头", "牵头", "负责")),
+            *((suffix, "support") for suffix in ("协助配合", "共同配合", "配合")),
+        ],
+        key=lambda item: -len(item[0]),
+    )
+)
+_LABEL = re.compile(r"(?:^|(?<=[；;]))(牵头|责任|配合|协助|指导)(?:单位|部门)?[:：]")
+_LABEL_ROLES: dict[str, Role] = {
+    "牵头": "lead",
+    "责任": "lead",
+    "配合": "support",
+    "协助": "support",
+    "指导": "guide",
+}
+_CLAUSE = re.compile("[，；;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,22 +69,45 @@ def parse_units(cell: str) -> tuple[Mention, ...]:
     text = squeeze(cell).replace(",", "，").strip("，。；;")
     if not text:
         return ()
-    lead_part, _, guide_part = text.partition("，")
-    mentions = [Mention(name, "lead") for name in _split_names(lead_part)]
-    for suffix in _GUIDE_SUFFIXES:
-        if guide_part.endswith(suffix):
-            guide_part = guide_part[: -len(suffix)]
-            break
-    mentions.extend(Mention(name, "guide") for name in _split_names(guide_part))
+    labels = list(_LABEL.finditer(text))
+    if not labels or labels[0].start() != 0:
+        return tuple(_parse_clauses(text, "lead", "guide"))
+    mentions: list[Mention] = []
+    for label, following in zip(labels, [*labels[1:], None], strict=True):
+        part = text[label.end() : following.start() if following else len(text)]
+        role = _LABEL_ROLES[label.group(1)]
+        rest: Role = "guide" if role == "lead" else role
+        mentions.extend(_parse_clauses(part.strip("，。；;"), role, rest))
     return tuple(mentions)
 
 
+def _parse_clauses(text: str, first: Role, rest: Role) -> list[Mention]:
+    """Clauses split on ，/；, each with the role of its suffix (牵头/配合/指导) or by position."""
+    clauses = [c for c in _CLAUSE.split(text) if c]
+    roles: list[Role | None] = []
+    for i, clause in enumerate(clauses):
+        role: Role | None = None
+        for suffix, suffix_role in _SUFFIXES:
+            if clause.endswith(suffix) and len(clause) > len(suffix):
+                clauses[i], role = clause[: -len(suffix)], suffix_role
+                break
+        roles.append(role)
+    mentions: list[Mention] = []
+    for i, clause in enumerate(clauses):
+        role = roles[i]
+        if role is None:
+            later = next((r for r in roles[i + 1 :] if r is not None), None)
+            role = first if i == 0 else (later or rest)
+        mentions.extend(Mention(name, role) for name in _split_names(clause))
+    return mentions
+
+
 def _split_names(part: str) -> list[str]:
-    """Names separated by 、 (or ，), with "A等B" read as A and the group B."""
+    """Names separated by 、 (or ，), with "A等B" read as A and the group B, "A等" as A."""
     names: list[str] = []
     for item in part.replace("，", "、").split("、"):
         head, sep, group = item.rpartition("等")
-        names.extend(n for n in ((head, group) if sep and head and group else (item,)) if n)
+        names.extend(n for n in ((head, group) if sep and head else (item,)) if n)
     return names
 
 

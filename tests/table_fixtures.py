@@ -1,0 +1,66 @@
+"""Build Word and Excel task tables for the import tests and the README example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+Row = list[str]
+
+
+def build_docx(
+    path: Path,
+    title: list[str],
+    pages: list[list[Row]],
+    merges: list[tuple[int, int, int, int]] = (),  # type: ignore[assignment]
+) -> Path:
+    """A .docx with title paragraphs and one table per page (each page starts with its header).
+
+    A row of one cell is a section row spanning the table; merges are
+    (page, first row, last row, column) vertical merges, rows counted from 0 on the page.
+    """
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for line in title:
+        document.add_paragraph(line)
+    width = len(pages[0][0])
+    for number, page in enumerate(pages):
+        if number:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        table = document.add_table(rows=len(page), cols=width)
+        for r, row in enumerate(page):
+            if len(row) == 1:
+                cell = table.cell(r, 0).merge(table.cell(r, width - 1))
+                cell.text = row[0]
+                continue
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        for page_no, first, last, column in merges:
+            if page_no == number:
+                table.cell(first, column).merge(table.cell(last, column))
+    document.save(str(path))
+    return path
+
+
+def build_xlsx(
+    path: Path,
+    rows: list[Row],
+    merges: list[str] = (),  # type: ignore[assignment]
+) -> Path:
+    """A .xlsx with these rows from A1 (a one-cell row spans the header's width)."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    width = max(len(r) for r in rows)
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=int(text) if text.isdigit() else (text or None))
+        if len(row) == 1 and r > 1 and width > 1:
+            sheet.merge_cells(f"A{r}:{get_column_letter(width)}{r}")
+    for cells in merges:
+        sheet.merge_cells(cells)
+    book.save(str(path))
+    return path

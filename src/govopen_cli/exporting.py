@@ -248,8 +248,8 @@ def to_ics(
 
 
 def _display_width(text: str) -> float:
-    """Column units a text takes in a spreadsheet cell: a CJK character about 1.75 units."""
-    return sum(1.75 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
+    """Column units a text takes in a spreadsheet cell: a CJK character about 1.62 units."""
+    return sum(1.62 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
 
 
 def _row_height(texts: Sequence[str], widths: Sequence[float]) -> float:
@@ -257,7 +257,7 @@ def _row_height(texts: Sequence[str], widths: Sequence[float]) -> float:
     lines = 1
     for text, width in zip(texts, widths, strict=True):
         needed = sum(
-            max(1, math.ceil(_display_width(part) / max(width - 1.5, 1.0)))
+            max(1, math.ceil(_display_width(part) / max(width - 1.0, 1.0)))
             for part in text.split("\n")
         )
         lines = max(lines, needed)
@@ -398,7 +398,7 @@ def _board_sheet(
         cell = sheet.cell(2, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
-    widths = [6.0, 6.0, 12.0, 36.0] + [10.0] * len(units)
+    widths = [6.0, 6.0, 12.0, 50.0] + [10.0] * len(units)
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     row = 3

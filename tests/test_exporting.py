@@ -327,3 +327,10 @@ def test_text_formats_go_to_stdout(run, fmt: str) -> None:
     result = run("export", "--format", fmt)
     assert result.exit_code == 0
     assert "2022" in result.output
+
+
+def test_a_terse_deliverable_is_named_with_its_task(catalog: Catalog) -> None:
+    found = events(calendar(catalog))
+    t2 = next(e for e in found if str(e["summary"]).startswith("【第2项】"))
+    # source: 探索建立群众参与基层政府有关会议制度。 / 2021年底前建立制度
+    assert str(t2["summary"]) == "【第2项】探索建立群众参与基层政府有关会议制度（建立制度）"

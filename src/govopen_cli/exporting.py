@@ -78,9 +78,18 @@ def badge(progress: Progress, view: TaskView, number: int | None, warn_days: int
 
 
 def milestone_title(view: TaskView, number: int) -> str:
-    """What a milestone is called: its deliverable, else the task text's first clause."""
+    """What a milestone is called: its deliverable, with the task's first clause if it is terse.
+
+    "县级政务服务场所建成政务公开专区" says enough; "建立制度" needs its task beside it.
+    """
     deliverable = view.schedule.milestones[number - 1].deliverable
-    return deliverable or task_brief(view)
+    if len(deliverable) >= TERSE:
+        return deliverable
+    return f"{task_brief(view)}（{deliverable}）" if deliverable else task_brief(view)
+
+
+TERSE = 8
+"""A deliverable shorter than this many characters is named together with its task."""
 
 
 def task_brief(view: TaskView) -> str:

@@ -142,3 +142,12 @@ def test_import_the_example_docx_then_query_it(tmp_path: Path) -> None:
         (3, "2022-09-30"),
         (5, "2022-09-30"),
     ]
+def test_publish_and_export_from_the_installed_program(tmp_path: Path) -> None:
+    # the template must ship inside the package for this to work outside the source tree
+    result = govopen("publish", "--out", "site", "--as-of", "2022-01-15", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "编发“政务地图”" in html
+    result = govopen("export", "--format", "xlsx", "--out", "t.xlsx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "t.xlsx").read_bytes()[:2] == b"PK"  # a zip, as every xlsx is

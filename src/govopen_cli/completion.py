@@ -109,18 +109,33 @@ class Progress:
             if latest is not None and latest.status == "done" and not view.schedule.ongoing:
                 return "done"
             return "ongoing" if view.schedule.ongoing else "not_due"
-        open_states = [s for s in states if not s.done]
-        if any(s.due < self.as_of for s in open_states):
-            return "overdue"
-        if not open_states:
-            return "done_late" if any(s.late for s in states) else "done"
-        if latest is not None and latest.status == "blocked":
-            return "blocked"
-        if any((s.due - self.as_of).days <= warn_days for s in open_states):
-            return "due_soon"
-        if latest is not None and latest.status == "in_progress":
-            return "in_progress"
-        return "not_due"
+        return _judge(states, latest, self.as_of, warn_days)
+
+    def milestone_mark(self, view: TaskView, number: int, unit: str, warn_days: int) -> Mark | None:
+        """The board's mark for one milestone and one lead unit, by the same rules as `mark`."""
+        if unit not in view.owners:
+            return None
+        relevant = self.reports(view.id, unit, number)
+        latest = relevant[-1] if relevant else None
+        return _judge([self.milestone_state(view, number, unit)], latest, self.as_of, warn_days)
+
+
+def _judge(
+    states: list[UnitMilestone], latest: ProgressReport | None, as_of: dt.date, warn_days: int
+) -> Mark:
+    """The mark for a unit's dated milestones (all of a task's, or one)."""
+    open_states = [s for s in states if not s.done]
+    if any(s.due < as_of for s in open_states):
+        return "overdue"
+    if not open_states:
+        return "done_late" if any(s.late for s in states) else "done"
+    if latest is not None and latest.status == "blocked":
+        return "blocked"
+    if any((s.due - as_of).days <= warn_days for s in open_states):
+        return "due_soon"
+    if latest is not None and latest.status == "in_progress":
+        return "in_progress"
+    return "not_due"
 
 
 @dataclass(slots=True)

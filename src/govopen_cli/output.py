@@ -546,3 +546,17 @@ def stats_table(progress: Progress) -> Table:
     )
     caption = msg.STATS_CAPTION.format(date=progress.as_of.isoformat())
     return Table(msg.STATS_TITLE, columns, rows, caption=caption)
+
+
+# The board's colours outside a terminal (xlsx fills, the public page): background and text,
+# each pair at least 4.5:1 contrast (WCAG AA; tests/test_exporting.py computes the ratios).
+MARK_COLOURS: dict[str, tuple[str, str]] = {
+    "done": ("D5F0DB", "14532D"),
+    "done_late": ("FFF1B8", "5C4400"),
+    "in_progress": ("D5F0DB", "14532D"),
+    "due_soon": ("FFE08A", "4A3500"),
+    "not_due": ("EEEEEE", "3A3A3A"),
+    "ongoing": ("D6EEF5", "0B4A5E"),
+    "blocked": ("FAD4D4", "7F1D1D"),
+    "overdue": ("B91C1C", "FFFFFF"),
+}

@@ -1,0 +1,293 @@
+"""The public page: escaped, self-contained, readable, and working in a real Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from govopen_cli.catalog import Catalog
+from govopen_cli.completion import Progress
+from govopen_cli.model import ProgressReport, Task
+from govopen_cli.output import MARK_COLOURS
+from govopen_cli.publishing import PAGE_COLOURS, render_page
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_LEDGER = ROOT / "docs" / "demo" / "progress.yaml"
+# From the source table: 市政务服务管理局 加强指导 tasks 4, 11–15 and 17.
+GUIDED_BY_CITY_SERVICE_BUREAU = ["4", "11", "12", "13", "14", "15", "17"]
+
+
+# --- contrast (WCAG 2.x relative luminance) ------------------------------------------------------
+
+
+def luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_contrast_formula_matches_known_values() -> None:
+    assert contrast("000000", "FFFFFF") == pytest.approx(21.0)
+    assert contrast("777777", "FFFFFF") == pytest.approx(4.48, abs=0.01)  # the classic near-miss
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_COLOURS))
+def test_page_colours_meet_wcag_aa(name: str) -> None:
+    foreground, background = PAGE_COLOURS[name]
+    assert contrast(foreground, background) >= 4.5
+
+
+@pytest.mark.parametrize("mark", sorted(MARK_COLOURS))
+def test_badge_colours_meet_wcag_aa(mark: str) -> None:
+    background, foreground = MARK_COLOURS[mark]
+    assert contrast(foreground, background) >= 4.5
+
+
+# --- the HTML itself ------------------------------------------------------------------------------
+
+
+class Collector(HTMLParser):
+    """Tags with their attributes, and the text outside script/style."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def page(catalog: Catalog, as_of: dt.date = dt.date(2022, 1, 15), reports=()) -> str:
+    return render_page(Progress(catalog, list(reports), as_of))
+
+
+def test_page_is_self_contained_chinese_and_dated(catalog: Catalog) -> None:
+    html = page(catalog)
+    parsed = Collector()
+    parsed.feed(html)
+    tags = parsed.tags
+    assert ("html", {"lang": "zh-CN"}) in tags
+    assert [t for t, a in tags if t == "script" and a.get("src")] == []
+    assert [t for t, a in tags if t == "link" and a.get("rel") == "stylesheet"] == []
+    assert not re.search(r"(?:src|href)=\"(?:https?:)?//", html)
+    text = "".join(parsed.text)
+    assert "眉山市深化政务公开促进基层政府治理能力提升重点任务分工" in text
+    assert "进度截至 2022-01-15" in text
+
+
+def test_every_task_is_in_the_html_without_script(catalog: Catalog) -> None:
+    parsed = Collector()
+    parsed.feed(page(catalog))
+    rows = [a["data-id"] for t, a in parsed.tags if t == "tr" and a.get("class") == "task"]
+    assert rows == [str(i) for i in range(1, 25)]
+    # no row starts hidden: the table reads with script off
+    assert all("hidden" not in a for t, a in parsed.tags if t == "tr")
+
+
+def test_filter_data_lists_the_guide_unit_and_group_members(catalog: Catalog) -> None:
+    parsed = Collector()
+    parsed.feed(page(catalog))
+    units = {
+        a["data-id"]: (a["data-units"] or "").split("|")
+        for t, a in parsed.tags
+        if t == "tr" and a.get("class") == "task"
+    }
+    guided = [i for i, names in units.items() if "市政务服务管理局" in names]
+    assert guided == GUIDED_BY_CITY_SERVICE_BUREAU
+    # 仁寿县 is a member of 各县（区）人民政府, which leads every task
+    assert all("仁寿县人民政府" in names for names in units.values())
+
+
+def test_task_13_shows_its_two_milestones_with_badges(catalog: Catalog) -> None:
+    reports = [
+        ProgressReport(task=13, unit=u, status="done", date=dt.date(2021, 12, 20), milestone=1)
+        for u in catalog.task(13).owners
+    ]
+    html = page(catalog, dt.date(2022, 1, 15), reports)
+    row = re.search(r'<tr class="task" id="task-13".*?</tr>', html, re.S)
+    assert row is not None
+    cell = row.group(0)
+    assert "2021-12-31" in cell and "2022-12-31" in cell
+    # milestone 1: all seven lead units done on time; milestone 2 not due in a year
+    assert re.search(r'mark-done".*?✔完成.*?7/7 个单位已完成', cell, re.S)
+    assert re.search(r'mark-not_due".*?·未到.*?0/7 个单位已完成', cell, re.S)
+
+
+def test_overdue_milestone_badge(catalog: Catalog) -> None:
+    html = page(catalog, dt.date(2022, 1, 15))
+    row = re.search(r'<tr class="task" id="task-16".*?</tr>', html, re.S)
+    assert row is not None
+    assert "mark-overdue" in row.group(0)  # 2021年底前, nobody reported
+
+
+def test_text_from_the_data_file_is_escaped(catalog: Catalog) -> None:
+    evil = "<script>alert('x')</script>&<b>粗</b>"
+    tasks = [
+        Task.model_validate(t.model_dump() | {"text": evil} if t.id == 14 else t.model_dump())
+        for t in catalog.file.tasks
+    ]
+    changed = Catalog(catalog.file.model_copy(update={"tasks": tasks}), catalog.path)
+    html = page(changed)
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&lt;b&gt;粗&lt;/b&gt;" in html
+    parsed = Collector()
+    parsed.feed(html)
+    assert evil in "".join(parsed.text)  # shows as text
+    assert len([t for t, _ in parsed.tags if t == "script"]) == 1  # only the page's own
+
+
+def test_timeline_has_one_dot_per_milestone(catalog: Catalog) -> None:
+    parsed = Collector()
+    parsed.feed(page(catalog))
+    dots = [a["data-task"] for t, a in parsed.tags if t == "g" and "dot" in (a.get("class") or "")]
+    # dated milestones in the source: 2, 3, 5, 6, 7, 12, 13 (two), 14, 16, 23, 24
+    assert sorted(dots, key=int) == [
+        "2",
+        "3",
+        "5",
+        "6",
+        "7",
+        "12",
+        "13",
+        "13",
+        "14",
+        "16",
+        "23",
+        "24",
+    ]
+    assert ("svg", {}) not in parsed.tags
+    assert any(t == "svg" for t, _ in parsed.tags)
+
+
+def test_publish_command_writes_index_html(run, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = run("publish", "--out", str(out), "--as-of", "2022-03-15")
+    assert result.exit_code == 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "进度截至 2022-03-15" in html
+    assert list(out.iterdir()) == [out / "index.html"]
+
+
+def test_template_ships_in_the_package() -> None:
+    import govopen_cli
+
+    template = Path(govopen_cli.__file__).parent / "templates" / "publish.html.j2"
+    assert template.is_file()
+
+
+# --- in a real browser ------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium")
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+def test_page_in_headless_chromium(run, tmp_path: Path) -> None:
+    from playwright.sync_api import Route, sync_playwright
+
+    out = tmp_path / "site"
+    result = run(
+        "publish", "--out", str(out), "--as-of", "2022-03-15", "--progress", str(DEMO_LEDGER)
+    )
+    assert result.exit_code == 0
+    url = (out / "index.html").as_uri()
+    requests: list[str] = []
+    routed: list[str] = []
+    problems: list[str] = []
+
+    def route(r: Route) -> None:
+        routed.append(r.request.url)
+        if r.request.url == url:
+            r.continue_()
+        else:
+            r.abort()
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+            context.route("**/*", route)
+            tab = context.new_page()
+            tab.on("request", lambda req: requests.append(req.url))
+            tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            tab.on("pageerror", lambda e: problems.append(str(e)))
+            tab.goto(url)
+            tab.wait_for_load_state("load")
+
+            def visible() -> list[str]:
+                return tab.eval_on_selector_all(
+                    "tr.task",
+                    "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)",
+                )
+
+            assert visible() == [str(i) for i in range(1, 25)]
+            assert tab.is_visible("#filters")  # the script revealed the filters
+
+            tab.select_option("#filter-unit", "市政务服务管理局")
+            assert visible() == GUIDED_BY_CITY_SERVICE_BUREAU
+            assert tab.inner_text("#count") == "显示 7 / 24 项任务"
+            # sections with no task left are hidden: only 一 (task 4) and 三 remain
+            groups = tab.eval_on_selector_all(
+                "tbody.section", "gs => gs.filter(g => !g.hidden).map(g => g.dataset.section)"
+            )
+            assert groups == ["一", "三"]
+            tab.screenshot(path=str(tmp_path / "publish.png"), full_page=True)
+
+            tab.select_option("#filter-unit", "")
+            tab.fill("#filter-search", "政务地图")
+            assert visible() == ["14"]
+
+            tab.fill("#filter-search", "")
+            tab.select_option("#filter-section", "五")
+            assert visible() == ["22", "23", "24"]
+
+            tab.fill("#filter-search", "没有这样的文字")
+            assert visible() == []
+            assert tab.is_visible("#no-match")
+        finally:
+            browser.close()
+
+    assert problems == []
+    assert requests == [url]
+    assert set(routed) <= {url}
+    shot = (tmp_path / "publish.png").read_bytes()
+    assert shot.startswith(b"\x89PNG")
+    if os.environ.get("GOVOPEN_SCREENSHOTS"):
+        (ROOT / "docs" / "images" / "publish.png").write_bytes(shot)

@@ -105,7 +105,7 @@ def _report_problems(problems: list[Problem]) -> NoReturn:
 
 def _catalog(data: Path | None) -> Catalog:
     from govopen_cli.catalog import open_catalog
-    from govopen_cli.loading import find_data_file
+    from govopen_cli.datafile import find_data_file
     from govopen_cli.problems import DataError
 
     try:
@@ -519,7 +519,7 @@ def validate_command(
 ) -> None:
     """校验数据文件：列出所有问题（文件:行:列），有错误时退出码为 1。"""
     from govopen_cli import messages as msg
-    from govopen_cli.loading import find_data_file
+    from govopen_cli.datafile import find_data_file
     from govopen_cli.problems import DataError
     from govopen_cli.validation import validate_file
 

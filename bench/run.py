@@ -90,10 +90,12 @@ def main() -> None:
             print(f"  … {name}: {c:.3f} s vs {r:.3f} s", file=sys.stderr)
             return c, r, peak
 
+        startup = govopen("due", "--before", "2022-06-30", "--data", shipped)
+        subprocess.run(startup, env=env, stdout=subprocess.DEVNULL, check=True)  # warm the cache
         add(
             "`due --before 2022-06-30` (shipped file)",
             "minimal Typer app",
-            govopen("due", "--before", "2022-06-30", "--data", shipped),
+            startup,
             [PY, str(HERE / "minimal_app.py"), "hello"],
             env,
             "≤ 1.3×",
@@ -115,9 +117,17 @@ def main() -> None:
         query = govopen("due", "--before", "2022-06-30", "--data", path, "-f", "json")
         subprocess.run(query, env=env, stdout=subprocess.DEVNULL, check=True)  # warm the cache
         add(
-            f"`due` repeated, unchanged {big:,} tasks",
+            f"`due --before 2022-06-30 -f json` repeated, unchanged {big:,} tasks",
             "yaml.load CSafeLoader",
             query,
+            [PY, "-c", LOAD, path],
+            env,
+            "≤ 0.1×, < 1 s",
+        )
+        add(
+            f"`show {big - 1} -f json` repeated, unchanged {big:,} tasks",
+            "yaml.load CSafeLoader",
+            govopen("show", str(big - 1), "--data", path, "-f", "json"),
             [PY, "-c", LOAD, path],
             env,
             "≤ 0.1×, < 1 s",

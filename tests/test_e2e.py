@@ -142,6 +142,8 @@ def test_import_the_example_docx_then_query_it(tmp_path: Path) -> None:
         (3, "2022-09-30"),
         (5, "2022-09-30"),
     ]
+
+
 def test_publish_and_export_from_the_installed_program(tmp_path: Path) -> None:
     # the template must ship inside the package for this to work outside the source tree
     result = govopen("publish", "--out", "site", "--as-of", "2022-01-15", cwd=tmp_path)

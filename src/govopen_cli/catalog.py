@@ -55,9 +55,14 @@ class Catalog:
         by_id = {t.id: t for t in task_file.tasks}
         section_by_id = {s.id: s for s in self.sections}
         self.tasks: list[TaskView] = []
+        # each distinct 责任单位 cell is understood once (a province repeats them a lot)
+        understood: dict[str, tuple[tuple[Mention, ...], tuple[str, ...]]] = {}
         for task in task_file.tasks:
             source = by_id[task.same_as] if task.same_as is not None else task
-            mentions = self._mentions(source.units)
+            if source.units not in understood:
+                found = self._mentions(source.units)
+                understood[source.units] = (found, self._owners(found))
+            mentions, owners = understood[source.units]
             self.tasks.append(
                 TaskView(
                     task=task,
@@ -67,7 +72,7 @@ class Catalog:
                     cells_from=source.id,
                     schedule_text=source.schedule,
                     units_text=source.units,
-                    owners=self._owners(mentions),
+                    owners=owners,
                 )
             )
         self._by_id = {view.id: view for view in self.tasks}
@@ -132,11 +137,25 @@ class Catalog:
 
 
 def open_catalog(path: Path) -> Catalog:
-    """Validate a data file and understand it; DataError lists the errors if it is invalid."""
+    """Validate a data file and understand it; DataError lists the errors if it is invalid.
+
+    A valid file's Catalog is kept in the user's cache (see `cache.py`), keyed by
+    the file's bytes and the code, so an unchanged file is not read twice.
+    """
+    from govopen_cli import cache
+
+    cached, key = cache.load(path)
+    if cached is not None:
+        return cached
     from govopen_cli.validation import validate_file
 
     report = validate_file(path)
     errors = errors_only(report.problems)
     if errors or report.task_file is None:
         raise DataError(errors)
-    return Catalog(report.task_file, path)
+    from govopen_cli.gc_pause import paused_gc
+
+    with paused_gc():
+        catalog = Catalog(report.task_file, path)
+    cache.store(path, key, catalog)
+    return catalog

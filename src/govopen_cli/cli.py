@@ -105,7 +105,7 @@ def _report_problems(problems: list[Problem]) -> NoReturn:
 
 def _catalog(data: Path | None) -> Catalog:
     from govopen_cli.catalog import open_catalog
-    from govopen_cli.loading import find_data_file
+    from govopen_cli.datafile import find_data_file
     from govopen_cli.problems import DataError
 
     try:
@@ -514,6 +514,8 @@ class ReportFormatChoice(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+
+
 class ExportFormatOption(str, Enum):
     """export --format choices."""
 
@@ -660,7 +662,7 @@ def validate_command(
     """校验数据文件：列出所有问题（文件:行:列），有错误时退出码为 1。"""
     import os
 
-    from govopen_cli.loading import find_data_file
+    from govopen_cli.datafile import find_data_file
     from govopen_cli.problems import DataError
     from govopen_cli.reporting import as_github, as_json, write_text
     from govopen_cli.validation import validate_paths
@@ -693,6 +695,8 @@ def schema_command() -> None:
     from govopen_cli.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
 @app.command("import")
 def import_command(
     source: Annotated[

@@ -205,7 +205,7 @@ def _docx_rows(path: Path) -> list[RawRow]:
 
 
 def _xlsx_rows(path: Path) -> list[RawRow]:
-    import openpyxl  # type: ignore[import-untyped]
+    import openpyxl
 
     book = openpyxl.load_workbook(str(path), read_only=False, data_only=True)
     sheet = book.active
@@ -221,10 +221,10 @@ def _xlsx_rows(path: Path) -> list[RawRow]:
                 elif col > merged_range.min_col:
                     spanned.add((row, col))
     rows: list[RawRow] = []
-    for r_index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for r_index, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
         texts: list[str] = []
         merged: list[bool] = []
-        for c_index, value in enumerate(row, start=1):
+        for c_index, value in enumerate(cells, start=1):
             if (r_index, c_index) in spanned:
                 continue
             texts.append("" if value is None else join_wrapped(str(value)))

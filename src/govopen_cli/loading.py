@@ -9,7 +9,6 @@ remember where every value stands for `file:line:col` messages.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +17,19 @@ from typing import Any
 import yaml
 
 from govopen_cli import messages as msg
+from govopen_cli.datafile import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
+from govopen_cli.gc_pause import paused_gc
 from govopen_cli.problems import DataError, Problem
 
-DATA_ENV = "GOVOPEN_DATA"
-DEFAULT_RELATIVE = Path("data") / "tasks.yaml"
+__all__ = [  # finding the file lives in datafile.py (no YAML import); kept importable here
+    "DATA_ENV",
+    "DEFAULT_RELATIVE",
+    "SourceMap",
+    "find_data_file",
+    "read_text",
+    "read_yaml",
+    "shipped_data_file",
+]
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
 """Larger than any real table (the 100k-task benchmark file is about 40 MB)."""
@@ -37,35 +45,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 _SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "null", "bool", "int", "float", "timestamp")
 )
-
-
-# --- finding the file ----------------------------------------------------------
-
-
-def shipped_data_file() -> Path:
-    """The copy of data/tasks.yaml shipped inside the wheel (or, in a source checkout, the file)."""
-    inside = Path(__file__).parent / "data" / "tasks.yaml"
-    if inside.is_file():
-        return inside
-    return Path(__file__).resolve().parents[2] / DEFAULT_RELATIVE
-
-
-def find_data_file(explicit: Path | None = None, cwd: Path | None = None) -> Path:
-    """`--data`, then $GOVOPEN_DATA, then data/tasks.yaml upward from cwd, then the shipped copy."""
-    if explicit is not None:
-        return explicit
-    from_env = os.environ.get(DATA_ENV)
-    if from_env:
-        return Path(from_env)
-    here = (cwd or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / DEFAULT_RELATIVE
-        if candidate.is_file():
-            return candidate
-    shipped = shipped_data_file()
-    if shipped.is_file():
-        return shipped
-    raise DataError([Problem("", 0, 0, "error", "no-data", msg.NO_DATA_FILE)])
 
 
 # --- bytes → text ----------------------------------------------------------------
@@ -337,8 +316,9 @@ class SourceMap:
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:
     """The file's plain Python value and its source map; DataError for anything unreadable."""
     name = str(path)
-    root = compose(read_text(path), name)
-    source = SourceMap(name, root)
-    if root is None:
-        raise DataError([Problem(name, 1, 1, "error", "empty", msg.EMPTY_FILE)])
-    return build_values(root, name), source
+    with paused_gc():
+        root = compose(read_text(path), name)
+        source = SourceMap(name, root)
+        if root is None:
+            raise DataError([Problem(name, 1, 1, "error", "empty", msg.EMPTY_FILE)])
+        return build_values(root, name), source

@@ -528,6 +528,8 @@ def import_summary(sections: int, tasks: int, units: int, groups: int, milestone
         f"章节 {sections} 个，任务 {tasks} 项，单位 {units} 个（其中集合 {groups} 个待补成员），"
         f"截止节点 {milestones} 个"
     )
+
+
 # --- exports and the public page (issue 6) ------------------------------------------------
 H_SOURCE_ID = "序号"
 H_SOURCE_TEXT = "重点任务"

@@ -18,7 +18,7 @@ UnitKind = Literal["government", "department", "group", "open_group"]
 class _Strict(BaseModel):
     """Base: unknown keys refused, no type coercion ("3" is not 3), immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class DocumentInfo(_Strict):

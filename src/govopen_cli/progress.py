@@ -17,14 +17,16 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
 from govopen_cli.catalog import Catalog
 from govopen_cli.files import write_atomic
-from govopen_cli.loading import SourceMap, read_yaml, shipped_data_file
 from govopen_cli.model import Ledger, ProgressReport, ReportStatus
 from govopen_cli.problems import DataError, Problem, errors_only
+
+if TYPE_CHECKING:  # the YAML reader is imported only when a ledger file exists
+    from govopen_cli.loading import SourceMap
 
 LEDGER_NAME = "progress.yaml"
 STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
@@ -40,6 +42,8 @@ class ReportRefused(ValueError):
 
 def is_shipped(data_path: Path) -> bool:
     """True when the task file is the read-only copy inside the installed package."""
+    from govopen_cli.datafile import shipped_data_file
+
     package_data = Path(__file__).resolve().parent / "data"
     return data_path.resolve().parent == package_data and shipped_data_file() == data_path
 
@@ -66,13 +70,14 @@ def read_ledger(
     path: Path, catalog: Catalog | None = None, today: dt.date | None = None
 ) -> LedgerReport:
     """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it."""
-    from pydantic import ValidationError
-
-    from govopen_cli.validation import schema_problems
-
     report = LedgerReport(path)
     if not path.exists():
         return report
+    from pydantic import ValidationError
+
+    from govopen_cli.loading import read_yaml
+    from govopen_cli.validation import schema_problems
+
     try:
         data, source = read_yaml(path)
     except DataError as exc:

@@ -17,6 +17,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
+from govopen_cli.gc_pause import paused_gc
 from govopen_cli.loading import SourceMap, read_yaml
 from govopen_cli.model import Task, TaskFile
 from govopen_cli.problems import DataError, Problem
@@ -59,7 +60,8 @@ def validate_file(path: Path) -> Report:
         report.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
         return report
     try:
-        report.task_file = TaskFile.model_validate(data)
+        with paused_gc():
+            report.task_file = TaskFile.model_validate(data)
     except ValidationError as exc:
         report.problems = schema_problems(exc, source)
         return report

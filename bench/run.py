@@ -1,0 +1,152 @@
+"""The issue-5 benchmark: one command, prints a markdown table of medians and ratios.
+
+    pip install -e . && python bench/run.py            # 5 repeats (default)
+    python bench/run.py --repeats 3 --sizes 1000,10000 # quicker
+
+Every case runs as a fresh subprocess, interleaved with its reference (case,
+reference, case, reference, …) so that machine noise hits both alike. Peak
+memory is the child's max RSS (resource.getrusage RUSAGE_CHILDREN, per run).
+The govopen cache lives in a temporary folder: "nothing cached" cases run
+with GOVOPEN_NO_CACHE=1, the "repeated" case warms the cache once first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+LOAD = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one subprocess run; output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss
+
+
+def interleave(
+    case: list[str], ref: list[str], env: dict[str, str], repeats: int
+) -> tuple[float, float, int]:
+    """Median times of case and reference, run alternately, and the case's peak RSS."""
+    case_times, ref_times, peak = [], [], 0
+    for _ in range(repeats):
+        t, rss = run_once(case, env)
+        case_times.append(t)
+        peak = max(peak, rss)
+        ref_times.append(run_once(ref, env)[0])
+    return statistics.median(case_times), statistics.median(ref_times), peak
+
+
+def govopen(*args: str) -> list[str]:
+    return [PY, "-m", "govopen_cli", *args]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="task counts, comma-separated")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+
+    with tempfile.TemporaryDirectory(prefix="govopen-bench-") as tmp:
+        folder = Path(tmp)
+        env = dict(os.environ, XDG_CACHE_HOME=str(folder / "cache"), COLUMNS="100")
+        env.pop("GOVOPEN_DATA", None)
+        cold = dict(env, GOVOPEN_NO_CACHE="1")
+        files = {}
+        for size in sizes:
+            files[size] = folder / f"tasks-{size}.yaml"
+            # in a child, so that this process stays small (its RSS would be inherited)
+            subprocess.run([PY, str(HERE / "generate.py"), str(size), files[size]], check=True)
+        shipped = str(ROOT / "data" / "tasks.yaml")
+
+        rows: list[tuple[str, str, float, float, str, str]] = []
+
+        def add(
+            name: str,
+            ref_name: str,
+            case: list[str],
+            ref: list[str],
+            e: dict[str, str],
+            target: str,
+        ) -> tuple[float, float, int]:
+            c, r, peak = interleave(case, ref, e, args.repeats)
+            rows.append((name, ref_name, c, r, f"{peak / 1024:.0f} MiB", target))
+            print(f"  … {name}: {c:.3f} s vs {r:.3f} s", file=sys.stderr)
+            return c, r, peak
+
+        startup = govopen("due", "--before", "2022-06-30", "--data", shipped)
+        subprocess.run(startup, env=env, stdout=subprocess.DEVNULL, check=True)  # warm the cache
+        add(
+            "`due --before 2022-06-30` (shipped file)",
+            "minimal Typer app",
+            startup,
+            [PY, str(HERE / "minimal_app.py"), "hello"],
+            env,
+            "≤ 1.3×",
+        )
+        validate_times: dict[int, float] = {}
+        for size in sizes:
+            path = str(files[size])
+            c, _, _ = add(
+                f"`validate` {size:,} tasks, nothing cached",
+                "yaml.load CSafeLoader",
+                govopen("validate", path),
+                [PY, "-c", LOAD, path],
+                cold,
+                "≤ 1.3×",
+            )
+            validate_times[size] = c
+        big = max(sizes)
+        path = str(files[big])
+        query = govopen("due", "--before", "2022-06-30", "--data", path, "-f", "json")
+        subprocess.run(query, env=env, stdout=subprocess.DEVNULL, check=True)  # warm the cache
+        add(
+            f"`due --before 2022-06-30 -f json` repeated, unchanged {big:,} tasks",
+            "yaml.load CSafeLoader",
+            query,
+            [PY, "-c", LOAD, path],
+            env,
+            "≤ 0.1×, < 1 s",
+        )
+        add(
+            f"`show {big - 1} -f json` repeated, unchanged {big:,} tasks",
+            "yaml.load CSafeLoader",
+            govopen("show", str(big - 1), "--data", path, "-f", "json"),
+            [PY, "-c", LOAD, path],
+            env,
+            "≤ 0.1×, < 1 s",
+        )
+
+    cpu = platform.processor() or platform.machine()
+    print(
+        f"Run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.platform()}, "
+        f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"median of {args.repeats} runs each.\n"
+    )
+    print("| case | reference | case (s) | reference (s) | ratio | peak RSS | target |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for name, ref_name, c, r, peak, target in rows:
+        print(f"| {name} | {ref_name} | {c:.3f} | {r:.3f} | {c / r:.2f}× | {peak} | {target} |")
+    if 10_000 in validate_times and 100_000 in validate_times:
+        growth = validate_times[100_000] / validate_times[10_000]
+        print(f"\nGrowth of `validate` time 10k → 100k: {growth:.1f}× (target ≤ 12×).")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The cache of understood data files: used only when it matches, silently unused otherwise."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from govopen_cli import cache
+from govopen_cli.catalog import open_catalog
+from govopen_cli.problems import DataError
+from govopen_cli.validation import validate_file
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "tasks.yaml"
+TASK_1 = "对涉及群众切身利益、需要社会广泛知晓的政策措施"  # 序号 1 of the Meishan table
+
+
+@pytest.fixture()
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the shipped file, with the cache in tmp_path/cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.DISABLE_ENV, raising=False)
+    copy = tmp_path / "tasks.yaml"
+    shutil.copyfile(DATA, copy)
+    return copy
+
+
+def entries(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "cache" / "govopen"
+    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+
+
+def test_second_open_comes_from_the_cache(data: Path, tmp_path: Path) -> None:
+    first = open_catalog(data)
+    assert len(entries(tmp_path)) == 1
+    cached, _ = cache.load(data)
+    assert cached is not None
+    # the Meishan table: 24 tasks; 序号 7 shares its cells with 序号 6 (merged cells)
+    assert [v.id for v in cached.tasks] == list(range(1, 25))
+    assert cached.task(7).cells_from == 6
+    assert cached.task(1).task.text.startswith(TASK_1)
+    assert cached.path == data
+    assert open_catalog(data).task(7).owners == first.task(7).owners
+
+
+def test_changed_bytes_give_a_fresh_result(data: Path) -> None:
+    open_catalog(data)
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace(TASK_1, "改过的任务文字" + TASK_1, 1), encoding="utf-8")
+    assert open_catalog(data).task(1).task.text.startswith("改过的任务文字")
+
+
+def test_a_file_made_invalid_is_not_served_from_the_cache(data: Path) -> None:
+    open_catalog(data)
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("  - id: 2\n", "  - id: 1\n", 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        open_catalog(data)
+    assert [p.rule for p in caught.value.problems] == ["duplicate-id"]
+    assert [p.rule for p in validate_file(data).problems if p.level == "error"] == ["duplicate-id"]
+
+
+def test_corrupt_entry_is_ignored_and_replaced(data: Path, tmp_path: Path) -> None:
+    open_catalog(data)
+    (entry,) = entries(tmp_path)
+    key = entry.read_bytes().split(b"\n", 1)[0]
+    entry.write_bytes(key + b"\nthis is not a pickle")
+    assert cache.load(data)[0] is None
+    assert open_catalog(data).task(7).cells_from == 6
+    assert cache.load(data)[0] is not None
+
+
+def test_entry_writable_by_others_is_not_trusted(data: Path, tmp_path: Path) -> None:
+    open_catalog(data)
+    (entry,) = entries(tmp_path)
+    os.chmod(entry, 0o666)
+    assert cache.load(data)[0] is None
+    assert len(open_catalog(data).tasks) == 24
+
+
+def test_unwritable_cache_folder_is_silently_unused(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file always fails
+    assert len(open_catalog(data).tasks) == 24
+    assert cache.load(data)[0] is None
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores modes")
+def test_read_only_cache_folder_is_silently_unused(data: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache" / "govopen"
+    folder.mkdir(parents=True)
+    folder.chmod(0o500)
+    try:
+        assert len(open_catalog(data).tasks) == 24
+        assert entries(tmp_path) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_cache_can_be_turned_off(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.DISABLE_ENV, "1")
+    assert len(open_catalog(data).tasks) == 24
+    assert entries(tmp_path) == []
+
+
+def test_same_bytes_elsewhere_get_their_own_path(data: Path, tmp_path: Path) -> None:
+    open_catalog(data)
+    other = tmp_path / "elsewhere" / "tasks.yaml"
+    other.parent.mkdir()
+    shutil.copyfile(data, other)
+    assert open_catalog(other).path == other

@@ -22,7 +22,7 @@ from govopen_cli import messages as msg
 from govopen_cli.catalog import Catalog, TaskView
 from govopen_cli.completion import Mark, Progress, board_units
 from govopen_cli.model import ProgressReport
-from govopen_cli.output import MARK_COLOURS, Column, Table, render, reports_table
+from govopen_cli.output import MARK_COLOURS, Column, Table, render, reports_table, task_row
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -108,15 +108,13 @@ def milestone_uid(catalog: Catalog, task_id: int, number: int) -> str:
 # --- tables: the four source columns, and one row per milestone ------------------------------
 
 
+_SOURCE_KEYS = ("id", "section", "text", "schedule", "units", "same_as")
+
+
 def _source_row(view: TaskView) -> dict[str, Any]:
-    return {
-        "id": view.id,
-        "section": view.section.id,
-        "text": view.task.text,
-        "schedule": view.schedule_text,
-        "units": view.units_text,
-        "same_as": view.task.same_as,
-    }
+    """The task row of `output.task_row`, narrowed to the source table's own columns."""
+    row = task_row(view)
+    return {key: row[key] for key in _SOURCE_KEYS}
 
 
 SOURCE_COLUMNS = (

@@ -40,7 +40,7 @@ def test_second_open_comes_from_the_cache(data: Path, tmp_path: Path) -> None:
     # the Meishan table: 24 tasks; 序号 7 shares its cells with 序号 6 (merged cells)
     assert [v.id for v in cached.tasks] == list(range(1, 25))
     assert cached.task(7).cells_from == 6
-    assert cached.task(1).task.text.startswith(TASK_1)
+    assert cached.task(1).text.startswith(TASK_1)
     assert cached.path == data
     assert open_catalog(data).task(7).owners == first.task(7).owners
 
@@ -49,7 +49,7 @@ def test_changed_bytes_give_a_fresh_result(data: Path) -> None:
     open_catalog(data)
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace(TASK_1, "改过的任务文字" + TASK_1, 1), encoding="utf-8")
-    assert open_catalog(data).task(1).task.text.startswith("改过的任务文字")
+    assert open_catalog(data).task(1).text.startswith("改过的任务文字")
 
 
 def test_a_file_made_invalid_is_not_served_from_the_cache(data: Path) -> None:

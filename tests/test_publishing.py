@@ -16,6 +16,7 @@ from govopen_cli.completion import Progress
 from govopen_cli.model import ProgressReport, Task
 from govopen_cli.output import MARK_COLOURS
 from govopen_cli.publishing import PAGE_COLOURS, render_page
+from govopen_cli.validation import validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_LEDGER = ROOT / "docs" / "demo" / "progress.yaml"
@@ -148,11 +149,14 @@ def test_overdue_milestone_badge(catalog: Catalog) -> None:
 
 def test_text_from_the_data_file_is_escaped(catalog: Catalog) -> None:
     evil = "<script>alert('x')</script>&<b>粗</b>"
+    assert catalog.path is not None
+    task_file = validate_file(catalog.path).task_file
+    assert task_file is not None
     tasks = [
         Task.model_validate(t.model_dump() | {"text": evil} if t.id == 14 else t.model_dump())
-        for t in catalog.file.tasks
+        for t in task_file.tasks
     ]
-    changed = Catalog(catalog.file.model_copy(update={"tasks": tasks}), catalog.path)
+    changed = Catalog(task_file.model_copy(update={"tasks": tasks}), catalog.path)
     html = page(changed)
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&lt;b&gt;粗&lt;/b&gt;" in html
     parsed = Collector()

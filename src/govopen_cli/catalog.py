@@ -2,6 +2,8 @@
 
 Structure the tool derives (milestones from 工作进度, lead/guide units from
 责任单位, task 7's cells from task 6) is computed here once, never typed twice.
+A Catalog holds plain dataclasses only (no pydantic model), so that the cache
+can store it and a cached query loads it quickly.
 """
 
 from __future__ import annotations
@@ -9,20 +11,27 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govopen_cli import messages as msg
-from govopen_cli.model import DocumentInfo, Section, Task, TaskFile
 from govopen_cli.problems import DataError, errors_only
+from govopen_cli.records import DocumentRecord, SectionRecord
 from govopen_cli.schedule import Milestone, Schedule, parse_schedule
 from govopen_cli.units import Mention, Registry, Role, parse_units
+
+if TYPE_CHECKING:
+    from govopen_cli.model import Task, TaskFile
 
 
 @dataclass(frozen=True, slots=True)
 class TaskView:
     """One task with what the tool understood from its cells."""
 
-    task: Task
-    section: Section
+    id: int
+    """The task's 序号."""
+    text: str
+    """The 重点任务 text."""
+    section: SectionRecord
     schedule: Schedule
     mentions: tuple[Mention, ...]
     cells_from: int
@@ -33,11 +42,12 @@ class TaskView:
     """The 责任单位 text that applies."""
     owners: tuple[str, ...]
     """The units that owe completion: lead units, each group replaced by its members."""
-
-    @property
-    def id(self) -> int:
-        """The task's 序号."""
-        return self.task.id
+    same_as: int | None = None
+    """The task whose merged cells this one shares, as the file says (None if none)."""
+    note: str | None = None
+    """The file's note on the task."""
+    explicit: bool = False
+    """True when the milestones were typed by hand (`milestones:`), not read from 工作进度."""
 
     def named(self, role: Role) -> list[str]:
         """The unit names the cell gives in a role, as canonical registry names."""
@@ -48,10 +58,10 @@ class Catalog:
     """A validated task file with derived views, the input of every query."""
 
     def __init__(self, task_file: TaskFile, path: Path | None = None) -> None:
-        self.file = task_file
+        self.document = DocumentRecord.of(task_file.document)
         self.path = path
         self.registry = Registry(task_file.units)
-        self.sections = list(task_file.sections)
+        self.sections = [SectionRecord.of(s) for s in task_file.sections]
         by_id = {t.id: t for t in task_file.tasks}
         section_by_id = {s.id: s for s in self.sections}
         self.tasks: list[TaskView] = []
@@ -65,7 +75,8 @@ class Catalog:
             mentions, owners = understood[source.units]
             self.tasks.append(
                 TaskView(
-                    task=task,
+                    id=task.id,
+                    text=task.text,
                     section=section_by_id[task.section],
                     schedule=self._schedule(task, source),
                     mentions=mentions,
@@ -73,14 +84,12 @@ class Catalog:
                     schedule_text=source.schedule,
                     units_text=source.units,
                     owners=owners,
+                    same_as=task.same_as,
+                    note=task.note,
+                    explicit=task.milestones is not None or source.milestones is not None,
                 )
             )
         self._by_id = {view.id: view for view in self.tasks}
-
-    @property
-    def document(self) -> DocumentInfo:
-        """The published document's metadata."""
-        return self.file.document
 
     def _schedule(self, task: Task, source: Task) -> Schedule:
         parsed = parse_schedule(source.schedule, year=self.document.year)
@@ -124,7 +133,7 @@ class Catalog:
             message = msg.NO_SUCH_TASK.format(id=task_id, count=len(ids), span=span)
             raise LookupError(message) from None
 
-    def section(self, ref: str) -> Section:
+    def section(self, ref: str) -> SectionRecord:
         """A section by its id (一) or its number (1); LookupError if none."""
         ref = ref.strip().rstrip("、.")
         for section in self.sections:

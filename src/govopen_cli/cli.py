@@ -17,9 +17,10 @@ import typer
 if TYPE_CHECKING:
     from govopen_cli.catalog import Catalog
     from govopen_cli.completion import Progress
-    from govopen_cli.model import ProgressReport, Section
+    from govopen_cli.model import ProgressReport
     from govopen_cli.output import Table
     from govopen_cli.problems import Problem
+    from govopen_cli.records import SectionRecord
 
 app = typer.Typer(
     name="govopen",
@@ -182,7 +183,7 @@ def list_command(
     _print(tasks_table(views, msg.list_title(len(views))), fmt)
 
 
-def _section(catalog: Catalog, ref: str) -> Section:
+def _section(catalog: Catalog, ref: str) -> SectionRecord:
     try:
         return catalog.section(ref)
     except LookupError as exc:

@@ -12,10 +12,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from govopen_cli.catalog import Catalog, TaskView
-from govopen_cli.model import ProgressReport
+
+if TYPE_CHECKING:
+    from govopen_cli.model import ProgressReport
 
 Mark = Literal[
     "done", "done_late", "overdue", "blocked", "in_progress", "due_soon", "not_due", "ongoing"

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from govopen_cli import messages as msg
 from govopen_cli.catalog import Catalog, TaskView
 from govopen_cli.completion import Mark, Progress, board_units
-from govopen_cli.model import ProgressReport
 from govopen_cli.output import MARK_COLOURS, Column, Table, render, reports_table, task_row
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from govopen_cli.model import ProgressReport
 
 ExportFormat = Literal["csv", "xlsx", "ics", "markdown", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "ics", "markdown", "json")
@@ -94,7 +95,7 @@ TERSE = 8
 
 def task_brief(view: TaskView) -> str:
     """A task's first clause, at most 30 characters: a name for it in a narrow cell."""
-    first = re.split(r"[，。；：,;]", view.task.text, maxsplit=1)[0]
+    first = re.split(r"[，。；：,;]", view.text, maxsplit=1)[0]
     return first if len(first) <= 30 else first[:29] + "…"
 
 
@@ -146,7 +147,7 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
                     "owners": list(view.owners),
                     "outstanding": progress.outstanding(view, number),
                     "status": state.mark,
-                    "text": view.task.text,
+                    "text": view.text,
                 }
             )
 
@@ -237,7 +238,7 @@ def to_ics(
                     deliverable=milestone.deliverable or msg.ICS_NONE,
                     units=view.units_text,
                     owing="、".join(catalog.short_name(n) for n in owing) or msg.ICS_NONE,
-                    text=view.task.text,
+                    text=view.text,
                     schedule=view.schedule_text,
                 ),
             )
@@ -357,9 +358,9 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
             sheet.row_dimensions[row].height = 21
             row += 1
-        shared = view.task.same_as
+        shared = view.same_as
         merged = shared is not None and row_of.get(shared) == row - 1
-        values: list[Any] = [view.id, view.task.text, view.schedule_text, view.units_text]
+        values: list[Any] = [view.id, view.text, view.schedule_text, view.units_text]
         for col, value in enumerate(values, start=1):
             body = sheet.cell(row, col, None if merged and col > 2 else value)
             body.alignment = style["centre"] if col == 1 else style["wrap"]

@@ -13,13 +13,15 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.catalog import Catalog, TaskView
 from govopen_cli.completion import MARKS, Progress, board_units, stats
-from govopen_cli.model import ProgressReport
 from govopen_cli.queries import DueItem, SectionSummary, UnitSummary, UnitTask
+
+if TYPE_CHECKING:
+    from govopen_cli.model import ProgressReport
 
 Format = Literal["table", "json", "csv", "markdown", "plain"]
 FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown", "plain")
@@ -175,13 +177,13 @@ def task_row(view: TaskView) -> dict[str, Any]:
     return {
         "id": view.id,
         "section": view.section.id,
-        "text": view.task.text,
+        "text": view.text,
         "schedule": view.schedule_text,
         "units": view.units_text,
         "lead": view.named("lead"),
         "support": view.named("support"),
         "guide": view.named("guide"),
-        "same_as": view.task.same_as,
+        "same_as": view.same_as,
     }
 
 
@@ -323,7 +325,7 @@ def deadlines_table(
             "deliverable": item.deliverable,
             "outstanding": list(item.outstanding),
             "lead": item.view.named("lead"),
-            "text": item.view.task.text,
+            "text": item.view.text,
         }
         for item in items
     ]
@@ -372,7 +374,7 @@ def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
     return {
         "id": view.id,
         "section": {"id": view.section.id, "title": view.section.title},
-        "text": view.task.text,
+        "text": view.text,
         "schedule": {
             "text": view.schedule_text,
             "milestones": [
@@ -389,7 +391,7 @@ def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
                 for r in schedule.recurring
             ],
             "ongoing": schedule.ongoing,
-            "explicit": view.task.milestones is not None,
+            "explicit": view.explicit,
         },
         "units": {
             "text": view.units_text,
@@ -397,8 +399,8 @@ def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
             "support": units("support"),
             "guide": units("guide"),
         },
-        "same_as": view.task.same_as,
-        "note": view.task.note,
+        "same_as": view.same_as,
+        "note": view.note,
     }
 
 
@@ -487,7 +489,7 @@ def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -
     units = board_units(catalog, views)
     rows = []
     for view in views:
-        row: dict[str, Any] = {"task": view.id, "text": view.task.text, "marks": {}}
+        row: dict[str, Any] = {"task": view.id, "text": view.text, "marks": {}}
         for unit in units:
             mark = progress.mark(view, unit, warn_days)
             if mark is not None:

@@ -21,12 +21,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
 from govopen_cli.catalog import Catalog
-from govopen_cli.files import write_atomic
-from govopen_cli.model import Ledger, ProgressReport, ReportStatus
 from govopen_cli.problems import DataError, Problem, errors_only
 
-if TYPE_CHECKING:  # the YAML reader is imported only when a ledger file exists
+if TYPE_CHECKING:  # the YAML reader and the models are imported only when a ledger exists
     from govopen_cli.loading import SourceMap
+    from govopen_cli.model import ProgressReport, ReportStatus
 
 LEDGER_NAME = "progress.yaml"
 STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
@@ -76,6 +75,7 @@ def read_ledger(
     from pydantic import ValidationError
 
     from govopen_cli.loading import read_yaml
+    from govopen_cli.model import Ledger
     from govopen_cli.validation import schema_problems
 
     try:
@@ -187,6 +187,8 @@ def new_report(
         raise ReportRefused(msg.bad_status(status))
     if milestone is not None and milestone < 1:
         raise ReportRefused(msg.no_such_milestone(task, milestone, 0))
+    from govopen_cli.model import ProgressReport
+
     entry = ProgressReport.model_construct(
         task=task,
         unit=unit,
@@ -201,6 +203,8 @@ def new_report(
 
 def append_report(path: Path, entry: ProgressReport) -> None:
     """Append one report to the ledger, under a lock, atomically; the old text is kept as is."""
+    from govopen_cli.files import write_atomic
+
     with locked(path):
         old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
         existing, has_key = _read_existing(path, old)
@@ -249,6 +253,7 @@ def _read_existing(path: Path, text: str) -> tuple[list[ProgressReport], bool]:
     from pydantic import ValidationError
 
     from govopen_cli.loading import build_values, compose
+    from govopen_cli.model import Ledger
 
     if not text.strip():
         return [], False

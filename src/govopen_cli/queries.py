@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from govopen_cli.catalog import Catalog, TaskView
 from govopen_cli.completion import Progress
-from govopen_cli.model import Section
+from govopen_cli.records import SectionRecord
 from govopen_cli.text import fold_width, squeeze
 from govopen_cli.units import ROLES, Role
 
@@ -64,7 +64,7 @@ class UnitSummary:
 class SectionSummary:
     """A section with the ids of its tasks."""
 
-    section: Section
+    section: SectionRecord
     task_ids: tuple[int, ...]
 
 
@@ -80,14 +80,14 @@ def holdings(catalog: Catalog, view: TaskView, unit: str) -> tuple[Holding, ...]
 
 
 def _matches(view: TaskView, needle: str) -> bool:
-    haystack = fold_width(squeeze(f"{view.task.text}{view.schedule_text}{view.units_text}"))
+    haystack = fold_width(squeeze(f"{view.text}{view.schedule_text}{view.units_text}"))
     return needle in haystack.casefold()
 
 
 def list_tasks(
     catalog: Catalog,
     *,
-    section: Section | None = None,
+    section: SectionRecord | None = None,
     unit: str | None = None,
     search: str | None = None,
 ) -> list[TaskView]:

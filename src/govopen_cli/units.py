@@ -24,11 +24,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from govopen_cli import messages as msg
-from govopen_cli.model import Unit
+from govopen_cli.records import UnitRecord
 from govopen_cli.text import squeeze, unit_key
+
+if TYPE_CHECKING:
+    from govopen_cli.model import Unit
 
 Role = Literal["lead", "support", "guide"]
 ROLES: tuple[Role, ...] = ("lead", "support", "guide")
@@ -123,11 +126,12 @@ class UnknownUnitError(LookupError):
 class Registry:
     """The file's unit registry: lookup by name, alias, short form; groups and members."""
 
-    def __init__(self, units: Iterable[Unit]) -> None:
-        self.units: dict[str, Unit] = {}
-        self._by_key: dict[str, Unit] = {}
+    def __init__(self, units: Iterable[Unit | UnitRecord]) -> None:
+        self.units: dict[str, UnitRecord] = {}
+        self._by_key: dict[str, UnitRecord] = {}
         self._groups_of: dict[str, list[str]] = {}
-        for unit in units:
+        for given in units:
+            unit = given if isinstance(given, UnitRecord) else UnitRecord.of(given)
             self.units.setdefault(unit.name, unit)
             for spelling in self.spellings(unit):
                 self._by_key.setdefault(unit_key(spelling), unit)
@@ -135,11 +139,11 @@ class Registry:
                 self._groups_of.setdefault(member, []).append(unit.name)
 
     @staticmethod
-    def spellings(unit: Unit) -> list[str]:
+    def spellings(unit: Unit | UnitRecord) -> list[str]:
         """Every way the file lets a unit be written: name, short form, aliases."""
         return [unit.name, *([unit.short] if unit.short else []), *unit.aliases]
 
-    def lookup(self, written: str) -> Unit | None:
+    def lookup(self, written: str) -> UnitRecord | None:
         """The unit a cell or user names exactly (up to spaces and bracket width), or None."""
         return self._by_key.get(unit_key(written))
 
@@ -158,7 +162,7 @@ class Registry:
         close = difflib.get_close_matches(unit_key(written), list(keys), n=limit * 2, cutoff=0.6)
         return list(dict.fromkeys(keys[k] for k in close))[:limit]
 
-    def resolve(self, query: str) -> Unit:
+    def resolve(self, query: str) -> UnitRecord:
         """A unit from what a user typed: exact spelling, else a unique part of a name."""
         found = self.lookup(query)
         if found is not None:

@@ -23,9 +23,13 @@ if TYPE_CHECKING:
     from govopen_cli.model import Task, TaskFile
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class TaskView:
-    """One task with what the tool understood from its cells."""
+    """One task with what the tool understood from its cells (read-only by convention).
+
+    Not a frozen dataclass: a frozen one is built field by field through
+    object.__setattr__, which doubles the time to load 100,000 of them from the cache.
+    """
 
     id: int
     """The task's 序号."""
@@ -65,14 +69,16 @@ class Catalog:
         by_id = {t.id: t for t in task_file.tasks}
         section_by_id = {s.id: s for s in self.sections}
         self.tasks: list[TaskView] = []
-        # each distinct 责任单位 cell is understood once (a province repeats them a lot)
-        understood: dict[str, tuple[tuple[Mention, ...], tuple[str, ...]]] = {}
+        # each distinct 责任单位 cell is understood once (a province repeats them a lot),
+        # and equal cell texts are one string, stored once in the cache
+        understood: dict[str, tuple[str, tuple[Mention, ...], tuple[str, ...]]] = {}
+        schedules: dict[str, str] = {}
         for task in task_file.tasks:
             source = by_id[task.same_as] if task.same_as is not None else task
             if source.units not in understood:
                 found = self._mentions(source.units)
-                understood[source.units] = (found, self._owners(found))
-            mentions, owners = understood[source.units]
+                understood[source.units] = (source.units, found, self._owners(found))
+            units_text, mentions, owners = understood[source.units]
             self.tasks.append(
                 TaskView(
                     id=task.id,
@@ -81,8 +87,8 @@ class Catalog:
                     schedule=self._schedule(task, source),
                     mentions=mentions,
                     cells_from=source.id,
-                    schedule_text=source.schedule,
-                    units_text=source.units,
+                    schedule_text=schedules.setdefault(source.schedule, source.schedule),
+                    units_text=units_text,
                     owners=owners,
                     same_as=task.same_as,
                     note=task.note,

@@ -93,9 +93,14 @@ class Progress:
 
     def outstanding(self, view: TaskView, number: int | None) -> list[str]:
         """The lead units that still owe a milestone (all of them for a recurring deadline)."""
-        if number is None:
+        if number is None or not self._by_task_unit:
             return list(view.owners)
-        return [u for u in view.owners if not self.milestone_state(view, number, u).done]
+        return [
+            u
+            for u in view.owners
+            if (view.id, u) not in self._by_task_unit
+            or not self.milestone_state(view, number, u).done
+        ]
 
     def mark(self, view: TaskView, unit: str, warn_days: int) -> Mark | None:
         """The board's mark for one task and one lead unit (None if the unit does not owe it)."""

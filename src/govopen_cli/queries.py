@@ -161,21 +161,27 @@ def deadlines(
     (a group: its members).
     """
     wanted = set(catalog.registry.members(unit) or [unit]) if unit else None
+    first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
+    last = end or max(as_of, first)
+    # tasks share schedules (parse_schedule is memoized): each distinct one is windowed once
+    windowed: dict[int, list[tuple[int | None, dt.date, str]]] = {}
     items = []
     for view in catalog.tasks:
-        due_dates: list[tuple[int | None, dt.date, str]] = [
-            (number, m.due, m.deliverable)
-            for number, m in enumerate(view.schedule.milestones, start=1)
-            if (start is None or m.due >= start) and (end is None or m.due <= end)
-        ]
-        if recurring and view.schedule.recurring:
-            first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
-            last = end or max(as_of, first)
-            for recurrence in view.schedule.recurring:
-                due_dates.extend(
-                    (None, due, recurrence.deliverable)
-                    for due in recurrence.occurrences(first, last)
-                )
+        schedule = view.schedule
+        due_dates = windowed.get(id(schedule))
+        if due_dates is None:
+            due_dates = [
+                (number, m.due, m.deliverable)
+                for number, m in enumerate(schedule.milestones, start=1)
+                if (start is None or m.due >= start) and (end is None or m.due <= end)
+            ]
+            if recurring:
+                for recurrence in schedule.recurring:
+                    due_dates.extend(
+                        (None, due, recurrence.deliverable)
+                        for due in recurrence.occurrences(first, last)
+                    )
+            windowed[id(schedule)] = due_dates
         for number, due, what in due_dates:
             owing = progress.outstanding(view, number) if progress else list(view.owners)
             if wanted is not None:

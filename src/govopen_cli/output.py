@@ -2,7 +2,7 @@
 
 Rows are JSON-ready dicts (the JSON output is a stable contract: task rows carry
 `id`, milestone rows carry `task` and `due`); columns say how a row reads in a
-table, CSV, Markdown or plain text. rich is imported only to draw a table.
+table, CSV, Markdown or plain text; `terminal.py` draws the table.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -86,7 +87,7 @@ def render(table: Table, fmt: Format, width: int | None = None) -> str:
         return "".join(
             "\t".join(_one_line(c.cell(row)) for c in table.columns) + "\n" for row in table.rows
         )
-    return _rich(table, width)
+    return _terminal(table, width)
 
 
 def _json_default(value: Any) -> Any:
@@ -114,59 +115,33 @@ def _markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rich(table: Table, width: int | None) -> str:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table as RichTable
-    from rich.text import Text
+def _terminal(table: Table, width: int | None) -> str:
+    """The table drawn for a terminal (coloured only when stdout is one)."""
+    from govopen_cli.terminal import Cell, draw_table, terminal_width, wants_colour
 
-    console = Console(width=width, highlight=False, soft_wrap=False)
-    grid = RichTable(
-        title=table.title or None,
-        caption=table.caption,
-        box=box.SIMPLE_HEAD,
-        header_style="bold",
-        title_style="bold",
-        show_lines=False,
-    )
-    for column in table.columns:
-        grid.add_column(
-            column.header,
-            overflow="fold",
-            ratio=2 if column.wide else 1 if column.wrap else None,
-            no_wrap=not (column.wide or column.wrap),
-        )
-    styles = table.styles or [None] * len(table.rows)
-    for row, style in zip(table.rows, styles, strict=False):
-        cells = [
-            Text(
-                _brief(column, column.cell(row)),
-                style=(column.style_of(row) if column.style_of else None) or "",
-            )
-            for column in table.columns
+    rows = [
+        [
+            Cell(_brief(c, c.cell(row)), c.style_of(row) if c.style_of else None)
+            for c in table.columns
         ]
-        grid.add_row(*cells, style=style)
-    if not table.rows:
-        grid.caption = msg.NO_ROWS
-    with console.capture() as capture:
-        console.print(grid)
-    return capture.get()
+        for row in table.rows
+    ]
+    return draw_table(
+        table.title or None,
+        [c.header for c in table.columns],
+        [c.wide or c.wrap for c in table.columns],
+        rows,
+        table.styles or [None] * len(rows),
+        table.caption if table.rows else msg.NO_ROWS,
+        width or terminal_width(),
+        wants_colour(sys.stdout),
+    )
 
 
 def _brief(column: Column, text: str) -> str:
     if column.brief is None or len(text) <= column.brief:
         return text
     return text[: column.brief - 1] + "…"
-
-
-def render_rich(renderable: Any, width: int | None = None) -> str:
-    """Any rich renderable as text (used by `show`)."""
-    from rich.console import Console
-
-    console = Console(width=width, highlight=False)
-    with console.capture() as capture:
-        console.print(renderable)
-    return capture.get()
 
 
 # --- rows of each kind -------------------------------------------------------------

@@ -48,22 +48,22 @@ def text_line(p: Problem) -> str:
 
 def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
     """Grouped by file, a blank line between files, coloured when `stream` is a terminal."""
-    from rich.console import Console
-    from rich.text import Text
+    from govopen_cli.terminal import paint, wants_colour
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    colour = wants_colour(stream)
     styles = {"error": "bold red", "warning": "yellow"}
     for n, group in enumerate(grouped(problems)):
         if n:
-            console.print()
+            stream.write("\n")
         for p in group:
-            line = Text()
-            line.append(f"{p.location()}: ", style="bold")
-            line.append(msg.LEVELS[p.level], style=styles[p.level])
-            line.append(f": {p.message} ")
-            line.append(f"[{p.rule}]", style="dim")
-            console.print(line)
-    console.print(summary(files, problems), style="bold" if problems else "green")
+            stream.write(
+                paint(f"{p.location()}: ", "bold", colour)
+                + paint(msg.LEVELS[p.level], styles[p.level], colour)
+                + f": {p.message} "
+                + paint(f"[{p.rule}]", "dim", colour)
+                + "\n"
+            )
+    stream.write(paint(summary(files, problems), "bold" if problems else "green", colour) + "\n")
 
 
 # --- json ------------------------------------------------------------------------------

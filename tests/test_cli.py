@@ -276,3 +276,39 @@ def test_help_mentions_inclusive_before() -> None:
 
     result = CliRunner().invoke(app, ["due", "--help"], env={"COLUMNS": "200"})
     assert "含当天" in result.stdout
+
+
+# --- one command built alone (start-up) -------------------------------------------------
+
+COMMAND_NAMES = [info.name for info in app.registered_commands]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        *([name, "--help"] for name in COMMAND_NAMES),
+        ["show"],  # a missing argument
+        ["due", "--bogus"],  # an unknown option
+        ["due", "--before", "2022-13-01"],  # a bad value
+        ["by-unit", "市政务服务管理局", "--data", "no/such/file.yaml"],
+    ],
+)
+def test_a_command_alone_says_what_the_whole_app_says(args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from govopen_cli.cli import PROG_NAME, app_for
+
+    single, rest, prog_name = app_for(args)
+    assert single is not app and prog_name == f"govopen {args[0]}"
+    env = {"COLUMNS": "120"}
+    alone = CliRunner().invoke(single, rest, prog_name=prog_name, env=env)
+    whole = CliRunner().invoke(app, args, prog_name=PROG_NAME, env=env)
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
+    assert alone.exit_code != 0 or "Usage: govopen " in alone.output
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["progress", "list"], ["dew"]])
+def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
+    from govopen_cli.cli import app_for
+
+    assert app_for(args) == (app, args, "govopen")

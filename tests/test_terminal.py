@@ -41,7 +41,7 @@ def test_wrap_never_opens_a_line_with_closing_punctuation() -> None:
     assert wrap("建立群众参与制度。", 16) == ["建立群众参与制", "度。"]
     assert wrap("建立群众参与制度。", 14) == ["建立群众参与制", "度。"]  # no need there
     # a run of closers moves together with the character before them: "划）" then "，…"
-    assert wrap("本地历史规划（计划），并通过", 26) == ["本地历史规划（计", "划），并通过"]
+    assert wrap("本地历史规划（计划），并通过", 20) == ["本地历史规划（计", "划），并通过"]
 
 
 def test_wrap_breaks_latin_text_at_spaces_and_folds_long_words() -> None:

@@ -129,12 +129,17 @@ def _as_of(given: dt.date | None) -> dt.date:
 
 
 def _ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+    from govopen_cli.datafile import ledger_path
     from govopen_cli.problems import DataError
-    from govopen_cli.progress import ledger_path, open_ledger
 
     assert catalog.path is not None
+    path = ledger_path(catalog.path, explicit)
+    if not path.exists():
+        return []  # no ledger yet: nobody has reported (and the ledger code is not loaded)
+    from govopen_cli.progress import open_ledger
+
     try:
-        return open_ledger(catalog, ledger_path(catalog.path, explicit), dt.date.today())
+        return open_ledger(catalog, path, dt.date.today())
     except DataError as exc:
         _report_problems(exc.problems)
 
@@ -390,12 +395,12 @@ def progress_add_command(
 ) -> None:
     """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账。"""
     from govopen_cli import messages as msg
+    from govopen_cli.datafile import ledger_path
     from govopen_cli.problems import DataError
     from govopen_cli.progress import (
         ReportRefused,
         append_report,
         is_shipped,
-        ledger_path,
         new_report,
         read_ledger,
     )

@@ -1,4 +1,4 @@
-"""Finding the data file (without importing the YAML reader: start-up time matters)."""
+"""Finding the data file and its ledger (without importing the YAML reader: start-up matters)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from govopen_cli.problems import DataError, Problem
 
 DATA_ENV = "GOVOPEN_DATA"
 DEFAULT_RELATIVE = Path("data") / "tasks.yaml"
+LEDGER_NAME = "progress.yaml"
 
 
 def shipped_data_file() -> Path:
@@ -36,3 +37,8 @@ def find_data_file(explicit: Path | None = None, cwd: Path | None = None) -> Pat
     if shipped.is_file():
         return shipped
     raise DataError([Problem("", 0, 0, "error", "no-data", msg.NO_DATA_FILE)])
+
+
+def ledger_path(data_path: Path, explicit: Path | None = None) -> Path:
+    """--progress, else progress.yaml beside the task file."""
+    return explicit if explicit is not None else data_path.parent / LEDGER_NAME

@@ -11,12 +11,12 @@ from govopen_cli.text import fold_width, squeeze
 
 AS_OF_ENV = "GOVOPEN_AS_OF"
 
-_FORMS = (
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
+_FORMS = (  # compiled on first use (re caches them): ISO dates never compile the others
+    r"(\d{4})-(\d{1,2})-(\d{1,2})",
+    r"(\d{4})/(\d{1,2})/(\d{1,2})",
+    r"(\d{4})\.(\d{1,2})\.(\d{1,2})",
+    r"(\d{4})(\d{2})(\d{2})",
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日?",
 )
 
 
@@ -24,7 +24,7 @@ def parse_date(text: str) -> dt.date:
     """2022-06-30, 2022/6/30, 2022.6.30, 20220630 or 2022年6月30日; ValueError otherwise."""
     cleaned = fold_width(squeeze(text))
     for form in _FORMS:
-        match = form.fullmatch(cleaned)
+        match = re.fullmatch(form, cleaned)
         if match:
             year, month, day = (int(g) for g in match.groups())
             try:

@@ -7,10 +7,7 @@ table, CSV, Markdown or plain text; `terminal.py` draws the table.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -74,8 +71,13 @@ class Table:
 def render(table: Table, fmt: Format, width: int | None = None) -> str:
     """The table in one format, as text ending in a newline (empty JSON list for no rows)."""
     if fmt == "json":
+        import json
+
         return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if fmt == "csv":
+        import csv
+        import io
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(c.header for c in table.columns)

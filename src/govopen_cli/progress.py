@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # the YAML reader and the models are imported only when a led
     from govopen_cli.loading import SourceMap
     from govopen_cli.model import ProgressReport, ReportStatus
 
-LEDGER_NAME = "progress.yaml"
 STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
 LOCK_TIMEOUT_SECONDS = 30.0
 
@@ -45,11 +44,6 @@ def is_shipped(data_path: Path) -> bool:
 
     package_data = Path(__file__).resolve().parent / "data"
     return data_path.resolve().parent == package_data and shipped_data_file() == data_path
-
-
-def ledger_path(data_path: Path, explicit: Path | None = None) -> Path:
-    """--progress, else progress.yaml beside the task file."""
-    return explicit if explicit is not None else data_path.parent / LEDGER_NAME
 
 
 # --- reading and checking ----------------------------------------------------------------
@@ -242,10 +236,10 @@ def entry_text(entry: ProgressReport) -> str:
 
 def _scalar(text: str) -> str:
     """A unit name as a plain YAML scalar when that is safe, else JSON-quoted."""
-    return text if _PLAIN_NAME.fullmatch(text) else json.dumps(text, ensure_ascii=False)
+    return text if re.fullmatch(_PLAIN_NAME, text) else json.dumps(text, ensure_ascii=False)
 
 
-_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\w（）、·]*")
+_PLAIN_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff\w（）、·]*"  # compiled on first use
 
 
 def _read_existing(path: Path, text: str) -> tuple[list[ProgressReport], bool]:

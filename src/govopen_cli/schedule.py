@@ -47,8 +47,9 @@ _NUM = f"[0-9{_CN}十]{{1,3}}"
 _BEFORE = "(?:[以之]?前)?"
 
 # Alternatives are tried in order at each position: recurring (每…) first, then dates.
-_PHRASE = re.compile(
-    rf"""
+# Patterns are kept as text and compiled on first use (re caches them): a cached
+# query never parses a phrase, and compiling these costs milliseconds at start-up.
+_PHRASE = rf"""
     每(?:
         (?P<every_year>年度?)
         (?:(?P<every_year_month>{_NUM})月
@@ -67,10 +68,8 @@ _PHRASE = re.compile(
           (?P<quarter_end>[底末]?(?:[以之]?前|内)?)
         | (?P<year_end>年?[底末]{_BEFORE}|年?内)
       )
-    """,
-    re.VERBOSE,
-)
-_ONGOING = re.compile(
+    """
+_ONGOING = (
     "长期坚持|长期|动态调整|动态更新|及时公开|及时更新|持续推进|持续开展|持续|常态化|常年|定期"
     "|每周|每日|每天|随时"
 )
@@ -161,14 +160,14 @@ def parse_schedule(cell: str, *, year: int | None = None) -> Schedule:
     """
     original = squeeze(cell)
     text = "".join(_fold_char(char) for char in original)
-    found = [m for m in _PHRASE.finditer(text) if _is_phrase(m, text)]
+    found = [m for m in re.finditer(_PHRASE, text, re.VERBOSE) if _is_phrase(m, text)]
     ends = {m.end() for m in found}
     cuts = sorted(
         {m.start() for m in found}
         | {i for i, char in enumerate(text) if char in _HARD_SEPARATORS}
         | {
             m.start()
-            for m in _ONGOING.finditer(text)
+            for m in re.finditer(_ONGOING, text)
             if m.start() == 0 or m.start() in ends or text[m.start() - 1] in _CLAUSE_SEPARATORS
         }
     )
@@ -186,7 +185,7 @@ def parse_schedule(cell: str, *, year: int | None = None) -> Schedule:
             due = _due(match, phrase, last_year)
             last_year = due.year
             milestones.append(Milestone(due, deliverable, phrase))
-    ongoing = _ONGOING.search(text) is not None
+    ongoing = re.search(_ONGOING, text) is not None
     return Schedule(tuple(milestones), tuple(recurring), ongoing)
 
 

@@ -47,7 +47,8 @@ _SUFFIXES: tuple[tuple[str, Role], ...] = tuple(
         key=lambda item: -len(item[0]),
     )
 )
-_LABEL = re.compile(r"(?:^|(?<=[；;]))(牵头|责任|配合|协助|指导)(?:单位|部门)?[:：]")
+# patterns as text, compiled on first use (re caches them): not at every start-up
+_LABEL = r"(?:^|(?<=[；;]))(牵头|责任|配合|协助|指导)(?:单位|部门)?[:：]"
 _LABEL_ROLES: dict[str, Role] = {
     "牵头": "lead",
     "责任": "lead",
@@ -55,7 +56,7 @@ _LABEL_ROLES: dict[str, Role] = {
     "协助": "support",
     "指导": "guide",
 }
-_CLAUSE = re.compile("[，；;]")
+_CLAUSE = "[，；;]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def parse_units(cell: str) -> tuple[Mention, ...]:
     text = squeeze(cell).replace(",", "，").strip("，。；;")
     if not text:
         return ()
-    labels = list(_LABEL.finditer(text))
+    labels = list(re.finditer(_LABEL, text))
     if not labels or labels[0].start() != 0:
         return tuple(_parse_clauses(text, "lead", "guide"))
     mentions: list[Mention] = []
@@ -86,7 +87,7 @@ def parse_units(cell: str) -> tuple[Mention, ...]:
 
 def _parse_clauses(text: str, first: Role, rest: Role) -> list[Mention]:
     """Clauses split on ，/；, each with the role of its suffix (牵头/配合/指导) or by position."""
-    clauses = [c for c in _CLAUSE.split(text) if c]
+    clauses = [c for c in re.split(_CLAUSE, text) if c]
     roles: list[Role | None] = []
     for i, clause in enumerate(clauses):
         role: Role | None = None

@@ -73,7 +73,7 @@ def validate_file(path: Path) -> Report:
 
 def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
-    from govopen_cli.progress import LEDGER_NAME
+    from govopen_cli.datafile import LEDGER_NAME
 
     reports: list[Report] = []
     seen: set[Path] = set()

@@ -221,6 +221,24 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert time.monotonic() - started < 10  # 9**10 nodes if expanded; refused before that
 
 
+def test_anchors_and_aliases_still_work(tmp_path: Path) -> None:
+    # a file with "&" takes the alias-checked path; the alias gives task 2 task 1's cell
+    text = BASE.replace("units: 东坡区", "units: &cell 东坡区") + (
+        "  - id: 2\n    section: 一\n    text: 任务二\n    schedule: 长期坚持\n    units: *cell\n"
+    )
+    path = tmp_path / "tasks.yaml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_file(path)
+    assert report.problems == [] and report.task_file is not None
+    assert report.task_file.tasks[1].units == "东坡区人民政府，市政务服务管理局加强指导"
+
+
+def test_an_alias_without_any_anchor_is_a_syntax_error(tmp_path: Path) -> None:
+    # no "&" anywhere: no anchor, so an alias cannot compose (the fast path relies on it)
+    problem = only(check(tmp_path, BASE.replace("text: 任务一", "text: *nothing")))
+    assert problem.rule == "yaml-syntax" and (problem.line, problem.column) == (16, 11)
+
+
 def test_very_deep_nesting(tmp_path: Path) -> None:
     problem = only(check(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n"))
     assert problem.rule in ("too-deep", "yaml-syntax")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from readme_examples import CONSOLE_BLOCK, README, is_runnable, run, session
+from readme_examples import CONSOLE_BLOCK, README, as_shown, is_runnable, run, session
 
 
 def main() -> None:
@@ -26,7 +26,8 @@ def main() -> None:
             for chunk in parts[1:]:
                 command, _, output = chunk.partition("\n")
                 runnable = is_runnable(command, output)
-                out.append(f"{command}\n{run(command, folder)}" if runnable else chunk)
+                real = as_shown(run(command, folder), output) if runnable else ""
+                out.append(f"{command}\n{real}" if runnable else chunk)
             return match.group(1) + "$ ".join(out) + match.group(3)
 
         new = CONSOLE_BLOCK.sub(update_block, text)

@@ -27,14 +27,21 @@ WEEK = "week/"
 
 
 def is_runnable(command: str, output: str) -> bool:
-    """A whole, unpiped `govopen` run whose output the README shows in full."""
+    """An unpiped `govopen` run whose output the README shows (in full, or its start and …)."""
     return (
         command.startswith("govopen ")
         and "|" not in command
         and "#" not in command
         and "tasks-broken" not in command
-        and not output.rstrip().endswith("…")
     )
+
+
+def as_shown(real: str, shown: str) -> str:
+    """The real output as the README shows it: whole, or its first lines and a "…" line."""
+    lines = shown.rstrip().splitlines()
+    if not lines or lines[-1].strip() != "…":
+        return real
+    return "\n".join(real.splitlines()[: len(lines) - 1]) + "\n…\n"
 
 
 def examples(text: str) -> list[tuple[str, str]]:

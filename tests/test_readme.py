@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from readme_examples import README, ROOT, examples, run, session, significant
+from readme_examples import README, ROOT, as_shown, examples, run, session, significant
 
 TEXT = README.read_text(encoding="utf-8")
 
@@ -29,7 +29,7 @@ def test_readme_examples_are_real_output() -> None:
     mismatches = []
     with session() as folder:
         for command, shown in examples(TEXT):
-            if significant(run(command, folder)) != significant(shown):
+            if significant(as_shown(run(command, folder), shown)) != significant(shown):
                 mismatches.append(command)
     assert mismatches == []
 

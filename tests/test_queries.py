@@ -125,13 +125,13 @@ def test_list_filters_by_section_unit_and_text(catalog: Catalog) -> None:
 
 
 def test_unit_summaries_count_roles(catalog: Catalog) -> None:
-    summary = {s.name: s for s in unit_summaries(catalog)}
+    summary = {s.unit.name: s for s in unit_summaries(catalog)}
     assert summary["市政务服务管理局"].counts == {"lead": 0, "support": 0, "guide": 7}
     assert summary["东坡区人民政府"].counts["lead"] == 24
     assert summary["东坡区人民政府"].groups == ("各县（区）人民政府",)
     assert summary["天府新区眉山管委会"].counts["lead"] == 24
     assert summary["市政府办公室"].counts["guide"] == 3
-    assert summary["各县（区）人民政府"].members == tuple(COUNTIES)
+    assert summary["各县（区）人民政府"].unit.members == tuple(COUNTIES)
 
 
 @pytest.mark.parametrize(

@@ -244,15 +244,15 @@ def _id_span(ids: Sequence[int]) -> str:
 
 def units_table(summaries: Sequence[UnitSummary]) -> Table:
     """`units`: the registry with kinds, members (by short name) and counts of tasks per role."""
-    short = {s.name: s.short for s in summaries if s.short}
+    short = {s.unit.name: s.unit.short for s in summaries if s.unit.short}
     rows = [
         {
-            "name": s.name,
-            "kind": s.kind,
-            "kind_label": msg.KIND_LABELS.get(s.kind, s.kind),
-            "short": s.short,
-            "aliases": list(s.aliases),
-            "members": list(s.members),
+            "name": s.unit.name,
+            "kind": s.unit.kind,
+            "kind_label": msg.KIND_LABELS.get(s.unit.kind, s.unit.kind),
+            "short": s.unit.short,
+            "aliases": list(s.unit.aliases),
+            "members": list(s.unit.members),
             "groups": list(s.groups),
             "lead": s.counts["lead"],
             "support": s.counts["support"],

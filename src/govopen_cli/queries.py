@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from govopen_cli.catalog import Catalog, TaskView
 from govopen_cli.completion import Progress
-from govopen_cli.records import SectionRecord
+from govopen_cli.records import SectionRecord, UnitRecord
 from govopen_cli.text import fold_width, squeeze
 from govopen_cli.units import ROLES, Role
 
@@ -49,13 +49,9 @@ class DueItem:
 
 @dataclass(frozen=True, slots=True)
 class UnitSummary:
-    """One registry entry with how many tasks it holds in each role."""
+    """One registry entry with the groups that list it and its count of tasks in each role."""
 
-    name: str
-    kind: str
-    short: str | None
-    aliases: tuple[str, ...]
-    members: tuple[str, ...]
+    unit: UnitRecord
     groups: tuple[str, ...]
     counts: dict[Role, int]
 
@@ -128,17 +124,7 @@ def unit_summaries(catalog: Catalog) -> list[UnitSummary]:
         for view in catalog.tasks:
             for role in {h.role for h in holdings(catalog, view, unit.name)}:
                 counts[role] += 1
-        result.append(
-            UnitSummary(
-                name=unit.name,
-                kind=unit.kind,
-                short=unit.short,
-                aliases=tuple(unit.aliases),
-                members=tuple(unit.members),
-                groups=tuple(catalog.registry.groups_of(unit.name)),
-                counts=counts,
-            )
-        )
+        result.append(UnitSummary(unit, tuple(catalog.registry.groups_of(unit.name)), counts))
     return result
 
 

@@ -44,6 +44,16 @@ def test_wrap_never_opens_a_line_with_closing_punctuation() -> None:
     assert wrap("本地历史规划（计划），并通过", 20) == ["本地历史规划（计", "划），并通过"]
 
 
+def test_wrap_prefers_spaces_when_the_text_has_them() -> None:
+    # "个责任单位" fits on a line of its own, so it is not split
+    assert wrap("全部 7 个责任单位", 13) == ["全部 7", "个责任单位"]
+    # a no-break space holds a legend entry together
+    assert wrap("✔完成\u00a0按时完成  ■受阻\u00a0受阻", 16) == [
+        "✔完成\u00a0按时完成",
+        "■受阻\u00a0受阻",
+    ]
+
+
 def test_wrap_breaks_latin_text_at_spaces_and_folds_long_words() -> None:
     assert wrap("hello world, this is", 12) == ["hello world,", "this is"]
     assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]

@@ -484,7 +484,8 @@ def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -
         Column("text", msg.H_TEXT, wide=True, brief=14),
         *(Column(u, catalog.short_name(u), cell(u), style_of=colour(u)) for u in units),
     ]
-    legend = "  ".join(f"{msg.MARK_LABELS[m]} {msg.MARK_MEANINGS[m]}" for m in MARKS)
+    # a no-break space inside each entry: a line of the legend never parts a mark from its meaning
+    legend = "  ".join(f"{msg.MARK_LABELS[m]}\u00a0{msg.MARK_MEANINGS[m]}" for m in MARKS)
     caption = msg.BOARD_CAPTION.format(date=progress.as_of.isoformat(), legend=legend)
     return Table(msg.BOARD_TITLE, columns, rows, caption=caption)
 

@@ -10,6 +10,7 @@ under it, no borders, a centred caption. Colour is used only on a terminal
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import unicodedata
@@ -36,70 +37,55 @@ def text_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
-def _tokens(line: str) -> list[str]:
-    """Breakable pieces: runs of spaces, runs of narrow non-space characters, wide characters."""
-    tokens: list[str] = []
-    for char in line:
-        if tokens:
-            last = tokens[-1]
-            if char == " " and last[-1] == " ":
-                tokens[-1] += char
-                continue
-            if (
-                char != " "
-                and last[-1] != " "
-                and char_width(char) == 1
-                and char_width(last[-1]) == 1
-            ):
-                tokens[-1] += char
-                continue
-        tokens.append(char)
-    return tokens
-
-
 NO_LINE_START = "，。、；：？！）》」』】〕”’…—,.;:?!)]}%"
 """Punctuation that Chinese typesetting never puts at the start of a line."""
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` columns: break at spaces or between wide characters;
-    a word longer than the width is cut (folded)."""
+    """Lines of at most `width` columns.
+
+    Spaces are the preferred breaks: a run of text between spaces that fits on a line
+    is never split ("全部 7 个责任单位" breaks after "7"). A longer run, such as a
+    Chinese sentence, is folded between characters, and a closing mark (，。）…)
+    never opens a line: the character before it goes down with it.
+    """
     width = max(width, 1)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if text_width(paragraph) <= width:
             lines.append(paragraph)
             continue
-        line, used = "", 0
-        for token in _tokens(paragraph):
-            size = text_width(token)
-            if used + size <= width:
-                line, used = line + token, used + size
-                continue
-            if token.isspace():  # a break: the spaces are dropped
+        line = ""
+        for token in re.findall(r" +|[^ ]+", paragraph):
+            if text_width(line) + text_width(token) <= width:
+                line += token
+            elif token[0] == " ":  # break at the spaces; they are dropped
                 lines.append(line.rstrip())
-                line, used = "", 0
-                continue
-            if not line.strip() and line:  # no spaces carried to the start of a line
-                line, used = "", 0
-            if line.strip():
-                carry = ""
-                if token[0] in NO_LINE_START:  # "。" never opens a line: take a char with it
-                    cut = len(line) - 1
-                    while cut > 0 and line[cut] in NO_LINE_START:
-                        cut -= 1
-                    if cut > 0 and not line[cut].isspace():
-                        line, carry = line[:cut], line[cut:]
+                line = ""
+            elif text_width(token) <= width and line.strip():  # the run fits on a new line
                 lines.append(line.rstrip())
-                line, used = carry, text_width(carry)
-            for char in token:  # fold what does not fit on a line of its own
-                size = char_width(char)
-                if used + size > width and line:
-                    lines.append(line)
-                    line, used = "", 0
-                line, used = line + char, used + size
+                line = token
+            else:  # fold the run, character by character
+                for char in token:
+                    if line and text_width(line) + char_width(char) > width:
+                        line, carry = _keep_together(line, char)
+                        lines.append(line.rstrip())
+                        line = carry
+                    line += char
         lines.append(line.rstrip())
     return lines
+
+
+def _keep_together(line: str, char: str) -> tuple[str, str]:
+    """A full line, and what must leave it to go with `char` on the next one."""
+    if char not in NO_LINE_START:
+        return line, ""
+    cut = len(line) - 1
+    while cut > 0 and line[cut] in NO_LINE_START:
+        cut -= 1
+    if cut > 0 and not line[cut].isspace():
+        return line[:cut], line[cut:]
+    return line, ""
 
 
 def pad(text: str, width: int) -> str:

@@ -86,6 +86,9 @@ ProgressOption = Annotated[
         show_default=False,
     ),
 ]
+SectionOption = Annotated[
+    str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
+]
 UnitFilterOption = Annotated[
     str | None,
     typer.Option("--unit", "-u", help="只看这个单位（集合：其成员）", show_default=False),
@@ -167,9 +170,7 @@ def _print(table: Table, fmt: OutputFormat) -> None:
 
 @app.command("list")
 def list_command(
-    section: Annotated[
-        str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
-    ] = None,
+    section: SectionOption = None,
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="单位（任一角色）", show_default=False)
     ] = None,
@@ -480,9 +481,7 @@ def progress_list_command(
 
 @app.command("board")
 def board_command(
-    section: Annotated[
-        str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
-    ] = None,
+    section: SectionOption = None,
     warn_days: Annotated[
         int, typer.Option("--warn-days", min=0, help="截止前多少天标为“临近”")
     ] = 30,
@@ -569,9 +568,7 @@ def export_command(
             "--unit", "-u", help="只导出这个单位承担的任务（任一角色）", show_default=False
         ),
     ] = None,
-    section: Annotated[
-        str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
-    ] = None,
+    section: SectionOption = None,
     rows: Annotated[
         RowsOption,
         typer.Option(

@@ -132,6 +132,7 @@ def main() -> None:
             )
             validate_times[size] = c
         big = max(sizes)
+        repeated_target = "≤ 0.1×, < 1 s" if big >= 100_000 else "— (target at 100k)"
         path = str(files[big])
         query = govopen("due", "--before", "2022-06-30", "--data", path, "-f", "json")
         first_cache = folder / "first-cache"
@@ -142,7 +143,7 @@ def main() -> None:
             query,
             [PY, "-c", LOAD, path],
             dict(env, XDG_CACHE_HOME=str(first_cache)),
-            "peak ≤ 1 GiB",
+            "peak ≤ 1 GiB" if big >= 100_000 else "— (target at 100k)",
             before=lambda: shutil.rmtree(first_cache, ignore_errors=True),
         )
         subprocess.run(query, env=env, stdout=subprocess.DEVNULL, check=True)  # warm the cache
@@ -152,7 +153,7 @@ def main() -> None:
             query,
             [PY, "-c", LOAD, path],
             env,
-            "≤ 0.1×, < 1 s",
+            repeated_target,
         )
         add(
             f"`show {big - 1} -f json` repeated, unchanged {big:,} tasks",
@@ -160,7 +161,7 @@ def main() -> None:
             govopen("show", str(big - 1), "--data", path, "-f", "json"),
             [PY, "-c", LOAD, path],
             env,
-            "≤ 0.1×, < 1 s",
+            repeated_target,
         )
 
     cpu = platform.processor() or platform.machine()

@@ -55,6 +55,11 @@ def _date_option(value: str) -> dt.date:
         raise typer.BadParameter(str(exc)) from None
 
 
+def _date_flag(name: str, help: str) -> Any:
+    """An optional date option, read by `_date_option` and shown as DATE."""
+    return typer.Option(name, parser=_date_option, metavar="DATE", help=help, show_default=False)
+
+
 DataOption = Annotated[
     Path | None,
     typer.Option(
@@ -67,14 +72,7 @@ FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="输出格式：table|json|csv|markdown|plain")
 ]
 AsOfOption = Annotated[
-    dt.date | None,
-    typer.Option(
-        "--as-of",
-        parser=_date_option,
-        metavar="DATE",
-        help="把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）",
-        show_default=False,
-    ),
+    dt.date | None, _date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
 ]
 
 
@@ -276,25 +274,9 @@ def units_command(data: DataOption = None, fmt: FormatOption = OutputFormat.tabl
 @app.command("due")
 def due_command(
     before: Annotated[
-        dt.date | None,
-        typer.Option(
-            "--before",
-            parser=_date_option,
-            metavar="DATE",
-            help="截止日期不晚于 DATE（含当天）",
-            show_default=False,
-        ),
+        dt.date | None, _date_flag("--before", "截止日期不晚于 DATE（含当天）")
     ] = None,
-    after: Annotated[
-        dt.date | None,
-        typer.Option(
-            "--after",
-            parser=_date_option,
-            metavar="DATE",
-            help="截止日期不早于 DATE（含当天）",
-            show_default=False,
-        ),
-    ] = None,
+    after: Annotated[dt.date | None, _date_flag("--after", "截止日期不早于 DATE（含当天）")] = None,
     within: Annotated[
         int | None,
         typer.Option(
@@ -377,16 +359,7 @@ def progress_add_command(
             "--milestone", "-m", help="节点编号（从 1 开始）；不填为整项任务", show_default=False
         ),
     ] = None,
-    date: Annotated[
-        dt.date | None,
-        typer.Option(
-            "--date",
-            parser=_date_option,
-            metavar="DATE",
-            help="报送日期（默认今天）",
-            show_default=False,
-        ),
-    ] = None,
+    date: Annotated[dt.date | None, _date_flag("--date", "报送日期（默认今天）")] = None,
     note: Annotated[str | None, typer.Option("--note", help="说明", show_default=False)] = None,
     evidence: Annotated[
         str | None, typer.Option("--evidence", help="佐证：网址或文号", show_default=False)

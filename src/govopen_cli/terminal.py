@@ -88,11 +88,6 @@ def _keep_together(line: str, char: str) -> tuple[str, str]:
     return line, ""
 
 
-def pad(text: str, width: int) -> str:
-    """The text followed by spaces up to `width` columns."""
-    return text + " " * max(width - text_width(text), 0)
-
-
 def centre(text: str, width: int) -> str:
     """The text centred in `width` columns (no trailing spaces)."""
     return " " * max((width - text_width(text)) // 2, 0) + text

@@ -93,7 +93,7 @@ class Progress:
 
     def outstanding(self, view: TaskView, number: int | None) -> list[str]:
         """The lead units that still owe a milestone (all of them for a recurring deadline)."""
-        if number is None or not self._by_task_unit:
+        if number is None:
             return list(view.owners)
         return [
             u

@@ -132,8 +132,7 @@ class _Builder:
 
     def __init__(self, name: str, aliases: bool = True) -> None:
         self.name = name
-        self.aliases = aliases
-        """False when the text has no anchor (no "&"): every node is then built once."""
+        self.aliases = aliases  # False: the text has no anchor, so every node is built once
         self.problems: list[Problem] = []
         self.built: dict[int, Any] = {}
         self.scalars = yaml.constructor.SafeConstructor()

@@ -127,12 +127,11 @@ class UnknownUnitError(LookupError):
 class Registry:
     """The file's unit registry: lookup by name, alias, short form; groups and members."""
 
-    def __init__(self, units: Iterable[Unit | UnitRecord]) -> None:
+    def __init__(self, units: Iterable[Unit]) -> None:
         self.units: dict[str, UnitRecord] = {}
         self._by_key: dict[str, UnitRecord] = {}
         self._groups_of: dict[str, list[str]] = {}
-        for given in units:
-            unit = given if isinstance(given, UnitRecord) else UnitRecord.of(given)
+        for unit in map(UnitRecord.of, units):
             self.units.setdefault(unit.name, unit)
             for spelling in self.spellings(unit):
                 self._by_key.setdefault(unit_key(spelling), unit)

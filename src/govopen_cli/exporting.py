@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from govopen_cli.model import ProgressReport
 
 ExportFormat = Literal["csv", "xlsx", "ics", "markdown", "json"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "ics", "markdown", "json")
 RowKind = Literal["tasks", "milestones"]
 WARN_DAYS = 30
 """Days before a deadline that count as 临近 (the board's default)."""

@@ -237,7 +237,6 @@ H_GUIDES = "指导(项)"
 H_DUE = "截止日期"
 H_DAYS = "剩余"
 H_DELIVERABLE = "节点内容"
-H_LEAD = "责任单位"
 H_NOTE = "备注"
 H_FIELD = "项目"
 H_CONTENT = "内容"
@@ -415,7 +414,6 @@ def reports_title(count: int) -> str:
 
 SECTION_EMPTY = "章节“{id}”下没有任何任务（是否漏填了任务的 section？）"
 UNIT_UNUSED = "单位“{name}”已登记，但没有任何任务写到它（也不是被写到的集合的成员）"
-STRICT_FAILED = "有警告（--strict 把警告当作错误）"
 
 
 def id_gap(previous: int, current: int) -> str:

@@ -41,11 +41,6 @@ def summary(files: int, problems: Sequence[Problem]) -> str:
 # --- text ------------------------------------------------------------------------------
 
 
-def text_line(p: Problem) -> str:
-    """`path:line:col: 错误: message [rule]` (the level in Chinese, as every message)."""
-    return f"{p.location()}: {msg.LEVELS[p.level]}: {p.message} [{p.rule}]"
-
-
 def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
     """Grouped by file, a blank line between files, coloured when `stream` is a terminal."""
     from govopen_cli.terminal import paint, wants_colour

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govopen_cli.catalog import Catalog, open_catalog
-from govopen_cli.cli import app
+from govopen_cli.checks.open import open_catalog
+from govopen_cli.cli.app import app
+from govopen_cli.table.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "tasks.yaml"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli import cache
-from govopen_cli.catalog import open_catalog
+from govopen_cli.checks.open import open_catalog
+from govopen_cli.checks.validate import validate_file
+from govopen_cli.files import cache
 from govopen_cli.problems import DataError
-from govopen_cli.validation import validate_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "tasks.yaml"
 TASK_1 = "对涉及群众切身利益、需要社会广泛知晓的政策措施"  # 序号 1 of the Meishan table

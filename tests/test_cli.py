@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli.cli import app
+from govopen_cli.cli.app import app
 
 FORMATS = ["table", "json", "csv", "markdown", "plain"]
 DUE_2022_06_30 = [2, 3, 5, 6, 7, 12, 13, 14, 16]
@@ -296,7 +296,7 @@ COMMAND_NAMES = [info.name for info in app.registered_commands]
 def test_a_command_alone_says_what_the_whole_app_says(args: list[str]) -> None:
     from typer.testing import CliRunner
 
-    from govopen_cli.cli import PROG_NAME, app_for
+    from govopen_cli.cli.app import PROG_NAME, app_for
 
     single, rest, prog_name = app_for(args)
     assert single is not app and prog_name == f"govopen {args[0]}"
@@ -309,6 +309,6 @@ def test_a_command_alone_says_what_the_whole_app_says(args: list[str]) -> None:
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["progress", "list"], ["dew"]])
 def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
-    from govopen_cli.cli import app_for
+    from govopen_cli.cli.app import app_for
 
     assert app_for(args) == (app, args, "govopen")

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govopen_cli import loading
-from govopen_cli.cli import app
+from govopen_cli.cli.app import app
+from govopen_cli.files import yaml_reader as loading
 
 CORPUS = Path(__file__).parent / "corpus"
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli.catalog import Catalog
-from govopen_cli.completion import Progress
-from govopen_cli.exporting import export, milestone_uid
-from govopen_cli.model import ProgressReport
-from govopen_cli.output import MARK_COLOURS
+from govopen_cli.queries.status import Progress
+from govopen_cli.render.exports import export, milestone_uid
+from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.model import ProgressReport
 
 AS_OF = dt.date(2022, 1, 15)
 TASK_13_TEXT = (

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli import files
-from govopen_cli.files import write_atomic
+from govopen_cli.files import atomic as files
+from govopen_cli.files.atomic import write_atomic
 
 
 def test_writes_text_as_utf8(tmp_path: Path) -> None:

@@ -13,10 +13,16 @@ import yaml
 from table_fixtures import build_docx, build_xlsx
 from typer.testing import CliRunner
 
-from govopen_cli.cli import app
-from govopen_cli.importing import SourceError, build_table, import_source, render_yaml, text_rows
-from govopen_cli.schedule import parse_schedule
-from govopen_cli.validation import validate_file
+from govopen_cli.checks.validate import validate_file
+from govopen_cli.cli.app import app
+from govopen_cli.importing.tables import (
+    SourceError,
+    build_table,
+    import_source,
+    render_yaml,
+    text_rows,
+)
+from govopen_cli.table.schedule import parse_schedule
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "tasks.yaml"

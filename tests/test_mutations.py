@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from govopen_cli.cli import app
+from govopen_cli.cli.app import app
 
 SHIPPED = (Path(__file__).resolve().parents[1] / "data" / "tasks.yaml").read_bytes()
 LINES = SHIPPED.splitlines(keepends=True)

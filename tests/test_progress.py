@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govopen_cli.cli import app
+from govopen_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL7 = [
@@ -281,9 +281,9 @@ def test_progress_add_refusals_leave_the_ledger_byte_identical(
 def test_progress_add_to_the_shipped_copy_says_where_to_put_a_ledger(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from govopen_cli import progress
+    from govopen_cli.files import finding
 
-    monkeypatch.setattr(progress, "is_shipped", lambda path: True)
+    monkeypatch.setattr(finding, "is_shipped", lambda path: True)
     monkeypatch.delenv("GOVOPEN_DATA", raising=False)
     result = cli(
         "progress",

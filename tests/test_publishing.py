@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli.catalog import Catalog
-from govopen_cli.completion import Progress
-from govopen_cli.model import ProgressReport, Task
-from govopen_cli.output import MARK_COLOURS
-from govopen_cli.publishing import PAGE_COLOURS, render_page
-from govopen_cli.validation import validate_file
+from govopen_cli.checks.validate import validate_file
+from govopen_cli.queries.status import Progress
+from govopen_cli.render.page import PAGE_COLOURS, render_page
+from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.model import ProgressReport, Task
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_LEDGER = ROOT / "docs" / "demo" / "progress.yaml"
@@ -201,7 +201,7 @@ def test_publish_command_writes_index_html(run, tmp_path: Path) -> None:
 def test_template_ships_in_the_package() -> None:
     import govopen_cli
 
-    template = Path(govopen_cli.__file__).parent / "templates" / "publish.html.j2"
+    template = Path(govopen_cli.__file__).parent / "render" / "templates" / "publish.html.j2"
     assert template.is_file()
 
 

@@ -9,8 +9,15 @@ import datetime as dt
 
 import pytest
 
-from govopen_cli.catalog import Catalog
-from govopen_cli.queries import by_unit, deadlines, list_tasks, overdue, sections, unit_summaries
+from govopen_cli.queries.questions import (
+    by_unit,
+    deadlines,
+    list_tasks,
+    overdue,
+    sections,
+    unit_summaries,
+)
+from govopen_cli.table.catalog import Catalog
 
 D = dt.date
 COUNTIES = [

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from govopen_cli.schedule import Milestone, Recurrence, Schedule, parse_schedule
+from govopen_cli.table.schedule import Milestone, Recurrence, Schedule, parse_schedule
 
 D = date
 MEISHAN_13 = (

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from govopen_cli.terminal import (
+from govopen_cli.render.terminal import (
     Cell,
     column_widths,
     draw_table,

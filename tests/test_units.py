@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govopen_cli.catalog import Catalog
-from govopen_cli.units import Mention, UnknownUnitError, parse_units
+from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.units import Mention, UnknownUnitError, parse_units
 
 LEAD2 = [Mention("天府新区眉山管委会", "lead"), Mention("各县（区）人民政府", "lead")]
 
@@ -163,7 +163,7 @@ tasks:
 def test_by_unit_shows_support_role_and_support_never_owes(tmp_path, run) -> None:
     data = tmp_path / "tasks.yaml"
     data.write_text(SUPPORT_FILE, encoding="utf-8")
-    from govopen_cli.catalog import open_catalog
+    from govopen_cli.checks.open import open_catalog
 
     catalog = open_catalog(data)
     view = catalog.tasks[0]

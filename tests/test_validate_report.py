@@ -12,11 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from govopen_cli import messages as msg
-from govopen_cli.cli import app
+from govopen_cli.checks.validate import RULES
+from govopen_cli.cli.app import app
 from govopen_cli.problems import Problem
-from govopen_cli.reporting import github_line
-from govopen_cli.schema import schema_text, task_file_schema
-from govopen_cli.validation import RULES
+from govopen_cli.render.problems import github_line
+from govopen_cli.table.json_schema import schema_text, task_file_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
@@ -55,7 +55,7 @@ def test_text_is_plain_when_not_a_terminal() -> None:
 def test_text_is_coloured_on_a_terminal() -> None:
     import io
 
-    from govopen_cli.reporting import write_text
+    from govopen_cli.render.problems import write_text
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -228,7 +228,7 @@ def readme_rules() -> dict[str, str]:
 def rules_in_code() -> set[str]:
     """Rule ids passed to Problem(...), .problem(...) and fail(...) anywhere in src/."""
     found = set()
-    for path in (ROOT / "src" / "govopen_cli").glob("*.py"):
+    for path in (ROOT / "src" / "govopen_cli").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -304,7 +304,7 @@ def checker():  # type: ignore[no-untyped-def]
 
 
 def test_schema_accepts_the_shipped_file(checker) -> None:  # type: ignore[no-untyped-def]
-    from govopen_cli.loading import read_yaml
+    from govopen_cli.files.yaml_reader import read_yaml
 
     data, _ = read_yaml(SHIPPED)
     assert list(checker.iter_errors(_plain(data))) == []

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from govopen_cli.checks.validate import validate_file
 from govopen_cli.problems import Problem, errors_only
-from govopen_cli.validation import validate_file
 
 BASE = """\
 document:

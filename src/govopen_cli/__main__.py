@@ -1,5 +1,5 @@
 """`python -m govopen_cli` runs the command line."""
 
-from govopen_cli.cli import main
+from govopen_cli.cli.app import main
 
 main()

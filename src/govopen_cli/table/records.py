@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govopen_cli import model
+    from govopen_cli.table import model
 
 
 @dataclass(frozen=True, slots=True)

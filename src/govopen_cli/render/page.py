@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govopen_cli import messages as msg
-from govopen_cli.catalog import TaskView
-from govopen_cli.completion import MARKS, Progress
-from govopen_cli.exporting import WARN_DAYS, Badge, badge, milestone_title
-from govopen_cli.output import MARK_COLOURS
-from govopen_cli.queries import holdings
+from govopen_cli.queries.status import MARKS, Progress
+from govopen_cli.render.exports import WARN_DAYS, Badge, badge, milestone_title
+from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.table.catalog import TaskView
 
 TEMPLATE = "publish.html.j2"
 
@@ -58,7 +57,7 @@ class PageTask:
 
 def _task(progress: Progress, view: TaskView, unit_names: list[str], warn_days: int) -> PageTask:
     catalog = progress.catalog
-    units = [u for u in unit_names if holdings(catalog, view, u)]
+    units = [u for u in unit_names if catalog.holdings(view, u)]
     row = PageTask(view, units)
     for number, milestone in enumerate(view.schedule.milestones, start=1):
         row.milestones.append(
@@ -156,7 +155,7 @@ def render_page(progress: Progress, warn_days: int = WARN_DAYS) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(
-        loader=PackageLoader("govopen_cli", "templates"),
+        loader=PackageLoader("govopen_cli.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from govopen_cli import messages as msg
-from govopen_cli.model import TaskFile
+from govopen_cli.table.model import TaskFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -27,11 +27,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from govopen_cli import messages as msg
-from govopen_cli.records import UnitRecord
-from govopen_cli.text import squeeze, unit_key
+from govopen_cli.table.records import UnitRecord
+from govopen_cli.table.text import squeeze, unit_key
 
 if TYPE_CHECKING:
-    from govopen_cli.model import Unit
+    from govopen_cli.table.model import Unit
 
 Role = Literal["lead", "support", "guide"]
 ROLES: tuple[Role, ...] = ("lead", "support", "guide")

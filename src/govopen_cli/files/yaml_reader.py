@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from govopen_cli import messages as msg
-from govopen_cli.datafile import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
-from govopen_cli.gc_pause import paused_gc
+from govopen_cli.files.finding import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
+from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.problems import DataError, Problem
 
 __all__ = [  # finding the file lives in datafile.py (no YAML import); kept importable here

@@ -15,10 +15,10 @@ LEDGER_NAME = "progress.yaml"
 
 def shipped_data_file() -> Path:
     """The copy of data/tasks.yaml shipped inside the wheel (or, in a source checkout, the file)."""
-    inside = Path(__file__).parent / "data" / "tasks.yaml"
+    inside = Path(__file__).parents[1] / "data" / "tasks.yaml"
     if inside.is_file():
         return inside
-    return Path(__file__).resolve().parents[2] / DEFAULT_RELATIVE
+    return Path(__file__).resolve().parents[3] / DEFAULT_RELATIVE
 
 
 def find_data_file(explicit: Path | None = None, cwd: Path | None = None) -> Path:
@@ -42,3 +42,9 @@ def find_data_file(explicit: Path | None = None, cwd: Path | None = None) -> Pat
 def ledger_path(data_path: Path, explicit: Path | None = None) -> Path:
     """--progress, else progress.yaml beside the task file."""
     return explicit if explicit is not None else data_path.parent / LEDGER_NAME
+
+
+def is_shipped(data_path: Path) -> bool:
+    """True when the task file is the read-only copy inside the installed package."""
+    package_data = Path(__file__).resolve().parents[1] / "data"
+    return data_path.resolve().parent == package_data and shipped_data_file() == data_path

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
-from govopen_cli.catalog import Catalog, TaskView
-from govopen_cli.completion import MARKS, Progress, board_units, stats
-from govopen_cli.queries import DueItem, SectionSummary, UnitSummary, UnitTask
+from govopen_cli.queries.questions import DueItem, SectionSummary, UnitSummary, UnitTask
+from govopen_cli.queries.status import MARKS, Progress, board_units, stats
+from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
-    from govopen_cli.model import ProgressReport
+    from govopen_cli.table.model import ProgressReport
 
 Format = Literal["table", "json", "csv", "markdown", "plain"]
 FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown", "plain")
@@ -119,7 +119,7 @@ def _markdown(table: Table) -> str:
 
 def _terminal(table: Table, width: int | None) -> str:
     """The table drawn for a terminal (coloured only when stdout is one)."""
-    from govopen_cli.terminal import Cell, draw_table, terminal_width, wants_colour
+    from govopen_cli.render.terminal import Cell, draw_table, terminal_width, wants_colour
 
     rows = [
         [

@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
-from govopen_cli.catalog import Catalog, TaskView
-from govopen_cli.completion import Mark, Progress, board_units
-from govopen_cli.output import MARK_COLOURS, Column, Table, render, reports_table, task_row
+from govopen_cli.queries.status import Mark, Progress, board_units
+from govopen_cli.render.tables import MARK_COLOURS, Column, Table, render, reports_table, task_row
+from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from govopen_cli.model import ProgressReport
+    from govopen_cli.table.model import ProgressReport
 
 ExportFormat = Literal["csv", "xlsx", "ics", "markdown", "json"]
 RowKind = Literal["tasks", "milestones"]
@@ -392,7 +392,7 @@ def _board_sheet(
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    from govopen_cli.completion import MARKS
+    from govopen_cli.queries.status import MARKS
 
     style = _styles()
     catalog = progress.catalog

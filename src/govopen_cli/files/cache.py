@@ -29,10 +29,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govopen_cli.gc_pause import paused_gc
+from govopen_cli.files.gc_pause import paused_gc
 
 if TYPE_CHECKING:
-    from govopen_cli.catalog import Catalog
+    from govopen_cli.table.catalog import Catalog
 
 DISABLE_ENV = "GOVOPEN_NO_CACHE"
 _FORMAT = b"govopen-cache-1"
@@ -60,9 +60,11 @@ def code_fingerprint() -> bytes:
     digest = hashlib.sha256(_FORMAT)
     for part in (__version__, sys.version, pydantic.version.VERSION):
         digest.update(part.encode() + b"\0")
-    package = Path(__file__).parent
-    for source in sorted(package.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    package = Path(__file__).parents[1]
+    for source in sorted(package.rglob("*.py")):
+        digest.update(
+            str(source.relative_to(package)).encode() + b"\0" + source.read_bytes() + b"\0"
+        )
     return digest.digest()
 
 
@@ -129,7 +131,7 @@ def load(path: Path) -> tuple[Catalog | None, bytes | None]:
                 catalog: Any = pickle.load(handle)
     except Exception:  # a missing, unreadable or corrupt entry is simply not used
         return None, key
-    from govopen_cli.catalog import Catalog
+    from govopen_cli.table.catalog import Catalog
 
     if not isinstance(catalog, Catalog):
         return None, key
@@ -144,7 +146,7 @@ def store(path: Path, key: bytes | None, catalog: Catalog) -> None:
     raw = _read_bytes(path)
     if raw is None or key_for(raw) != key:
         return  # the file changed while it was being read: cache nothing
-    from govopen_cli.files import write_atomic
+    from govopen_cli.files.atomic import write_atomic
 
     with contextlib.suppress(Exception):
         folder = cache_dir()

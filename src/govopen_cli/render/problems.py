@@ -43,7 +43,7 @@ def summary(files: int, problems: Sequence[Problem]) -> str:
 
 def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
     """Grouped by file, a blank line between files, coloured when `stream` is a terminal."""
-    from govopen_cli.terminal import paint, wants_colour
+    from govopen_cli.render.terminal import paint, wants_colour
 
     colour = wants_colour(stream)
     styles = {"error": "bold red", "warning": "yellow"}

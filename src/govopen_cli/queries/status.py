@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from govopen_cli.catalog import Catalog, TaskView
+from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
-    from govopen_cli.model import ProgressReport
+    from govopen_cli.table.model import ProgressReport
 
 Mark = Literal[
     "done", "done_late", "overdue", "blocked", "in_progress", "due_soon", "not_due", "ongoing"

@@ -7,7 +7,7 @@ import os
 import re
 
 from govopen_cli import messages as msg
-from govopen_cli.text import fold_width, squeeze
+from govopen_cli.table.text import fold_width, squeeze
 
 AS_OF_ENV = "GOVOPEN_AS_OF"
 

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
-    from govopen_cli.catalog import Catalog
-    from govopen_cli.completion import Progress
-    from govopen_cli.model import ProgressReport
-    from govopen_cli.output import Table
     from govopen_cli.problems import Problem
-    from govopen_cli.records import SectionRecord
+    from govopen_cli.queries.status import Progress
+    from govopen_cli.render.tables import Table
+    from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.model import ProgressReport
+    from govopen_cli.table.records import SectionRecord
 
 PROG_NAME = "govopen"
 _SETTINGS: dict[str, Any] = {
@@ -47,7 +47,7 @@ class OutputFormat(str, Enum):
 
 
 def _date_option(value: str) -> dt.date:
-    from govopen_cli.dates import parse_date
+    from govopen_cli.table.dates import parse_date
 
     try:
         return parse_date(value)
@@ -110,8 +110,8 @@ def _report_problems(problems: list[Problem]) -> NoReturn:
 
 
 def _catalog(data: Path | None) -> Catalog:
-    from govopen_cli.catalog import open_catalog
-    from govopen_cli.datafile import find_data_file
+    from govopen_cli.checks.open import open_catalog
+    from govopen_cli.files.finding import find_data_file
     from govopen_cli.problems import DataError
 
     try:
@@ -121,7 +121,7 @@ def _catalog(data: Path | None) -> Catalog:
 
 
 def _as_of(given: dt.date | None) -> dt.date:
-    from govopen_cli.dates import as_of_date
+    from govopen_cli.table.dates import as_of_date
 
     try:
         return as_of_date(given)
@@ -130,14 +130,14 @@ def _as_of(given: dt.date | None) -> dt.date:
 
 
 def _ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
-    from govopen_cli.datafile import ledger_path
+    from govopen_cli.files.finding import ledger_path
     from govopen_cli.problems import DataError
 
     assert catalog.path is not None
     path = ledger_path(catalog.path, explicit)
     if not path.exists():
         return []  # no ledger yet: nobody has reported (and the ledger code is not loaded)
-    from govopen_cli.progress import open_ledger
+    from govopen_cli.checks.ledger import open_ledger
 
     try:
         return open_ledger(catalog, path, dt.date.today())
@@ -146,13 +146,13 @@ def _ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
 
 
 def _progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
-    from govopen_cli.completion import Progress
+    from govopen_cli.queries.status import Progress
 
     return Progress(catalog, _ledger(catalog, explicit), as_of)
 
 
 def _unit(catalog: Catalog, query: str) -> str:
-    from govopen_cli.units import UnknownUnitError
+    from govopen_cli.table.units import UnknownUnitError
 
     try:
         return catalog.registry.resolve(query).name
@@ -161,7 +161,7 @@ def _unit(catalog: Catalog, query: str) -> str:
 
 
 def _print(table: Table, fmt: OutputFormat) -> None:
-    from govopen_cli.output import render
+    from govopen_cli.render.tables import render
 
     sys.stdout.write(render(table, fmt.value))
 
@@ -181,8 +181,8 @@ def list_command(
 ) -> None:
     """列出重点任务（可按章节、单位、文字筛选）。"""
     from govopen_cli import messages as msg
-    from govopen_cli.output import tasks_table
-    from govopen_cli.queries import list_tasks
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.tables import tasks_table
 
     catalog = _catalog(data)
     chosen = _section(catalog, section) if section else None
@@ -207,7 +207,7 @@ def show_command(
     """显示一项任务的全部内容：原文，以及工具读出的截止日期和单位。"""
     import json
 
-    from govopen_cli.output import detail_table, task_detail
+    from govopen_cli.render.tables import detail_table, task_detail
 
     catalog = _catalog(data)
     try:
@@ -224,8 +224,8 @@ def show_command(
 @app.command("sections")
 def sections_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
     """列出章节及其任务。"""
-    from govopen_cli.output import sections_table
-    from govopen_cli.queries import sections
+    from govopen_cli.queries.questions import sections
+    from govopen_cli.render.tables import sections_table
 
     _print(sections_table(sections(_catalog(data))), fmt)
 
@@ -238,8 +238,8 @@ def by_section_command(
 ) -> None:
     """列出一个章节的全部任务。"""
     from govopen_cli import messages as msg
-    from govopen_cli.output import tasks_table
-    from govopen_cli.queries import list_tasks
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.tables import tasks_table
 
     catalog = _catalog(data)
     chosen = _section(catalog, section)
@@ -254,8 +254,8 @@ def by_unit_command(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。"""
-    from govopen_cli.output import unit_tasks_table
-    from govopen_cli.queries import by_unit
+    from govopen_cli.queries.questions import by_unit
+    from govopen_cli.render.tables import unit_tasks_table
 
     catalog = _catalog(data)
     name = _unit(catalog, unit)
@@ -265,8 +265,8 @@ def by_unit_command(
 @app.command("units")
 def units_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
     """列出单位名录：类别、成员、承担的任务数。"""
-    from govopen_cli.output import units_table
-    from govopen_cli.queries import unit_summaries
+    from govopen_cli.queries.questions import unit_summaries
+    from govopen_cli.render.tables import units_table
 
     _print(units_table(unit_summaries(_catalog(data))), fmt)
 
@@ -299,8 +299,8 @@ def due_command(
     只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.output import deadlines_table
-    from govopen_cli.queries import deadlines
+    from govopen_cli.queries.questions import deadlines
+    from govopen_cli.render.tables import deadlines_table
 
     catalog = _catalog(data)
     today = _as_of(as_of)
@@ -331,8 +331,8 @@ def overdue_command(
 ) -> None:
     """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
     from govopen_cli import messages as msg
-    from govopen_cli.output import deadlines_table
-    from govopen_cli.queries import overdue
+    from govopen_cli.queries.questions import overdue
+    from govopen_cli.render.tables import deadlines_table
 
     catalog = _catalog(data)
     today = _as_of(as_of)
@@ -369,15 +369,10 @@ def progress_add_command(
 ) -> None:
     """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账。"""
     from govopen_cli import messages as msg
-    from govopen_cli.datafile import ledger_path
+    from govopen_cli.checks.ledger import add_report, new_report
+    from govopen_cli.files.finding import is_shipped, ledger_path
+    from govopen_cli.files.ledger import ReportRefused
     from govopen_cli.problems import DataError
-    from govopen_cli.progress import (
-        ReportRefused,
-        append_report,
-        is_shipped,
-        new_report,
-        read_ledger,
-    )
 
     catalog = _catalog(data)
     assert catalog.path is not None
@@ -397,10 +392,7 @@ def progress_add_command(
             note=note,
             evidence=evidence,
         )
-        existing = read_ledger(path, catalog, dt.date.today())
-        if existing.problems:
-            raise DataError(existing.problems)
-        append_report(path, entry)
+        add_report(catalog, path, entry)
     except ReportRefused as exc:
         _fail(str(exc))
     except DataError as exc:
@@ -433,7 +425,7 @@ def progress_list_command(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """列出台账中的进展报送，按日期排序。"""
-    from govopen_cli.output import reports_table
+    from govopen_cli.render.tables import reports_table
 
     catalog = _catalog(data)
     if task_id is not None:
@@ -464,8 +456,8 @@ def board_command(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
-    from govopen_cli.output import board_table
-    from govopen_cli.queries import list_tasks
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.tables import board_table
 
     catalog = _catalog(data)
     today = _as_of(as_of)
@@ -482,7 +474,7 @@ def stats_command(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
-    from govopen_cli.output import stats_table
+    from govopen_cli.render.tables import stats_table
 
     catalog = _catalog(data)
     today = _as_of(as_of)
@@ -517,7 +509,7 @@ class RowsOption(str, Enum):
 
 def _write_file(path: Path, data: str | bytes) -> None:
     from govopen_cli import messages as msg
-    from govopen_cli.files import write_atomic
+    from govopen_cli.files.atomic import write_atomic
 
     try:
         write_atomic(path, data)
@@ -557,8 +549,8 @@ def export_command(
 ) -> None:
     """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。"""
     from govopen_cli import messages as msg
-    from govopen_cli.exporting import export
-    from govopen_cli.queries import list_tasks
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.exports import export
 
     if fmt is ExportFormatOption.xlsx and out is None:
         _fail(msg.XLSX_NEEDS_OUT, 2)
@@ -590,7 +582,7 @@ def export_command(
 
 
 def _progress_from(catalog: Catalog, reports: list[ProgressReport], as_of: dt.date) -> Progress:
-    from govopen_cli.completion import Progress
+    from govopen_cli.queries.status import Progress
 
     return Progress(catalog, reports, as_of)
 
@@ -604,7 +596,7 @@ def publish_command(
 ) -> None:
     """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。"""
     from govopen_cli import messages as msg
-    from govopen_cli.publishing import render_page
+    from govopen_cli.render.page import render_page
 
     catalog = _catalog(data)
     today = _as_of(as_of)
@@ -642,10 +634,10 @@ def validate_command(
     """校验数据文件：列出所有问题（文件:行:列），有错误时退出码为 1。"""
     import os
 
-    from govopen_cli.datafile import find_data_file
+    from govopen_cli.checks.validate import validate_paths
+    from govopen_cli.files.finding import find_data_file
     from govopen_cli.problems import DataError
-    from govopen_cli.reporting import as_github, as_json, write_text
-    from govopen_cli.validation import validate_paths
+    from govopen_cli.render.problems import as_github, as_json, write_text
 
     if not paths:
         try:
@@ -672,7 +664,7 @@ def validate_command(
 @app.command("schema")
 def schema_command() -> None:
     """输出数据文件的 JSON Schema（供编辑器在录入时校验）。"""
-    from govopen_cli.schema import schema_text
+    from govopen_cli.table.json_schema import schema_text
 
     sys.stdout.write(schema_text())
 
@@ -696,9 +688,9 @@ def import_command(
 ) -> None:
     """把一份任务分工表（Word、Excel 或从 PDF 复制的文本）转成带注释的 tasks.yaml。"""
     from govopen_cli import messages as msg
-    from govopen_cli.files import write_atomic
-    from govopen_cli.importing import SourceError, import_source, render_yaml
-    from govopen_cli.validation import validate_file
+    from govopen_cli.checks.validate import validate_file
+    from govopen_cli.files.atomic import write_atomic
+    from govopen_cli.importing.tables import SourceError, import_source, render_yaml
 
     target = output if output is not None else source.with_suffix(".yaml")
     if output is None and target.resolve() == source.resolve():

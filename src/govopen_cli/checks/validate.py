@@ -17,13 +17,13 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
-from govopen_cli.gc_pause import paused_gc
-from govopen_cli.loading import SourceMap, read_yaml
-from govopen_cli.model import Task, TaskFile
+from govopen_cli.files.gc_pause import paused_gc
+from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
-from govopen_cli.schedule import parse_schedule
-from govopen_cli.text import unit_key
-from govopen_cli.units import Registry, parse_units
+from govopen_cli.table.model import Task, TaskFile
+from govopen_cli.table.schedule import parse_schedule
+from govopen_cli.table.text import unit_key
+from govopen_cli.table.units import Registry, parse_units
 
 WARNINGS = frozenset(
     {"schedule-explicit", "schedule-not-understood", "id-gap", "unit-unused", "section-empty"}
@@ -73,7 +73,7 @@ def validate_file(path: Path) -> Report:
 
 def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
-    from govopen_cli.datafile import LEDGER_NAME
+    from govopen_cli.files.finding import LEDGER_NAME
 
     reports: list[Report] = []
     seen: set[Path] = set()
@@ -105,8 +105,8 @@ def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> R
 
     Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
     """
-    from govopen_cli.catalog import Catalog
-    from govopen_cli.progress import read_ledger
+    from govopen_cli.checks.ledger import read_ledger
+    from govopen_cli.table.catalog import Catalog
 
     if task_report is None:
         sibling = path.parent / "tasks.yaml"

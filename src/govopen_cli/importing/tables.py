@@ -36,9 +36,9 @@ from typing import Any
 import yaml
 
 from govopen_cli import messages as msg
-from govopen_cli.schedule import parse_schedule
-from govopen_cli.text import join_wrapped, squeeze, unit_key
-from govopen_cli.units import Role, parse_units
+from govopen_cli.table.schedule import parse_schedule
+from govopen_cli.table.text import join_wrapped, squeeze, unit_key
+from govopen_cli.table.units import Role, parse_units
 
 __all__ = [
     "ImportResult",

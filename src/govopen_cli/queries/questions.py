@@ -9,19 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from govopen_cli.catalog import Catalog, TaskView
-from govopen_cli.completion import Progress
-from govopen_cli.records import SectionRecord, UnitRecord
-from govopen_cli.text import fold_width, squeeze
-from govopen_cli.units import ROLES, Role
-
-
-@dataclass(frozen=True, slots=True)
-class Holding:
-    """A role a unit holds in a task, directly or through a group that lists it."""
-
-    role: Role
-    via: str | None = None
+from govopen_cli.queries.status import Progress
+from govopen_cli.table.catalog import Catalog, Holding, TaskView
+from govopen_cli.table.records import SectionRecord, UnitRecord
+from govopen_cli.table.text import fold_width, squeeze
+from govopen_cli.table.units import ROLES, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +56,6 @@ class SectionSummary:
     task_ids: tuple[int, ...]
 
 
-def holdings(catalog: Catalog, view: TaskView, unit: str) -> tuple[Holding, ...]:
-    """The roles `unit` (a canonical name) holds in a task, directly or via a group."""
-    found = []
-    for mention in view.mentions:
-        if mention.name == unit:
-            found.append(Holding(mention.role))
-        elif unit in catalog.registry.members(mention.name):
-            found.append(Holding(mention.role, via=mention.name))
-    return tuple(dict.fromkeys(found))
-
-
 def _matches(view: TaskView, needle: str) -> bool:
     haystack = fold_width(squeeze(f"{view.text}{view.schedule_text}{view.units_text}"))
     return needle in haystack.casefold()
@@ -93,7 +74,7 @@ def list_tasks(
         view
         for view in catalog.tasks
         if (section is None or view.section.id == section.id)
-        and (unit is None or holdings(catalog, view, unit))
+        and (unit is None or catalog.holdings(view, unit))
         and (not needle or _matches(view, needle))
     ]
 
@@ -102,7 +83,7 @@ def by_unit(catalog: Catalog, unit: str) -> list[UnitTask]:
     """The tasks a unit holds, with its role in each and the group it holds it through."""
     result = []
     for view in catalog.tasks:
-        held = holdings(catalog, view, unit)
+        held = catalog.holdings(view, unit)
         if held:
             result.append(UnitTask(view, held))
     return result
@@ -122,7 +103,7 @@ def unit_summaries(catalog: Catalog) -> list[UnitSummary]:
     for unit in catalog.registry.units.values():
         counts: dict[Role, int] = dict.fromkeys(ROLES, 0)
         for view in catalog.tasks:
-            for role in {h.role for h in holdings(catalog, view, unit.name)}:
+            for role in {h.role for h in catalog.holdings(view, unit.name)}:
                 counts[role] += 1
         result.append(UnitSummary(unit, tuple(catalog.registry.groups_of(unit.name)), counts))
     return result

@@ -1,0 +1,186 @@
+"""Checking the progress ledger (进展报送台账): its schema, and every report against the table.
+
+`progress.yaml` sits beside the task file (or is named with --progress). A report
+names a task, a lead unit that owes it, a milestone that exists and a date not in
+the future; `files.ledger` appends it once these checks pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govopen_cli import messages as msg
+from govopen_cli.files.ledger import ReportRefused, append_report
+from govopen_cli.problems import DataError, Problem, errors_only
+from govopen_cli.table.catalog import Catalog
+
+if TYPE_CHECKING:  # the YAML reader and the models are imported only when a ledger exists
+    from govopen_cli.files.yaml_reader import SourceMap
+    from govopen_cli.table.model import ProgressReport, ReportStatus
+
+STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
+
+
+# --- reading and checking ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class LedgerReport:
+    """A ledger as read: its reports, its source map and its problems."""
+
+    path: Path
+    reports: list[ProgressReport] = field(default_factory=list)
+    source: SourceMap | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_ledger(
+    path: Path, catalog: Catalog | None = None, today: dt.date | None = None
+) -> LedgerReport:
+    """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it."""
+    report = LedgerReport(path)
+    if not path.exists():
+        return report
+    from pydantic import ValidationError
+
+    from govopen_cli.checks.validate import schema_problems
+    from govopen_cli.files.yaml_reader import read_yaml
+    from govopen_cli.table.model import Ledger
+
+    try:
+        data, source = read_yaml(path)
+    except DataError as exc:
+        if all(p.rule == "empty" for p in exc.problems):
+            return report
+        report.problems = exc.problems
+        return report
+    report.source = source
+    if not isinstance(data, dict):
+        report.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
+        return report
+    try:
+        ledger = Ledger.model_validate(data)
+    except ValidationError as exc:
+        report.problems = schema_problems(exc, source, Ledger)
+        return report
+    report.reports = list(ledger.reports or [])
+    if catalog is not None:
+        report.problems = check_reports(catalog, report.reports, source, today or dt.date.today())
+    return report
+
+
+def check_reports(
+    catalog: Catalog, reports: list[ProgressReport], source: SourceMap, today: dt.date
+) -> list[Problem]:
+    """References, roles and dates of every report, each placed at its line."""
+    problems = []
+    for i, entry in enumerate(reports):
+        try:
+            _check_entry(catalog, entry, today, exact_unit=True)
+        except ReportRefused as exc:
+            problems.append(source.problem(("reports", i), "ledger-entry", str(exc)))
+    return problems
+
+
+def open_ledger(catalog: Catalog, path: Path, today: dt.date) -> list[ProgressReport]:
+    """The ledger's reports; DataError if the ledger has errors."""
+    report = read_ledger(path, catalog, today)
+    errors = errors_only(report.problems)
+    if errors:
+        raise DataError(errors)
+    return report.reports
+
+
+def _check_entry(
+    catalog: Catalog, entry: ProgressReport, today: dt.date, *, exact_unit: bool
+) -> ProgressReport:
+    """The entry with its unit made canonical, or ReportRefused saying what is wrong."""
+    try:
+        view = catalog.task(entry.task)
+    except LookupError as exc:
+        raise ReportRefused(str(exc)) from None
+    if exact_unit:
+        unit = catalog.registry.lookup(entry.unit)
+        if unit is None:
+            suggestions = catalog.registry.suggest(entry.unit)
+            raise ReportRefused(msg.unit_unknown(entry.unit, suggestions))
+        name = unit.name
+    else:
+        from govopen_cli.table.units import UnknownUnitError
+
+        try:
+            name = catalog.registry.resolve(entry.unit).name
+        except UnknownUnitError as exc:
+            raise ReportRefused(exc.message) from None
+    if name not in view.owners:
+        raise ReportRefused(_not_owner_message(catalog, view.id, name))
+    count = len(view.schedule.milestones)
+    if entry.milestone is not None and entry.milestone > count:
+        raise ReportRefused(msg.no_such_milestone(view.id, entry.milestone, count))
+    if entry.date > today:
+        raise ReportRefused(msg.REPORT_IN_FUTURE.format(date=entry.date, today=today))
+    return entry.model_copy(update={"unit": name})
+
+
+def _not_owner_message(catalog: Catalog, task_id: int, name: str) -> str:
+
+    view = catalog.task(task_id)
+    roles = {h.role for h in catalog.holdings(view, name)}
+    owners = "、".join(catalog.short_name(o) for o in view.owners)
+    if catalog.registry.members(name):
+        return msg.REPORT_BY_GROUP.format(unit=name, task=task_id)
+    if roles:
+        label = "、".join(msg.ROLE_LABELS[r] for r in sorted(roles))
+        return msg.REPORT_NOT_LEAD_ROLE.format(unit=name, task=task_id, role=label, owners=owners)
+    return msg.REPORT_NOT_LEAD.format(unit=name, task=task_id, owners=owners)
+
+
+# --- appending -----------------------------------------------------------------------------
+
+
+def new_report(
+    catalog: Catalog,
+    *,
+    task: int,
+    unit: str,
+    status: str,
+    date: dt.date,
+    today: dt.date,
+    milestone: int | None = None,
+    note: str | None = None,
+    evidence: str | None = None,
+) -> ProgressReport:
+    """A checked report, its unit resolved as `by-unit` does; ReportRefused if it is wrong."""
+    if status not in STATUSES:
+        raise ReportRefused(msg.bad_status(status))
+    if milestone is not None and milestone < 1:
+        raise ReportRefused(msg.no_such_milestone(task, milestone, 0))
+    from govopen_cli.table.model import ProgressReport
+
+    entry = ProgressReport.model_construct(
+        task=task,
+        unit=unit,
+        status=status,
+        date=date,
+        milestone=milestone,
+        note=note or None,
+        evidence=evidence or None,
+    )
+    return _check_entry(catalog, entry, today, exact_unit=False)
+
+
+def add_report(catalog: Catalog, path: Path, entry: ProgressReport) -> None:
+    """Append a checked report; the ledger is checked under the same lock as the append.
+
+    Ledger dates are checked against the real today, whatever as-of says.
+    """
+
+    def ledger_is_sound() -> None:
+        existing = read_ledger(path, catalog, dt.date.today())
+        if existing.problems:
+            raise DataError(existing.problems)
+
+    append_report(path, entry, check=ledger_is_sound)

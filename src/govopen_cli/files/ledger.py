@@ -1,0 +1,117 @@
+"""The ledger file (进展报送台账) as text: appending one report under a lock, atomically.
+
+The ledger is append-only: a new report is added as text, so comments and earlier
+entries stay byte-identical. The checks a report must pass live in `checks.ledger`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govopen_cli import messages as msg
+from govopen_cli.problems import DataError
+
+if TYPE_CHECKING:
+    from govopen_cli.table.model import ProgressReport
+
+LOCK_TIMEOUT_SECONDS = 30.0
+
+
+class ReportRefused(ValueError):
+    """A report that `progress add` will not append; the message says why, in Chinese."""
+
+
+def append_report(
+    path: Path, entry: ProgressReport, check: Callable[[], None] | None = None
+) -> None:
+    """Append one report to the ledger, under a lock, atomically; the old text is kept as is.
+
+    `check` runs under the same lock, before anything is read for the append, so a
+    report checked against the ledger cannot race another process's append.
+    """
+    from govopen_cli.files.atomic import write_atomic
+
+    with locked(path):
+        if check is not None:
+            check()
+        old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        existing, has_key = _read_existing(path, old)
+        base = old if old.strip() else msg.LEDGER_HEADER
+        if not base.endswith("\n"):
+            base += "\n"
+        if not has_key:
+            base += "reports:\n"
+        text = base + entry_text(entry)
+        try:
+            after, _ = _read_existing(path, text)
+        except ReportRefused:
+            after = []
+        if after != [*existing, entry]:
+            raise ReportRefused(msg.LEDGER_NOT_APPENDABLE.format(path=path))
+        write_atomic(path, text)
+
+
+def entry_text(entry: ProgressReport) -> str:
+    """One report as a YAML list item (strings quoted as JSON, which YAML reads as is)."""
+    lines = [
+        f"  - task: {entry.task}",
+        f"    unit: {_scalar(entry.unit)}",
+        f"    status: {entry.status}",
+        f"    date: {entry.date.isoformat()}",
+    ]
+    if entry.milestone is not None:
+        lines.append(f"    milestone: {entry.milestone}")
+    if entry.note:
+        lines.append(f"    note: {json.dumps(entry.note, ensure_ascii=False)}")
+    if entry.evidence:
+        lines.append(f"    evidence: {json.dumps(entry.evidence, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(text: str) -> str:
+    """A unit name as a plain YAML scalar when that is safe, else JSON-quoted."""
+    return text if re.fullmatch(_PLAIN_NAME, text) else json.dumps(text, ensure_ascii=False)
+
+
+_PLAIN_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff\w（）、·]*"  # compiled on first use
+
+
+def _read_existing(path: Path, text: str) -> tuple[list[ProgressReport], bool]:
+    """The reports a ledger text holds and whether it has a `reports` key; refuse if broken."""
+    from pydantic import ValidationError
+
+    from govopen_cli.files.yaml_reader import build_values, compose
+    from govopen_cli.table.model import Ledger
+
+    if not text.strip():
+        return [], False
+    try:
+        root = compose(text, str(path))
+        data: Any = build_values(root, str(path)) if root is not None else {}
+        if not isinstance(data, dict):
+            raise ReportRefused(msg.LEDGER_BROKEN.format(path=path))
+        ledger = Ledger.model_validate(data)
+    except (DataError, ValidationError):
+        raise ReportRefused(msg.LEDGER_BROKEN.format(path=path)) from None
+    return list(ledger.reports or []), "reports" in data
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on `.NAME.lock` beside the ledger; ReportRefused after the timeout."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ReportRefused(msg.LEDGER_LOCKED) from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -1,0 +1,1 @@
+"""Import: published task tables (text, .docx, .xlsx) turned into a task file."""

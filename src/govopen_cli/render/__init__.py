@@ -1,0 +1,1 @@
+"""Rendering and exports: terminal tables, CSV/JSON/Markdown, xlsx, iCalendar, the public page."""

@@ -1,0 +1,1 @@
+"""The table's meaning: the file schema, schedule phrases, units, and the understood table."""

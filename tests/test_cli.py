@@ -296,7 +296,8 @@ COMMAND_NAMES = [info.name for info in app.registered_commands]
 def test_a_command_alone_says_what_the_whole_app_says(args: list[str]) -> None:
     from typer.testing import CliRunner
 
-    from govopen_cli.cli.app import PROG_NAME, app_for
+    from govopen_cli.cli.app import app_for
+    from govopen_cli.cli.common import PROG_NAME
 
     single, rest, prog_name = app_for(args)
     assert single is not app and prog_name == f"govopen {args[0]}"

@@ -1,0 +1,200 @@
+"""The questions: list, show, sections, by-section, by-unit, units, due, overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from govopen_cli.cli.common import (
+    AsOfOption,
+    DataOption,
+    FormatOption,
+    OutputFormat,
+    ProgressOption,
+    SectionOption,
+    UnitFilterOption,
+    app,
+    date_flag,
+    fail,
+    load_catalog,
+    load_progress,
+    print_table,
+    resolve_as_of,
+    resolve_section,
+    resolve_unit,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command("list")
+def list_command(
+    section: SectionOption = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="单位（任一角色）", show_default=False)
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="在任务、进度、单位文字中查找", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出重点任务（可按章节、单位、文字筛选）。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.tables import tasks_table
+
+    catalog = load_catalog(data)
+    chosen = resolve_section(catalog, section) if section else None
+    unit_name = resolve_unit(catalog, unit) if unit else None
+    views = list_tasks(catalog, section=chosen, unit=unit_name, search=search)
+    print_table(tasks_table(views, msg.list_title(len(views))), fmt)
+
+
+@app.command("show")
+def show_command(
+    task_id: Annotated[int, typer.Argument(metavar="ID", help="任务序号")],
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """显示一项任务的全部内容：原文，以及工具读出的截止日期和单位。"""
+    import json
+
+    from govopen_cli.render.tables import detail_table, task_detail
+
+    catalog = load_catalog(data)
+    try:
+        view = catalog.task(task_id)
+    except LookupError as exc:
+        fail(str(exc))
+    detail = task_detail(catalog, view)
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_table(detail_table(detail), fmt)
+
+
+@app.command("sections")
+def sections_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+    """列出章节及其任务。"""
+    from govopen_cli.queries.questions import sections
+    from govopen_cli.render.tables import sections_table
+
+    print_table(sections_table(sections(load_catalog(data))), fmt)
+
+
+@app.command("by-section")
+def by_section_command(
+    section: Annotated[str, typer.Argument(metavar="SECTION", help="章节：一…五 或 1…5")],
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出一个章节的全部任务。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.tables import tasks_table
+
+    catalog = load_catalog(data)
+    chosen = resolve_section(catalog, section)
+    views = list_tasks(catalog, section=chosen)
+    print_table(tasks_table(views, msg.section_title(chosen.id, chosen.title, len(views))), fmt)
+
+
+@app.command("by-unit")
+def by_unit_command(
+    unit: Annotated[str, typer.Argument(metavar="UNIT", help="单位名称、简称或别名")],
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。"""
+    from govopen_cli.queries.questions import by_unit
+    from govopen_cli.render.tables import unit_tasks_table
+
+    catalog = load_catalog(data)
+    name = resolve_unit(catalog, unit)
+    print_table(unit_tasks_table(name, by_unit(catalog, name)), fmt)
+
+
+@app.command("units")
+def units_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+    """列出单位名录：类别、成员、承担的任务数。"""
+    from govopen_cli.queries.questions import unit_summaries
+    from govopen_cli.render.tables import units_table
+
+    print_table(units_table(unit_summaries(load_catalog(data))), fmt)
+
+
+@app.command("due")
+def due_command(
+    before: Annotated[
+        dt.date | None, date_flag("--before", "截止日期不晚于 DATE（含当天）")
+    ] = None,
+    after: Annotated[dt.date | None, date_flag("--after", "截止日期不早于 DATE（含当天）")] = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            min=0,
+            metavar="DAYS",
+            help="从今天起 DAYS 天内到期（不给任何选项时为 30 天）",
+            show_default=False,
+        ),
+    ] = None,
+    unit: UnitFilterOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出时间窗口内到期、仍有责任单位未完成的节点，按日期排序，显示剩余或逾期天数。
+
+    窗口两端都包含在内：--before 2022-06-30 包括 6 月 30 日到期的节点。
+    只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
+    """
+    from govopen_cli import messages as msg
+    from govopen_cli.queries.questions import deadlines
+    from govopen_cli.render.tables import deadlines_table
+
+    catalog = load_catalog(data)
+    today = resolve_as_of(as_of)
+    start = after
+    if start is None and before is None:
+        start = today
+    end = before
+    if end is None:
+        end = today + dt.timedelta(days=within if within is not None else 30)
+    if within is not None and before is not None:
+        fail(msg.WITHIN_AND_BEFORE, 2)
+    if start is not None and start > end:
+        fail(msg.EMPTY_WINDOW.format(start=start, end=end), 2)
+    unit_name = resolve_unit(catalog, unit) if unit else None
+    ledger = load_progress(catalog, progress, today)
+    items = deadlines(catalog, as_of=today, start=start, end=end, progress=ledger, unit=unit_name)
+    title = msg.due_title(start.isoformat() if start else None, end.isoformat())
+    print_table(deadlines_table(items, title, today, catalog), fmt)
+
+
+@app.command("overdue")
+def overdue_command(
+    unit: UnitFilterOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.queries.questions import overdue
+    from govopen_cli.render.tables import deadlines_table
+
+    catalog = load_catalog(data)
+    today = resolve_as_of(as_of)
+    unit_name = resolve_unit(catalog, unit) if unit else None
+    ledger = load_progress(catalog, progress, today)
+    items = overdue(catalog, as_of=today, progress=ledger, unit=unit_name)
+    print_table(deadlines_table(items, msg.OVERDUE_TITLE, today, catalog), fmt)

@@ -1,0 +1,78 @@
+"""Is the file correct: validate, and the JSON Schema for editors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from govopen_cli.cli.common import (
+    ReportFormatChoice,
+    app,
+    report_problems,
+    resolve_as_of,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="要校验的文件（默认为找到的数据文件）；任务文件旁的 progress.yaml 一并校验",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormatChoice | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式：text|json|github（在 GitHub Actions 中默认 github，否则 text）",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
+) -> None:
+    """校验数据文件：列出所有问题（文件:行:列），有错误时退出码为 1。"""
+    import os
+
+    from govopen_cli.checks.validate import validate_paths
+    from govopen_cli.files.finding import find_data_file
+    from govopen_cli.problems import DataError
+    from govopen_cli.render.problems import as_github, as_json, write_text
+
+    if not paths:
+        try:
+            paths = [find_data_file(None)]
+        except DataError as exc:
+            report_problems(exc.problems)
+    today = resolve_as_of(None)
+    reports = validate_paths(paths, today)
+    problems = [p for report in reports for p in report.problems]
+    if fmt is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        fmt = ReportFormatChoice.github if github else ReportFormatChoice.text
+    if fmt is ReportFormatChoice.json:
+        sys.stdout.write(as_json(problems) + "\n")
+    elif fmt is ReportFormatChoice.github:
+        sys.stdout.write(as_github(problems, len(reports)) + "\n")
+    else:
+        write_text(problems, len(reports), sys.stdout)
+    errors = any(p.level == "error" for p in problems)
+    if errors or (strict and problems):
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """输出数据文件的 JSON Schema（供编辑器在录入时校验）。"""
+    from govopen_cli.table.json_schema import schema_text
+
+    sys.stdout.write(schema_text())

@@ -1,0 +1,187 @@
+"""What every command shares: the Typer app, the common options, and failing with one message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from govopen_cli.problems import Problem
+    from govopen_cli.queries.status import Progress
+    from govopen_cli.render.tables import Table
+    from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.model import ProgressReport
+    from govopen_cli.table.records import SectionRecord
+
+PROG_NAME = "govopen"
+SETTINGS: dict[str, Any] = {
+    "add_completion": False,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(
+    name=PROG_NAME,
+    help="重点任务分工表：查询到期与逾期任务、按单位查看、校验数据文件。",
+    no_args_is_help=True,
+    **SETTINGS,
+)
+
+
+class OutputFormat(str, Enum):
+    """--format choices."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    plain = "plain"
+
+
+def date_option(value: str) -> dt.date:
+    from govopen_cli.table.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def date_flag(name: str, help: str) -> Any:
+    """An optional date option, read by `date_option` and shown as DATE."""
+    return typer.Option(name, parser=date_option, metavar="DATE", help=help, show_default=False)
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="数据文件；默认依次查找 $GOVOPEN_DATA、当前目录向上的 data/tasks.yaml、随包附带的文件",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="输出格式：table|json|csv|markdown|plain")
+]
+AsOfOption = Annotated[
+    dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
+]
+
+
+ProgressOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--progress",
+        help="进展台账；默认为任务文件旁边的 progress.yaml",
+        show_default=False,
+    ),
+]
+SectionOption = Annotated[
+    str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
+]
+UnitFilterOption = Annotated[
+    str | None,
+    typer.Option("--unit", "-u", help="只看这个单位（集合：其成员）", show_default=False),
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    sys.stderr.write(f"govopen: {message}\n")
+    raise typer.Exit(code)
+
+
+def report_problems(problems: list[Problem]) -> NoReturn:
+    from govopen_cli import messages as msg
+
+    for p in problems:
+        where = f"{p.location()}: " if p.path else "govopen: "
+        sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {p.message}\n")
+    if any(p.line for p in problems):
+        sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
+    raise typer.Exit(1)
+
+
+def load_catalog(data: Path | None) -> Catalog:
+    from govopen_cli.checks.open import open_catalog
+    from govopen_cli.files.finding import find_data_file
+    from govopen_cli.problems import DataError
+
+    try:
+        return open_catalog(find_data_file(data))
+    except DataError as exc:
+        report_problems(exc.problems)
+
+
+def resolve_as_of(given: dt.date | None) -> dt.date:
+    from govopen_cli.table.dates import as_of_date
+
+    try:
+        return as_of_date(given)
+    except ValueError as exc:
+        fail(str(exc), 2)
+
+
+def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+    from govopen_cli.files.finding import ledger_path
+    from govopen_cli.problems import DataError
+
+    assert catalog.path is not None
+    path = ledger_path(catalog.path, explicit)
+    if not path.exists():
+        return []  # no ledger yet: nobody has reported (and the ledger code is not loaded)
+    from govopen_cli.checks.ledger import open_ledger
+
+    try:
+        return open_ledger(catalog, path, dt.date.today())
+    except DataError as exc:
+        report_problems(exc.problems)
+
+
+def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
+    from govopen_cli.queries.status import Progress
+
+    return Progress(catalog, load_ledger(catalog, explicit), as_of)
+
+
+def resolve_unit(catalog: Catalog, query: str) -> str:
+    from govopen_cli.table.units import UnknownUnitError
+
+    try:
+        return catalog.registry.resolve(query).name
+    except UnknownUnitError as exc:
+        fail(exc.message)
+
+
+def print_table(table: Table, fmt: OutputFormat) -> None:
+    from govopen_cli.render.tables import render
+
+    sys.stdout.write(render(table, fmt.value))
+
+
+class ReportFormatChoice(str, Enum):
+    """validate --format choices."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    from govopen_cli import messages as msg
+    from govopen_cli.files.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        fail(msg.EXPORT_OS_ERROR.format(path=path, reason=exc.strerror or exc))
+
+
+def resolve_section(catalog: Catalog, ref: str) -> SectionRecord:
+    try:
+        return catalog.section(ref)
+    except LookupError as exc:
+        fail(str(exc))

@@ -1,0 +1,142 @@
+"""Files for other people: export (csv, xlsx, ics, markdown, json) and publish (the page)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from govopen_cli.cli.common import (
+    AsOfOption,
+    DataOption,
+    ProgressOption,
+    SectionOption,
+    app,
+    fail,
+    load_catalog,
+    load_ledger,
+    load_progress,
+    resolve_as_of,
+    resolve_section,
+    resolve_unit,
+    write_file,
+)
+
+if TYPE_CHECKING:
+    from govopen_cli.queries.status import Progress
+    from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.model import ProgressReport
+
+
+class ExportFormatOption(str, Enum):
+    """export --format choices."""
+
+    csv = "csv"
+    xlsx = "xlsx"
+    ics = "ics"
+    markdown = "markdown"
+    json = "json"
+
+
+class RowsOption(str, Enum):
+    """export --rows choices."""
+
+    tasks = "tasks"
+    milestones = "milestones"
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        ExportFormatOption,
+        typer.Option("--format", "-f", help="导出格式：csv|xlsx|ics|markdown|json"),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="保存到文件（xlsx 必须给出；其他格式默认输出到屏幕）"),
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", "-u", help="只导出这个单位承担的任务（任一角色）", show_default=False
+        ),
+    ] = None,
+    section: SectionOption = None,
+    rows: Annotated[
+        RowsOption,
+        typer.Option(
+            "--rows", help="csv/json/markdown：tasks 每项任务一行，milestones 每个节点一行"
+        ),
+    ] = RowsOption.tasks,
+    remind_days: Annotated[
+        int, typer.Option("--remind-days", min=0, help="ics：截止前多少天提醒")
+    ] = 7,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.exports import export
+
+    if fmt is ExportFormatOption.xlsx and out is None:
+        fail(msg.XLSX_NEEDS_OUT, 2)
+    catalog = load_catalog(data)
+    today = resolve_as_of(as_of)
+    chosen = resolve_section(catalog, section) if section else None
+    unit_name = resolve_unit(catalog, unit) if unit else None
+    reports = load_ledger(catalog, progress)
+    ledger = progress_from(catalog, reports, today)
+    views = list_tasks(catalog, section=chosen, unit=unit_name)
+    ids = {v.id for v in views}
+    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
+    reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
+    result = export(
+        fmt.value,
+        ledger,
+        views,
+        reports,
+        rows=rows.value,
+        unit=unit_name,
+        remind_days=remind_days,
+    )
+    if out is None:
+        text = result.decode("utf-8") if isinstance(result, bytes) else result
+        sys.stdout.write(text)
+        return
+    write_file(out, result)
+    sys.stderr.write(msg.EXPORT_WRITTEN.format(path=out) + "\n")
+
+
+def progress_from(catalog: Catalog, reports: list[ProgressReport], as_of: dt.date) -> Progress:
+    from govopen_cli.queries.status import Progress
+
+    return Progress(catalog, reports, as_of)
+
+
+@app.command("publish")
+def publish_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录（写入其中的 index.html）")],
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.render.page import render_page
+
+    catalog = load_catalog(data)
+    today = resolve_as_of(as_of)
+    ledger = load_progress(catalog, progress, today)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(msg.EXPORT_OS_ERROR.format(path=out, reason=exc.strerror or exc))
+    target = out / "index.html"
+    write_file(target, render_page(ledger))
+    sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")

@@ -1,0 +1,79 @@
+"""Import a published table into a task file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from govopen_cli.cli.common import (
+    app,
+    fail,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command("import")
+def import_command(
+    source: Annotated[
+        Path, typer.Argument(metavar="SOURCE", help="任务分工表：.docx、.xlsx 或文本")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="输出文件（默认：与 SOURCE 同目录的 <文件名>.yaml）",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示摘要，不写文件")] = False,
+) -> None:
+    """把一份任务分工表（Word、Excel 或从 PDF 复制的文本）转成带注释的 tasks.yaml。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.checks.validate import validate_file
+    from govopen_cli.files.atomic import write_atomic
+    from govopen_cli.importing.tables import SourceError, import_source, render_yaml
+
+    target = output if output is not None else source.with_suffix(".yaml")
+    if output is None and target.resolve() == source.resolve():
+        fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))
+    if target.exists() and not force and not dry_run:
+        fail(msg.IMPORT_EXISTS.format(path=target))
+    try:
+        result = import_source(source)
+    except SourceError as exc:
+        fail(str(exc))
+    table = result.table
+    groups = sum(kind == "group" for kind, _ in result.units.values())
+    lines = [
+        msg.import_summary(
+            len(table.sections), len(table.tasks), len(result.units), groups, result.milestones
+        ),
+        *table.notes,
+    ]
+    if result.not_understood:
+        lines.append(msg.IMPORT_NOT_UNDERSTOOD_HEAD.format(count=len(result.not_understood)))
+        lines += [
+            msg.IMPORT_NOT_UNDERSTOOD_ROW.format(id=t.id, place=t.place, message=m)
+            for t, m in result.not_understood
+        ]
+    sys.stdout.write("\n".join(lines) + "\n")
+    if dry_run:
+        sys.stdout.write(msg.IMPORT_DRY_RUN.format(path=target) + "\n")
+        return
+    write_atomic(target, render_yaml(result, source.name))
+    sys.stdout.write(msg.IMPORT_WRITTEN.format(path=target) + "\n")
+    problems = [p for p in validate_file(target).problems if p.level == "error"]
+    if not problems:
+        sys.stdout.write(msg.IMPORT_VALID.format(path=target) + "\n")
+        return
+    sys.stderr.write(msg.IMPORT_INVALID.format(path=target, count=len(problems)) + "\n")
+    for p in problems:
+        sys.stderr.write(f"{p.location()}: {p.message} [{p.rule}]\n")
+    raise typer.Exit(1)

@@ -1,0 +1,173 @@
+"""The progress ledger: progress add/list, and the board and stats read from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from govopen_cli.cli.common import (
+    AsOfOption,
+    DataOption,
+    FormatOption,
+    OutputFormat,
+    ProgressOption,
+    SectionOption,
+    UnitFilterOption,
+    app,
+    date_flag,
+    fail,
+    load_catalog,
+    load_ledger,
+    load_progress,
+    print_table,
+    report_problems,
+    resolve_as_of,
+    resolve_section,
+    resolve_unit,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+progress_app = typer.Typer(help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True)
+app.add_typer(progress_app, name="progress")
+
+
+@progress_app.command("add")
+def progress_add_command(
+    task_id: Annotated[int, typer.Argument(metavar="TASK", help="任务序号")],
+    unit: Annotated[str, typer.Option("--unit", "-u", help="报送单位（名称、简称或别名）")],
+    status: Annotated[
+        str, typer.Option("--status", "-s", help="done 已完成 / in_progress 推进中 / blocked 受阻")
+    ],
+    milestone: Annotated[
+        int | None,
+        typer.Option(
+            "--milestone", "-m", help="节点编号（从 1 开始）；不填为整项任务", show_default=False
+        ),
+    ] = None,
+    date: Annotated[dt.date | None, date_flag("--date", "报送日期（默认今天）")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="说明", show_default=False)] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", help="佐证：网址或文号", show_default=False)
+    ] = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.checks.ledger import add_report, new_report
+    from govopen_cli.files.finding import is_shipped, ledger_path
+    from govopen_cli.files.ledger import ReportRefused
+    from govopen_cli.problems import DataError
+
+    catalog = load_catalog(data)
+    assert catalog.path is not None
+    if progress is None and is_shipped(catalog.path):
+        fail(msg.LEDGER_FROM_SHIPPED)
+    path = ledger_path(catalog.path, progress)
+    today = resolve_as_of(None)
+    try:
+        entry = new_report(
+            catalog,
+            task=task_id,
+            unit=unit,
+            status=status,
+            date=date or today,
+            today=today,
+            milestone=milestone,
+            note=note,
+            evidence=evidence,
+        )
+        add_report(catalog, path, entry)
+    except ReportRefused as exc:
+        fail(str(exc))
+    except DataError as exc:
+        report_problems(exc.problems)
+    except OSError as exc:
+        fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
+    where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
+    status_label = msg.STATUS_LABELS[entry.status]
+    sys.stdout.write(
+        msg.REPORT_ADDED.format(
+            task=entry.task,
+            milestone=where,
+            unit=entry.unit,
+            status=status_label,
+            date=entry.date,
+            path=path,
+        )
+        + "\n"
+    )
+
+
+@progress_app.command("list")
+def progress_list_command(
+    task_id: Annotated[
+        int | None, typer.Option("--task", "-t", help="只看这项任务", show_default=False)
+    ] = None,
+    unit: UnitFilterOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """列出台账中的进展报送，按日期排序。"""
+    from govopen_cli.render.tables import reports_table
+
+    catalog = load_catalog(data)
+    if task_id is not None:
+        try:
+            catalog.task(task_id)
+        except LookupError as exc:
+            fail(str(exc))
+    unit_name = resolve_unit(catalog, unit) if unit else None
+    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
+    reports = [
+        r
+        for r in load_ledger(catalog, progress)
+        if (task_id is None or r.task == task_id) and (wanted is None or r.unit in wanted)
+    ]
+    reports.sort(key=lambda r: r.date)
+    print_table(reports_table(reports, catalog), fmt)
+
+
+@app.command("board")
+def board_command(
+    section: SectionOption = None,
+    warn_days: Annotated[
+        int, typer.Option("--warn-days", min=0, help="截止前多少天标为“临近”")
+    ] = 30,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
+    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.render.tables import board_table
+
+    catalog = load_catalog(data)
+    today = resolve_as_of(as_of)
+    chosen = resolve_section(catalog, section) if section else None
+    ledger = load_progress(catalog, progress, today)
+    print_table(board_table(ledger, list_tasks(catalog, section=chosen), warn_days), fmt)
+
+
+@app.command("stats")
+def stats_command(
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    progress: ProgressOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
+    from govopen_cli.render.tables import stats_table
+
+    catalog = load_catalog(data)
+    today = resolve_as_of(as_of)
+    ledger = load_progress(catalog, progress, today)
+    print_table(stats_table(ledger), fmt)

@@ -567,3 +567,11 @@ PAGE_DONE_COUNT = "{done}/{total} 个单位已完成"
 PAGE_ONGOING = "长期坚持，无固定节点"
 PAGE_FOOTER = "本页由 govopen 根据分工表和进展台账生成，内容以正式文件为准。"
 PAGE_NO_MATCH = "没有符合条件的任务"
+
+# --- reader bounds ---
+
+NOT_REGULAR_FILE = "这不是普通文件（是管道、设备或套接字），不会读取"
+TOO_MANY_NODES = "文件中的值超过 {limit} 个（列表项、映射、文本……），不像是任务分工表，已停止读取"
+TOO_MANY_KEYS = "一个映射中的键超过 {limit} 个，不像是任务分工表，已停止读取"
+VALUE_TOO_LONG = "一个值超过 {limit} 个字符，不像是表格中的一格，已停止读取"
+TOO_MANY_PROBLEMS = "问题超过 {limit} 个，只列出前面这些，已停止读取"

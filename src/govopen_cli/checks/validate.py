@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
+from govopen_cli.files.limits import MAX_HINT_WORK
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.model import Task, TaskFile
@@ -153,16 +154,17 @@ def schema_problems(
 def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
     """`missing` errors already explained by an unknown key that is its misspelling."""
     errors = exc.errors(include_url=False)
-    extra = {
-        (tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"
-    }
+    extra: dict[tuple[int | str, ...], set[str]] = {}
+    for e in errors:
+        if e["type"] == "extra_forbidden":
+            extra.setdefault(tuple(e["loc"][:-1]), set()).add(str(e["loc"][-1]))
     found = set()
     for e in errors:
         loc = tuple(e["loc"])
         if e["type"] != "missing":
             continue
         field = str(loc[-1])
-        siblings = [key for parent, key in extra if parent == loc[:-1]]
+        siblings = sorted(extra.get(loc[:-1], ()))
         if difflib.get_close_matches(field, siblings, n=1, cutoff=0.5):
             found.add(source.problem(loc[:-1], "missing-key", msg.schema_missing(field)))
     return found
@@ -194,18 +196,62 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
 # --- cross-checks ---------------------------------------------------------------------
 
 
+class _Hints:
+    """Unit lookups and "did you mean" hints, each computed once per name, within a budget.
+
+    A hostile file naming 100,000 unknown units against a registry of 10,000 would
+    otherwise compare every pair (hours); past MAX_HINT_WORK comparisons the
+    problems are still reported, without a hint.
+    """
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.spellings = sum(len(Registry.spellings(u)) for u in registry.units.values())
+        self.work = 0
+        self.found: dict[str, Any] = {}
+        self.suggested: dict[tuple[str, int], list[str]] = {}
+        self.closest: dict[tuple[str, int], list[str]] = {}
+
+    def lookup(self, name: str) -> Any:
+        """The registered unit `name` means, or None (memoized)."""
+        try:
+            return self.found[name]
+        except KeyError:
+            unit = self.found[name] = self.registry.lookup(name)
+            return unit
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Registry.suggest, memoized and within the budget."""
+        key = (name, limit)
+        if key not in self.suggested:
+            self.work += self.spellings
+            within = self.work <= MAX_HINT_WORK
+            self.suggested[key] = self.registry.suggest(name, limit) if within else []
+        return self.suggested[key]
+
+    def close(self, word: str, options: list[str]) -> list[str]:
+        """Up to three options close to `word`, memoized and within the budget."""
+        key = (word, id(options))
+        if key not in self.closest:
+            self.work += len(options)
+            within = self.work <= MAX_HINT_WORK
+            self.closest[key] = _close(word, options) if within else []
+        return self.closest[key]
+
+
 def check_task_file(tf: TaskFile, source: SourceMap) -> list[Problem]:
     """Everything the schema alone cannot see."""
     registry = Registry(tf.units)
+    hints = _Hints(registry)
     return [
         *_check_sections(tf, source),
-        *_check_registry(tf, source),
-        *_check_tasks(tf, source, registry),
-        *_check_suspicious(tf, source, registry),
+        *_check_registry(tf, source, hints),
+        *_check_tasks(tf, source, hints),
+        *_check_suspicious(tf, source, hints),
     ]
 
 
-def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterator[Problem]:
+def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Problem]:
     """Warnings: legal, but probably a slip of the clerk's hand."""
     ids = sorted({t.id for t in tf.tasks})
     first_index = {t.id: i for i, t in reversed(list(enumerate(tf.tasks)))}
@@ -230,7 +276,7 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 msg.SECTION_EMPTY.format(id=section.id),
                 level="warning",
             )
-    used = _used_units(tf, registry)
+    used = _used_units(tf, hints)
     for i, unit in enumerate(tf.units):
         if unit.name not in used:
             yield source.problem(
@@ -241,7 +287,7 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
             )
 
 
-def _used_units(tf: TaskFile, registry: Registry) -> set[str]:
+def _used_units(tf: TaskFile, hints: _Hints) -> set[str]:
     """Units a task names (leading or guiding), and the members of every group so named.
 
     A misspelt mention (already an unknown-unit error) counts as using its closest
@@ -250,15 +296,15 @@ def _used_units(tf: TaskFile, registry: Registry) -> set[str]:
     named: set[str] = set()
     for task in tf.tasks:
         for mention in parse_units(task.units):
-            unit = registry.lookup(mention.name)
+            unit = hints.lookup(mention.name)
             if unit is not None:
                 named.add(unit.name)
             else:
-                named.update(registry.suggest(mention.name, limit=1))
+                named.update(hints.suggest(mention.name, limit=1))
     used = set(named)
     pending = list(named)
     while pending:
-        for member in registry.members(pending.pop()):
+        for member in hints.registry.members(pending.pop()):
             if member not in used:
                 used.add(member)
                 pending.append(member)
@@ -277,9 +323,10 @@ def _check_sections(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
         seen.add(section.id)
 
 
-def _check_registry(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
+def _check_registry(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Problem]:
     owner: dict[str, str] = {}
     names = {u.name for u in tf.units}
+    name_list = sorted(names)
     for i, unit in enumerate(tf.units):
         for spelling in dict.fromkeys(Registry.spellings(unit)):
             key = unit_key(spelling)
@@ -299,11 +346,11 @@ def _check_registry(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
                 yield source.problem(
                     ("units", i, "members", j),
                     "unknown-member",
-                    msg.unknown_member(member, _close(member, names)),
+                    msg.unknown_member(member, hints.close(member, name_list)),
                 )
 
 
-def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterator[Problem]:
+def _check_tasks(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Problem]:
     sections = [s.id for s in tf.sections]
     by_id: dict[int, Task] = {}
     for i, task in enumerate(tf.tasks):
@@ -316,7 +363,7 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
             yield source.problem(
                 ("tasks", i, "section"),
                 "unknown-section",
-                msg.unknown_section(task.section, _close(task.section, sections), sections),
+                msg.unknown_section(task.section, hints.close(task.section, sections), sections),
             )
     year = tf.document.year
     for i, task in enumerate(tf.tasks):
@@ -324,11 +371,11 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
         if task.same_as is None and not task.units.strip():
             yield source.problem(("tasks", i), "no-units", msg.TASK_WITHOUT_UNITS)
         for mention in parse_units(task.units):
-            if registry.lookup(mention.name) is None:
+            if hints.lookup(mention.name) is None:
                 yield source.problem(
                     ("tasks", i, "units"),
                     "unknown-unit",
-                    msg.unit_unknown(mention.name, registry.suggest(mention.name)),
+                    msg.unit_unknown(mention.name, hints.suggest(mention.name)),
                     needle=mention.name,
                 )
         try:

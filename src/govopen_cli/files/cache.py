@@ -24,6 +24,7 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -104,11 +105,24 @@ def _entry(path: Path) -> Path:
 
 
 def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None for anything the reader would refuse to read.
+
+    Only a regular file within MAX_FILE_BYTES is read (a FIFO would block, a device
+    never end); the reader then says what is wrong with the others.
+    """
+    from govopen_cli.files.limits import MAX_FILE_BYTES
+
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
         with path.open("rb") as handle:
-            return handle.read()
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except (OSError, ValueError):
         return None
+    return raw if len(raw) <= MAX_FILE_BYTES else None
 
 
 def load(path: Path) -> tuple[Catalog | None, bytes | None]:

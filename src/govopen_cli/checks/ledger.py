@@ -44,9 +44,7 @@ def read_ledger(
     report = LedgerReport(path)
     if not path.exists():
         return report
-    from pydantic import ValidationError
-
-    from govopen_cli.checks.validate import schema_problems
+    from govopen_cli.checks.validate import validate_model
     from govopen_cli.files.yaml_reader import read_yaml
     from govopen_cli.table.model import Ledger
 
@@ -61,10 +59,9 @@ def read_ledger(
     if not isinstance(data, dict):
         report.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
         return report
-    try:
-        ledger = Ledger.model_validate(data)
-    except ValidationError as exc:
-        report.problems = schema_problems(exc, source, Ledger)
+    ledger, problems = validate_model(Ledger, data, source)
+    if ledger is None:
+        report.problems = problems
         return report
     report.reports = list(ledger.reports or [])
     if catalog is not None:

@@ -12,13 +12,17 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
-from govopen_cli.files.limits import MAX_HINT_WORK
+from govopen_cli.files.limits import (
+    MAX_HINT_WORK,
+    MAX_ITEM_NODES,
+    MAX_SCHEMA_PROBLEMS,
+)
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.model import Task, TaskFile
@@ -60,11 +64,10 @@ def validate_file(path: Path) -> Report:
     if not isinstance(data, dict):
         report.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
         return report
-    try:
-        with paused_gc():
-            report.task_file = TaskFile.model_validate(data)
-    except ValidationError as exc:
-        report.problems = schema_problems(exc, source)
+    with paused_gc():
+        report.task_file, problems = validate_model(TaskFile, data, source)
+    if report.task_file is None:
+        report.problems = problems
         return report
     report.problems = sorted(
         check_task_file(report.task_file, source), key=lambda p: (p.line, p.column)
@@ -123,15 +126,90 @@ def _place(problem: Problem) -> tuple[int, int]:
     return problem.line, problem.column
 
 
+# --- the schema, checked in bounded batches ----------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_model(
+    model: type[M], data: dict[Any, Any], source: SourceMap
+) -> tuple[M | None, list[Problem]]:
+    """The model pydantic makes of `data`, or the problems it finds, in bounded work.
+
+    pydantic lists every error at once (a million empty tasks: three million errors,
+    gigabytes); so each top-level list (tasks, units, …) is checked in batches of at
+    most MAX_ITEM_NODES nodes, the rest of the file apart, and the check stops once
+    MAX_SCHEMA_PROBLEMS are found. An item (or the rest) over that size is refused.
+    """
+    from pydantic import TypeAdapter
+
+    lists: dict[str, list[Any]] = {}
+    for name, value in data.items():
+        if isinstance(value, list) and value and isinstance(name, str):
+            annotation = _list_annotation(model, name)
+            if annotation is not None:
+                lists[name] = value
+    sizes = {name: source.item_sizes((name,)) for name in lists}
+    if source.nodes - sum(sum(s) for s in sizes.values()) > MAX_ITEM_NODES:
+        return None, [_too_big(source, ())]
+    errors: list[Any] = []
+    try:
+        model.model_validate({k: [] if k in lists else v for k, v in data.items()})
+    except ValidationError as exc:
+        # the lists stand in as []: what that alone breaks (sections' min_length=1) is not
+        # true of the real, non-empty lists
+        errors.extend(
+            e for e in exc.errors(include_url=False) if not e["loc"] or e["loc"][0] not in lists
+        )
+    checked: dict[str, list[Any]] = {}
+    for name, items in lists.items():
+        adapter: TypeAdapter[list[Any]] = TypeAdapter(_list_annotation(model, name))
+        checked[name] = []
+        start = 0
+        while start < len(items) and len(errors) <= MAX_SCHEMA_PROBLEMS:
+            end, total = start, 0
+            while end < len(items) and total + sizes[name][end] <= MAX_ITEM_NODES:
+                total += sizes[name][end]
+                end += 1
+            if end == start:  # one item alone is over the limit
+                return None, [_too_big(source, (name, start))]
+            try:
+                checked[name].extend(adapter.validate_python(items[start:end]))
+            except ValidationError as exc:
+                for error in exc.errors(include_url=False):
+                    error["loc"] = (name, start + int(error["loc"][0]), *error["loc"][1:])
+                    errors.append(error)
+            start = end
+    if errors:
+        return None, schema_problems(errors[:MAX_SCHEMA_PROBLEMS], source, model)
+    base = model.model_validate({k: v[:1] if k in lists else v for k, v in data.items()})
+    return base.model_copy(update=checked), []
+
+
+def _list_annotation(model: type[BaseModel], name: str) -> Any:
+    """`list[X]` when the model's field `name` takes a list (maybe or None), else None."""
+    field_info = model.model_fields.get(name)
+    if field_info is None:
+        return None
+    for candidate in (field_info.annotation, *get_args(field_info.annotation)):
+        if get_origin(candidate) is list:
+            return candidate
+    return None
+
+
+def _too_big(source: SourceMap, loc: tuple[int | str, ...]) -> Problem:
+    return source.problem(loc, "too-large", msg.ITEM_TOO_BIG.format(limit=MAX_ITEM_NODES))
+
+
 # --- schema errors in Chinese --------------------------------------------------------
 
 
 def schema_problems(
-    exc: ValidationError, source: SourceMap, root: type[BaseModel] = TaskFile
+    errors: list[Any], source: SourceMap, root: type[BaseModel] = TaskFile
 ) -> list[Problem]:
-    """pydantic's errors as problems placed at the offending node, in Chinese."""
+    """pydantic's errors (`ValidationError.errors()`) as problems placed at their nodes."""
     problems = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
         if kind == "missing":
@@ -148,12 +226,13 @@ def schema_problems(
             )
             problem = source.problem(loc, "schema", message)
         problems.append(problem)
-    return sorted(set(problems) - _misspelt_missing(exc, source), key=lambda p: (p.line, p.column))
+    return sorted(
+        set(problems) - _misspelt_missing(errors, source), key=lambda p: (p.line, p.column)
+    )
 
 
-def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
+def _misspelt_missing(errors: list[Any], source: SourceMap) -> set[Problem]:
     """`missing` errors already explained by an unknown key that is its misspelling."""
-    errors = exc.errors(include_url=False)
     extra: dict[tuple[int | str, ...], set[str]] = {}
     for e in errors:
         if e["type"] == "extra_forbidden":

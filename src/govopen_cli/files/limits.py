@@ -23,3 +23,8 @@ MAX_READ_PROBLEMS = 100
 """Problems the reader lists before it stops reading (duplicate keys, tags, …)."""
 MAX_HINT_WORK = 2_000_000
 """Names compared for "did you mean" hints in one file; past it, problems come without hints."""
+MAX_ITEM_NODES = 10_000
+"""Nodes in one item of a top-level list (a task, a unit, a report) and in the rest of the
+file: a task has about a dozen. The schema is checked a batch of this many nodes at a time."""
+MAX_SCHEMA_PROBLEMS = 1_000
+"""Schema problems listed before the schema check stops."""

@@ -17,6 +17,7 @@ import codecs
 import os
 import stat
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -76,7 +77,7 @@ _CHUNK = 1 << 20
 # --- bytes --------------------------------------------------------------------------------
 
 
-def _fail(name: str, rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
+def fail(name: str, rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
     return DataError([Problem(name, line, column, "error", rule, message)])
 
 
@@ -90,21 +91,21 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise _fail(name, "io", msg.IS_A_DIRECTORY)
+            raise fail(name, "io", msg.IS_A_DIRECTORY)
         if not stat.S_ISREG(info.st_mode):
-            raise _fail(name, "io", msg.NOT_REGULAR_FILE)
+            raise fail(name, "io", msg.NOT_REGULAR_FILE)
         if info.st_size > MAX_FILE_BYTES:
             raise _too_large(name)
         with path.open("rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat
-                raise _fail(name, "io", msg.NOT_REGULAR_FILE)
+                raise fail(name, "io", msg.NOT_REGULAR_FILE)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise _fail(name, "io", msg.FILE_NOT_FOUND) from None
+        raise fail(name, "io", msg.FILE_NOT_FOUND) from None
     except PermissionError:
-        raise _fail(name, "io", msg.FILE_UNREADABLE) from None
+        raise fail(name, "io", msg.FILE_UNREADABLE) from None
     except OSError as exc:
-        raise _fail(name, "io", msg.FILE_OS_ERROR.format(reason=exc.strerror or exc)) from None
+        raise fail(name, "io", msg.FILE_OS_ERROR.format(reason=exc.strerror or exc)) from None
     if len(raw) > MAX_FILE_BYTES:  # grew since the stat
         raise _too_large(name)
     if raw.startswith(_UTF8_BOM):
@@ -114,7 +115,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _too_large(name: str) -> DataError:
-    return _fail(name, "too-large", msg.FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES // (1 << 20)))
+    return fail(name, "too-large", msg.FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES // (1 << 20)))
 
 
 def _check_utf8(raw: bytes, path: Path) -> None:
@@ -134,7 +135,7 @@ def _encoding_error(raw: bytes, start: int, path: Path) -> NoReturn:
     line = raw.count(b"\n", 0, start) + 1
     column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
     if b"\x00" in raw[:8192]:
-        raise _fail(name, "encoding", msg.NOT_TEXT, line, column)
+        raise fail(name, "encoding", msg.NOT_TEXT, line, column)
     try:
         gb18030 = codecs.getincrementaldecoder("gb18030")()
         for offset in range(0, len(raw), _CHUNK):
@@ -142,7 +143,7 @@ def _encoding_error(raw: bytes, start: int, path: Path) -> NoReturn:
         message = msg.NOT_UTF8_GBK.format(name=path.name)
     except UnicodeDecodeError:
         message = msg.NOT_UTF8.format(name=path.name)
-    raise _fail(name, "encoding", message, line, column)
+    raise fail(name, "encoding", message, line, column)
 
 
 # --- positions ------------------------------------------------------------------------------
@@ -156,7 +157,8 @@ class SourceMap:
     `line << 32 | column << 1 | plain`, 0-based, where `plain` marks a one-line
     plain scalar; `spans` holds how many entries its subtree takes (1 for a
     scalar or an alias), so the children of a collection are found by hopping
-    over their subtrees; `aliases` maps an alias's entry to its anchor's. The
+    over their subtrees; `aliases` maps an alias's entry to its anchor's, and
+    `alias_sizes` to how many nodes it expands to. The
     values themselves (`root`) say which entry is a mapping and name its keys.
     """
 
@@ -165,6 +167,8 @@ class SourceMap:
     places: array[int] = field(default_factory=lambda: array("Q"))
     spans: array[int] = field(default_factory=lambda: array("I"))
     aliases: dict[int, int] = field(default_factory=dict)
+    alias_sizes: dict[int, int] = field(default_factory=dict)
+    nodes: int = 0  # in the whole file, aliases expanded
     _children: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _keys: dict[int, dict[str, tuple[int, Any]]] = field(default_factory=dict, repr=False)
 
@@ -177,6 +181,34 @@ class SourceMap:
         """
         if not self.places:
             return 1, 1
+        entry, value = self._find(loc, key)
+        packed = self.places[entry]
+        line, column = (packed >> 32) + 1, ((packed & 0xFFFFFFFF) >> 1) + 1
+        if needle and packed & 1 and isinstance(value, str) and needle in value:
+            column += value.index(needle)
+        return line, column
+
+    def item_sizes(self, loc: tuple[int | str, ...]) -> list[int]:
+        """Nodes in each item of the list at `loc`, aliases expanded ([] if it is no list)."""
+        if not self.places:
+            return []
+        entry, value = self._find(loc, False)
+        if not isinstance(value, list):
+            return []
+        entry = self.aliases.get(entry, entry)
+        starts = list(self.alias_sizes)  # alias entries, in document order
+        extra = [0]
+        for start in starts:
+            extra.append(extra[-1] + self.alias_sizes[start] - 1)
+        sizes = []
+        for child in self._child_entries(entry):
+            end = child + self.spans[child]
+            added = extra[bisect_left(starts, end)] - extra[bisect_left(starts, child)]
+            sizes.append(self.spans[child] + added)
+        return sizes
+
+    def _find(self, loc: tuple[int | str, ...], key: bool) -> tuple[int, Any]:
+        """The entry and value of the deepest node on `loc` (see `locate`)."""
         entry, value = 0, self.root
         for depth, step in enumerate(loc):
             target = self.aliases.get(entry, entry)
@@ -187,18 +219,13 @@ class SourceMap:
                 ordinal, real_key = found
                 children = self._child_entries(target)
                 if key and depth == len(loc) - 1:
-                    entry, value = children[2 * ordinal], real_key
-                    break
+                    return children[2 * ordinal], real_key
                 entry, value = children[2 * ordinal + 1], value[real_key]
             elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
                 entry, value = self._child_entries(target)[step], value[step]
             else:
                 break
-        packed = self.places[entry]
-        line, column = (packed >> 32) + 1, ((packed & 0xFFFFFFFF) >> 1) + 1
-        if needle and packed & 1 and isinstance(value, str) and needle in value:
-            column += value.index(needle)
-        return line, column
+        return entry, value
 
     def _child_entries(self, entry: int) -> list[int]:
         """Entries of a collection's children (keys and values alternate), computed once."""
@@ -276,6 +303,7 @@ class _Builder:
         self.places: array[int] = array("Q")
         self.spans: array[int] = array("I")
         self.aliases: dict[int, int] = {}
+        self.alias_sizes: dict[int, int] = {}
         # anchor → entry, value, expanded size, height (levels it adds below where it stands)
         self.anchors: dict[str, tuple[int, Any, int, int]] = {}
         self.open_anchors: set[str] = set()
@@ -294,7 +322,7 @@ class _Builder:
             self.problems.append(Problem(self.name, 0, 0, "error", "too-large", message))
             raise _Stop
 
-    def stop(self, mark: Any, rule: str, message: str) -> NoReturn:
+    def fail(self, mark: Any, rule: str, message: str) -> NoReturn:
         """Refuse the file at a limit: this one problem (at the root when `mark` is None)."""
         if mark is None:
             mark = self.mark(0) if self.places else _Mark(0, 0)
@@ -306,7 +334,7 @@ class _Builder:
         return _Mark(packed >> 32, (packed & 0xFFFFFFFF) >> 1)
 
     def too_many_nodes(self, mark: Any) -> NoReturn:
-        self.stop(mark, "too-large", msg.TOO_MANY_NODES.format(limit=MAX_EXPANDED_NODES))
+        self.fail(mark, "too-large", msg.TOO_MANY_NODES.format(limit=MAX_EXPANDED_NODES))
 
     # --- scalars
 
@@ -329,7 +357,7 @@ class _Builder:
             return _REFUSED
 
     def long_value(self, event: Any) -> NoReturn:
-        self.stop(event.start_mark, "too-large", msg.VALUE_TOO_LONG.format(limit=MAX_SCALAR_CHARS))
+        self.fail(event.start_mark, "too-large", msg.VALUE_TOO_LONG.format(limit=MAX_SCALAR_CHARS))
 
     # --- collections, anchors and aliases
 
@@ -349,22 +377,23 @@ class _Builder:
         found = self.anchors.get(name)
         if found is None:
             if name in self.open_anchors:  # inside the very node it names
-                self.stop(None, "yaml-alias", msg.ALIAS_CYCLE)
+                self.fail(None, "yaml-alias", msg.ALIAS_CYCLE)
             raise yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark)
         target, value, size, height = found
         self.aliases[entry] = target
+        self.alias_sizes[entry] = size
         self.count += size
         if self.count > MAX_EXPANDED_NODES:  # placed at the root, as the whole graph is
-            self.stop(None, "yaml-alias", msg.ALIAS_BOMB.format(limit=MAX_EXPANDED_NODES))
+            self.fail(None, "yaml-alias", msg.ALIAS_BOMB.format(limit=MAX_EXPANDED_NODES))
         if depth + height > MAX_DEPTH:
-            self.stop(event.start_mark, "too-deep", msg.TOO_DEEP)
+            self.fail(event.start_mark, "too-deep", msg.TOO_DEEP)
         return value, height
 
     def duplicate_key(self, key: Any, mark: Any, first_line: int) -> None:
         self.problem(mark, "duplicate-key", msg.DUPLICATE_KEY.format(key=key, line=first_line))
 
     def too_many_keys(self, mark: Any) -> NoReturn:
-        self.stop(mark, "too-large", msg.TOO_MANY_KEYS.format(limit=MAX_KEYS_PER_MAPPING))
+        self.fail(mark, "too-large", msg.TOO_MANY_KEYS.format(limit=MAX_KEYS_PER_MAPPING))
 
     # --- the document
 
@@ -403,7 +432,7 @@ class _Builder:
                     self.too_many_nodes(mark)
                 as_key = seen is not None and key is no_key
                 if depth > MAX_DEPTH and not as_key:
-                    self.stop(mark, "too-deep", msg.TOO_DEEP)
+                    self.fail(mark, "too-deep", msg.TOO_DEEP)
                 value = event.value
                 if len(value) > max_chars:
                     self.long_value(event)
@@ -431,7 +460,7 @@ class _Builder:
                 if count > max_nodes:
                     self.too_many_nodes(mark)
                 if depth > MAX_DEPTH:
-                    self.stop(mark, "too-deep", msg.TOO_DEEP)
+                    self.fail(mark, "too-deep", msg.TOO_DEEP)
                 if seen is not None and key is no_key:
                     self.problem(mark, "bad-key", msg.KEY_NOT_SCALAR)
                 if event.tag is not None:
@@ -543,7 +572,15 @@ def parse_yaml(data: bytes | str, name: str) -> tuple[Any, SourceMap]:
         parser.dispose()
     if builder.problems:
         raise DataError(builder.problems)
-    return value, SourceMap(name, value, builder.places, builder.spans, builder.aliases)
+    return value, SourceMap(
+        name,
+        value,
+        builder.places,
+        builder.spans,
+        builder.aliases,
+        builder.alias_sizes,
+        builder.count,
+    )
 
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:

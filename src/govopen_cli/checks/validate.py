@@ -181,7 +181,11 @@ def validate_model(
                     errors.append(error)
             start = end
     if errors:
-        return None, schema_problems(errors[:MAX_SCHEMA_PROBLEMS], source, model)
+        problems = schema_problems(errors[:MAX_SCHEMA_PROBLEMS], source, model)
+        if len(errors) > MAX_SCHEMA_PROBLEMS:
+            message = msg.TOO_MANY_PROBLEMS.format(limit=MAX_SCHEMA_PROBLEMS)
+            problems.append(Problem(source.name, 0, 0, "error", "too-large", message))
+        return None, problems
     base = model.model_validate({k: v[:1] if k in lists else v for k, v in data.items()})
     return base.model_copy(update=checked), []
 
@@ -288,7 +292,7 @@ class _Hints:
         self.spellings = sum(len(Registry.spellings(u)) for u in registry.units.values())
         self.work = 0
         self.found: dict[str, Any] = {}
-        self.suggested: dict[tuple[str, int], list[str]] = {}
+        self.suggested: dict[str, list[str]] = {}
         self.closest: dict[tuple[str, int], list[str]] = {}
 
     def lookup(self, name: str) -> Any:
@@ -301,12 +305,11 @@ class _Hints:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Registry.suggest, memoized and within the budget."""
-        key = (name, limit)
-        if key not in self.suggested:
+        if name not in self.suggested:
             self.work += self.spellings
             within = self.work <= MAX_HINT_WORK
-            self.suggested[key] = self.registry.suggest(name, limit) if within else []
-        return self.suggested[key]
+            self.suggested[name] = self.registry.suggest(name, 3) if within else []
+        return self.suggested[name][:limit]  # the best first, whatever the limit
 
     def close(self, word: str, options: list[str]) -> list[str]:
         """Up to three options close to `word`, memoized and within the budget."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from govopen_cli.checks.ledger import LedgerReport
     from govopen_cli.problems import Problem
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
@@ -125,26 +126,43 @@ def resolve_as_of(given: dt.date | None) -> dt.date:
         fail(str(exc), 2)
 
 
-def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+def read_checked_ledger(catalog: Catalog, explicit: Path | None) -> LedgerReport | None:
+    """The ledger, checked against the table; None when there is none beside the task file.
+
+    No ledger beside the task file means progress is not recorded (unknown, not "nothing
+    done"); a `--progress` file that does not exist is a mistake and fails.
+    """
     from govopen_cli.files.finding import ledger_path
-    from govopen_cli.problems import DataError
+    from govopen_cli.problems import errors_only
 
     assert catalog.path is not None
     path = ledger_path(catalog.path, explicit)
     if not path.exists():
-        return []  # no ledger yet: nobody has reported (and the ledger code is not loaded)
-    from govopen_cli.checks.ledger import open_ledger
+        if explicit is not None:
+            from govopen_cli import messages as msg
 
-    try:
-        return open_ledger(catalog, path, dt.date.today())
-    except DataError as exc:
-        report_problems(exc.problems)
+            fail(msg.LEDGER_MISSING.format(path=path))
+        return None  # no ledger: progress unknown (and the ledger code is not loaded)
+    from govopen_cli.checks.ledger import read_ledger
+
+    report = read_ledger(path, catalog, dt.date.today())
+    errors = errors_only(report.problems)
+    if errors:
+        report_problems(errors)
+    return report
+
+
+def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport] | None:
+    """The ledger's counting reports (retracted ones left out); None when there is no ledger."""
+    report = read_checked_ledger(catalog, explicit)
+    return None if report is None else report.reports
 
 
 def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, load_ledger(catalog, explicit), as_of)
+    reports = load_ledger(catalog, explicit)
+    return Progress(catalog, reports or [], as_of, recorded=reports is not None)
 
 
 def resolve_unit(catalog: Catalog, query: str) -> str:
@@ -160,6 +178,9 @@ def print_table(table: Table, fmt: OutputFormat) -> None:
     from govopen_cli.render.tables import render
 
     sys.stdout.write(render(table, fmt.value))
+    if fmt not in (OutputFormat.table, OutputFormat.markdown):
+        for note in table.notes:  # a script's stdout stays data; the person still reads it
+            sys.stderr.write(f"govopen: {note}\n")
 
 
 class ReportFormatChoice(str, Enum):

@@ -90,12 +90,12 @@ def export_command(
     today = resolve_as_of(as_of)
     chosen = resolve_section(catalog, section) if section else None
     unit_name = resolve_unit(catalog, unit) if unit else None
-    reports = load_ledger(catalog, progress)
-    ledger = progress_from(catalog, reports, today)
+    found = load_ledger(catalog, progress)
+    ledger = progress_from(catalog, found, today)
     views = list_tasks(catalog, section=chosen, unit=unit_name)
     ids = {v.id for v in views}
     wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
-    reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
+    reports = [r for r in found or [] if r.task in ids and (wanted is None or r.unit in wanted)]
     result = export(
         fmt.value,
         ledger,
@@ -113,10 +113,12 @@ def export_command(
     sys.stderr.write(msg.EXPORT_WRITTEN.format(path=out) + "\n")
 
 
-def progress_from(catalog: Catalog, reports: list[ProgressReport], as_of: dt.date) -> Progress:
+def progress_from(
+    catalog: Catalog, reports: list[ProgressReport] | None, as_of: dt.date
+) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, reports, as_of)
+    return Progress(catalog, reports or [], as_of, recorded=reports is not None)
 
 
 @app.command("publish")

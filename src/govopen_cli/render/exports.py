@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
+from govopen_cli.queries.questions import unit_role
 from govopen_cli.queries.status import Mark, Progress, board_units
 from govopen_cli.render.tables import MARK_COLOURS, Column, Table, render, reports_table, task_row
 from govopen_cli.table.catalog import Catalog, TaskView
@@ -37,6 +38,7 @@ BOM = "\ufeff"
 # Worst first: the badge of a milestone shared by several units is its worst unit's mark.
 SEVERITY: tuple[Mark, ...] = (
     "overdue",
+    "past_due",
     "blocked",
     "due_soon",
     "in_progress",
@@ -125,16 +127,36 @@ SOURCE_COLUMNS = (
 )
 
 
-def source_table(views: Sequence[TaskView]) -> Table:
-    """序号 / 重点任务 / 工作进度 / 责任单位 (a merged cell's text given in each row it covers)."""
-    return Table("", SOURCE_COLUMNS, [_source_row(v) for v in views])
+ROLE_COLUMN = Column("role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]])
 
 
-def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -> Table:
-    """One row per dated milestone, with the lead units and those still owing it."""
+def source_table(
+    views: Sequence[TaskView], catalog: Catalog | None = None, unit: str | None = None
+) -> Table:
+    """序号 / 重点任务 / 工作进度 / 责任单位 (a merged cell's text given in each row it covers).
+
+    With a unit (and its catalog), each row also carries the unit's `role` (角色).
+    """
+    rows = [_source_row(v) for v in views]
+    if catalog is None or unit is None:
+        return Table("", SOURCE_COLUMNS, rows)
+    for row, view in zip(rows, views, strict=True):
+        row["role"] = unit_role(catalog, view, unit)
+    return Table("", (*SOURCE_COLUMNS, ROLE_COLUMN), rows)
+
+
+def milestone_table(
+    progress: Progress, views: Sequence[TaskView], warn_days: int, unit: str | None = None
+) -> Table:
+    """One row per dated milestone, with the lead units and those still owing it.
+
+    Without a ledger `outstanding` is null: who has finished is unknown. With a unit, rows
+    carry its `role`.
+    """
     catalog = progress.catalog
     rows = []
     for view in views:
+        role = unit_role(catalog, view, unit) if unit else None
         for number, milestone in enumerate(view.schedule.milestones, start=1):
             state = badge(progress, view, number, warn_days)
             rows.append(
@@ -144,14 +166,19 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
                     "due": milestone.due.isoformat(),
                     "deliverable": milestone.deliverable,
                     "owners": list(view.owners),
-                    "outstanding": progress.outstanding(view, number),
+                    "outstanding": (
+                        progress.outstanding(view, number) if progress.recorded else None
+                    ),
                     "status": state.mark,
                     "text": view.text,
+                    **({"role": role} if unit else {}),
                 }
             )
 
     def names(key: str) -> Any:
-        return lambda r: "、".join(catalog.short_name(n) for n in r[key])
+        return lambda r: (
+            msg.NOT_RECORDED if r[key] is None else "、".join(catalog.short_name(n) for n in r[key])
+        )
 
     columns = (
         Column("task", msg.H_SOURCE_ID),
@@ -162,6 +189,7 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
         Column("outstanding", msg.H_OUTSTANDING, names("outstanding")),
         Column("status", msg.H_STATUS, lambda r: msg.MARK_MEANINGS[r["status"]]),
         Column("text", msg.H_SOURCE_TEXT),
+        *([ROLE_COLUMN] if unit else []),
     )
     return Table("", columns, rows)
 
@@ -221,9 +249,19 @@ def to_ics(
     )
     stamp = dt.datetime.combine(progress.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     for view in views:
+        role = unit_role(catalog, view, unit) if unit else None
+        role_line = ""
+        if role is not None:
+            template = msg.ICS_ROLE if role == "lead" else msg.ICS_ROLE_NOT_OWED
+            role_line = template.format(role=msg.ROLE_LABELS[role]) + "\n"
         for number, milestone in enumerate(view.schedule.milestones, start=1):
             summary = msg.ICS_SUMMARY.format(task=view.id, what=milestone_title(view, number))
             owing = progress.outstanding(view, number)
+            owing_text = (
+                "、".join(catalog.short_name(n) for n in owing) or msg.ICS_NONE
+                if progress.recorded
+                else msg.NOT_RECORDED
+            )
             event = Event()
             event.add("uid", milestone_uid(catalog, view.id, number))
             event.add("dtstamp", stamp)
@@ -232,11 +270,12 @@ def to_ics(
             event.add("summary", summary)
             event.add(
                 "description",
-                msg.ICS_DESCRIPTION.format(
+                role_line
+                + msg.ICS_DESCRIPTION.format(
                     due=milestone.due.isoformat(),
                     deliverable=milestone.deliverable or msg.ICS_NONE,
                     units=view.units_text,
-                    owing="、".join(catalog.short_name(n) for n in owing) or msg.ICS_NONE,
+                    owing=owing_text,
                     text=view.text,
                     schedule=view.schedule_text,
                 ),
@@ -392,7 +431,7 @@ def _board_sheet(
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    from govopen_cli.queries.status import MARKS
+    from govopen_cli.queries.status import possible_marks
 
     style = _styles()
     catalog = progress.catalog
@@ -441,7 +480,7 @@ def _board_sheet(
             row += 1
     row += 1
     sheet.cell(row, 1, msg.XLSX_LEGEND).font = style["bold"]
-    for mark in MARKS:
+    for mark in possible_marks(progress.recorded):
         row += 1
         _mark_cell(sheet, row, 2, mark, msg.MARK_LABELS[mark])
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
@@ -497,7 +536,11 @@ def export(
         return to_ics(progress, views, remind_days=remind_days, unit=unit)
     if fmt == "markdown" and rows == "tasks":
         return to_markdown(views)
-    table = source_table(views) if rows == "tasks" else milestone_table(progress, views, warn_days)
+    table = (
+        source_table(views, progress.catalog, unit)
+        if rows == "tasks"
+        else milestone_table(progress, views, warn_days, unit)
+    )
     if fmt == "csv":
         return to_csv(table)
     if fmt == "json":

@@ -577,8 +577,7 @@ LEDGER_MISSING = (
     "进展台账 {path} 不存在：请检查 --progress 的路径（第一次登记用 govopen progress add 会创建它）"
 )
 NO_LEDGER_NOTE = (
-    "尚未登记任何进展（没有进展台账 progress.yaml）：不知道各单位是否已完成，"
-    "已过截止日期的节点只标为“已过截止日期”，不表示未完成"
+    "尚未登记任何进展（没有进展台账）：不知道各单位是否已完成；已过截止日期不等于未完成"
 )
 PAST_DUE_TITLE = "已过截止日期的节点（尚未登记进展）"
 DAYS_PAST = "已过 {n} 天"

@@ -412,6 +412,7 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
         sheet.row_dimensions[row].height = _row_height(texts, TABLE_WIDTHS[1:])
         row_of[view.id] = row
         row += 1
+    sheet.auto_filter.ref = f"A2:D{max(row - 1, 2)}"
     sheet.freeze_panes = "A3"
     _print_setup(sheet, "2:2")
 
@@ -478,6 +479,7 @@ def _board_sheet(
                 sheet.cell(row, col).border = style["border"]
             sheet.row_dimensions[row].height = _row_height([str(fixed[3])], [widths[3]])
             row += 1
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(heads))}{max(row - 1, 2)}"
     row += 1
     sheet.cell(row, 1, msg.XLSX_LEGEND).font = style["bold"]
     for mark in possible_marks(progress.recorded):
@@ -511,6 +513,8 @@ def _ledger_sheet(sheet: Worksheet, catalog: Catalog, reports: Sequence[Progress
             cell.border, cell.alignment = style["border"], style["wrap"]
             if column.key == "date":
                 cell.number_format = "yyyy-mm-dd"
+    last = get_column_letter(len(table.columns))
+    sheet.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 1)}"
     sheet.freeze_panes = "A2"
     _print_setup(sheet, "1:1")
 

@@ -354,6 +354,19 @@ def test_search_reads_the_names_of_a_groups_members(catalog: Catalog) -> None:
     assert all("东坡区" in words for words in search.values())
 
 
+def shown_rows(tab) -> list[str]:  # type: ignore[no-untyped-def]
+    """The ids of the task rows (or cards) on screen."""
+    return list(
+        tab.eval_on_selector_all(
+            "tr.task", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)"
+        )
+    )
+
+
+SHOWN_DOT_TOPS = """cs => cs.filter(c => c.parentNode.style.display !== 'none')
+    .map(c => c.getAttribute('cy'))"""
+
+
 def overflow(tab) -> int:  # type: ignore[no-untyped-def]
     """How many pixels the page is wider than the window (0: no sideways scroll)."""
     return int(
@@ -392,12 +405,6 @@ def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
                 tab.wait_for_load_state("load")
                 assert overflow(tab) == 0
 
-                def visible() -> list[str]:
-                    return tab.eval_on_selector_all(
-                        "tr.task",
-                        "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)",
-                    )
-
                 # no date breaks inside its number: none shown takes two line boxes
                 broken = tab.eval_on_selector_all(
                     ".due", "ds => ds.filter(d => d.getClientRects().length > 1).length"
@@ -421,21 +428,18 @@ def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
 
                 # a county finds its tasks through its group (all 24 are led by 各县（区）)
                 tab.fill("#filter-search", "东坡区")
-                assert visible() == [str(i) for i in range(1, 25)]
+                assert shown_rows(tab) == [str(i) for i in range(1, 25)]
                 tab.fill("#filter-search", "")
 
                 # the timeline follows the filters: section 五 has dated tasks 23 and 24
                 tab.select_option("#filter-section", "五")
-                assert visible() == ["22", "23", "24"]
+                assert shown_rows(tab) == ["22", "23", "24"]
                 dots = tab.eval_on_selector_all(
                     "g.dot",
                     "gs => gs.filter(g => g.style.display !== 'none').map(g => g.dataset.task)",
                 )
                 assert dots == ["23", "24"]
-                tops = tab.eval_on_selector_all(
-                    "g.dot circle",
-                    "cs => cs.filter(c => c.parentNode.style.display !== 'none').map(c => c.getAttribute('cy'))",
-                )
+                tops = tab.eval_on_selector_all("g.dot circle", SHOWN_DOT_TOPS)
                 # all three fall in 2022-12 (13#2, 23, 24): 23 and 24 close up to the first rows
                 assert tops == ["38", "66"]
                 items = tab.eval_on_selector_all(
@@ -446,7 +450,7 @@ def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
 
                 # a guide unit is told why it owes nothing, and each row says its role
                 tab.select_option("#filter-unit", "市政务服务管理局")
-                assert visible() == GUIDED_BY_CITY_SERVICE_BUREAU
+                assert shown_rows(tab) == GUIDED_BY_CITY_SERVICE_BUREAU
                 assert tab.inner_text("#role-note") == (
                     "市政务服务管理局：在 7 项任务中为指导单位，不需要报送完成情况"
                 )

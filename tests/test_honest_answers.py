@@ -255,6 +255,14 @@ def test_an_identical_report_is_refused(office: Path) -> None:
     assert (office / "progress.yaml").read_bytes() == before
 
 
+def test_a_report_with_new_evidence_is_not_a_duplicate(office: Path) -> None:
+    result = cli(
+        "progress", "add", "6", "-u", "天府新区", "--status", "done", "--date", "2021-09-20",
+        "--evidence", "眉天管办〔2021〕5号",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+
 def test_a_report_dated_before_the_document_year_is_refused(office: Path) -> None:
     result = cli("progress", "add", "6", "-u", "东坡区", "--status", "done", "--date", "2020-12-31")
     assert result.exit_code == 1

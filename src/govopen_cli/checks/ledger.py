@@ -34,7 +34,7 @@ STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
 
 
 class DuplicateReport(ReportRefused):
-    """A report the ledger already holds (same task, milestone, unit, status and date)."""
+    """A report the ledger already holds: every field the same (a rerun of the same command)."""
 
     def __init__(self, message: str, number: int) -> None:
         super().__init__(message)
@@ -244,17 +244,16 @@ def new_report(
 
 
 def same_report(entries: list[LedgerEntry], entry: ProgressReport) -> int | None:
-    """The number of a counting report saying the same (task, milestone, unit, status, date)."""
+    """The number of a counting report identical to `entry` in every field, or None.
+
+    Reports that differ only in their note or evidence are two reports (a second piece
+    of evidence is news); the same command run twice is not.
+    """
     from govopen_cli.table.model import ProgressReport
 
     gone = retractions(entries)
-    key = (entry.task, entry.milestone, entry.unit, entry.status, entry.date)
     for number, old in enumerate(entries, start=1):
-        if (
-            isinstance(old, ProgressReport)
-            and number not in gone
-            and (old.task, old.milestone, old.unit, old.status, old.date) == key
-        ):
+        if isinstance(old, ProgressReport) and number not in gone and old == entry:
             return number
     return None
 

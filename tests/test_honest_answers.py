@@ -331,3 +331,12 @@ def test_validate_places_a_bad_retraction_at_its_line(office: Path, entry: str, 
     assert result.exit_code == 1
     assert f"{ledger}:5:" in result.stdout
     assert words in result.stdout
+
+
+def test_board_for_a_lead_unit_shows_its_own_column(office: Path) -> None:
+    got = rows("board", "--unit", "东坡区", "--as-of", "2022-01-05")
+    assert len(got) == 24 and {r["role"] for r in got} == {"lead"}
+    assert {name for r in got for name in r["marks"]} == {"东坡区人民政府"}
+    marks = {r["task"]: r["marks"]["东坡区人民政府"] for r in got}
+    assert marks[13] == "not_due"  # 13#1 done 2021-12-25; 13#2 (2022-12-31) is months away
+    assert marks[16] == "overdue"  # 2021-12-31, no report

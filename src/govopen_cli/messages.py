@@ -618,8 +618,7 @@ PAGE_DATA_DATE = "数据日期"
 PAGE_PUBLISHER_UNKNOWN = "数据文件未写明发布单位"
 PAGE_DATA_DATE_UNKNOWN = "数据文件未写明数据日期"
 PAGE_NO_LEDGER = (
-    "尚未登记任何进展：本页只列出任务和截止日期；已过截止日期的节点标为“已过截止日期”，"
-    "不表示未完成。"
+    "尚未登记任何进展：本页只列出任务和截止日期；已过截止日期的节点标为“{label}”，不表示未完成。"
 )
 PAGE_FOOTER_NEUTRAL = "本页根据分工表和进展台账整理，内容以正式文件为准。"
 PAGE_ROLE_NOTE = "{unit}：在 {n} 项任务中为{roles}单位，不需要报送完成情况"

@@ -25,12 +25,6 @@ from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
 from govopen_cli.table.units import Registry, parse_units
 
-WARNINGS = frozenset(
-    {"schedule-explicit", "schedule-not-understood", "id-gap", "unit-unused", "section-empty"}
-)
-RULES: dict[str, str] = {rule: "warning" if rule in WARNINGS else "error" for rule in msg.RULES}
-"""Every rule id the tool can report, with its level."""
-
 
 @dataclass(slots=True)
 class Report:
@@ -216,7 +210,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("tasks", first_index[task_id], "id"),
                 "id-gap",
                 msg.id_gap(previous, task_id),
-                level="warning",
             )
         previous = task_id
     used_sections = {t.section for t in tf.tasks}
@@ -228,7 +221,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("sections", i, "id"),
                 "section-empty",
                 msg.SECTION_EMPTY.format(id=section.id),
-                level="warning",
             )
     used = _used_units(tf, registry)
     for i, unit in enumerate(tf.units):
@@ -237,7 +229,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("units", i, "name"),
                 "unit-unused",
                 msg.UNIT_UNUSED.format(name=unit.name),
-                level="warning",
             )
 
 
@@ -341,7 +332,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                 ("tasks", i, "milestones"),
                 "schedule-explicit",
                 msg.SCHEDULE_EXPLICIT,
-                level="warning",
                 key=True,
             )
         elif task.same_as is None and task.ongoing is None and not schedule.understood:
@@ -349,7 +339,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                 ("tasks", i, "schedule"),
                 "schedule-not-understood",
                 msg.schedule_not_understood(task.schedule),
-                level="warning",
             )
 
 

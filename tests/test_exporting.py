@@ -12,7 +12,7 @@ import pytest
 
 from govopen_cli.queries.status import Progress
 from govopen_cli.render.exports import export, milestone_uid
-from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.render.marks import LOOKS
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.model import ProgressReport
 
@@ -182,12 +182,12 @@ def test_xlsx_board_sheet_fills(catalog: Catalog) -> None:
     r = row_of(13, 1)
     assert sheet.cell(r, 3).value.date() == dt.date(2021, 12, 31)
     assert sheet.cell(r, 5).value == "✔完成"
-    assert fill(r, "天府新区") == MARK_COLOURS["done"][0]
+    assert fill(r, "天府新区") == LOOKS["done"].colours.bg
     assert sheet.cell(r, 5 + SEVEN.index("仁寿县")).value == "◐迟完"
-    assert fill(r, "仁寿县") == MARK_COLOURS["done_late"][0]
+    assert fill(r, "仁寿县") == LOOKS["done_late"].colours.bg
     r16 = row_of(16, 1)  # 2021年底前, nobody reported by 2022-01-15
     assert all(sheet.cell(r16, c).value == "✘逾期" for c in range(5, 12))
-    assert fill(r16, "青神县") == MARK_COLOURS["overdue"][0] == "B91C1C"
+    assert fill(r16, "青神县") == LOOKS["overdue"].colours.bg == "B91C1C"
     r1 = row_of(1, "—")  # 长期坚持
     assert sheet.cell(r1, 5).value == "∞持续"
     legend = next(r for r in range(3, sheet.max_row + 1) if sheet.cell(r, 1).value == "图例")

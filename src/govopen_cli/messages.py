@@ -379,26 +379,6 @@ H_LATE = "逾期完成"
 H_OVERDUE = "逾期未完成"
 H_RATE = "完成率"
 BY_LABELS = {"unit": "单位", "section": "章节"}
-MARK_LABELS = {
-    "done": "✔完成",
-    "done_late": "◐迟完",
-    "in_progress": "▶推进",
-    "due_soon": "!临近",
-    "not_due": "·未到",
-    "ongoing": "∞持续",
-    "blocked": "■受阻",
-    "overdue": "✘逾期",
-}
-MARK_MEANINGS = {
-    "done": "按时完成",
-    "done_late": "逾期后完成",
-    "in_progress": "推进中",
-    "due_soon": "临近截止",
-    "not_due": "未到期",
-    "ongoing": "持续性工作",
-    "blocked": "受阻",
-    "overdue": "逾期未完成",
-}
 BOARD_TITLE = "督查看板"
 BOARD_CAPTION = "以 {date} 为今天计算\n{legend}"
 STATS_TITLE = "完成情况统计（落后的排在前面）"

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.status import Mark, Progress, board_units
-from govopen_cli.render.tables import MARK_COLOURS, Column, Table, render, reports_table, task_row
+from govopen_cli.render.marks import LOOKS, SEVERITY
+from govopen_cli.render.tables import Column, Table, render, reports_table, task_row
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
@@ -33,18 +34,6 @@ RowKind = Literal["tasks", "milestones"]
 WARN_DAYS = 30
 """Days before a deadline that count as 临近 (the board's default)."""
 BOM = "\ufeff"
-
-# Worst first: the badge of a milestone shared by several units is its worst unit's mark.
-SEVERITY: tuple[Mark, ...] = (
-    "overdue",
-    "blocked",
-    "due_soon",
-    "in_progress",
-    "not_due",
-    "ongoing",
-    "done_late",
-    "done",
-)
 
 
 # --- what a milestone looks like to everyone ------------------------------------------------
@@ -160,7 +149,7 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
         Column("deliverable", msg.H_DELIVERABLE),
         Column("owners", msg.H_LEAD_UNITS, names("owners")),
         Column("outstanding", msg.H_OUTSTANDING, names("outstanding")),
-        Column("status", msg.H_STATUS, lambda r: msg.MARK_MEANINGS[r["status"]]),
+        Column("status", msg.H_STATUS, lambda r: LOOKS[r["status"]].meaning),
         Column("text", msg.H_SOURCE_TEXT),
     )
     return Table("", columns, rows)
@@ -377,13 +366,13 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
     _print_setup(sheet, "2:2")
 
 
-def _mark_cell(sheet: Worksheet, row: int, col: int, mark: str, text: str) -> None:
+def _mark_cell(sheet: Worksheet, row: int, col: int, mark: Mark) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    background, foreground = MARK_COLOURS[mark]
-    cell = sheet.cell(row, col, text)
-    cell.fill = PatternFill("solid", fgColor=background)
-    cell.font = Font(color=foreground, bold=mark == "overdue")
+    look = LOOKS[mark]
+    cell = sheet.cell(row, col, look.text)
+    cell.fill = PatternFill("solid", fgColor=look.colours.bg)
+    cell.font = Font(color=look.colours.fg, bold=look.bold)
     cell.alignment = Alignment(horizontal="center", vertical="center")
 
 
@@ -435,7 +424,7 @@ def _board_sheet(
                     else progress.milestone_mark(view, number, unit, warn_days)
                 )
                 if mark is not None:
-                    _mark_cell(sheet, row, col, mark, msg.MARK_LABELS[mark])
+                    _mark_cell(sheet, row, col, mark)
                 sheet.cell(row, col).border = style["border"]
             sheet.row_dimensions[row].height = _row_height([str(fixed[3])], [widths[3]])
             row += 1
@@ -443,9 +432,9 @@ def _board_sheet(
     sheet.cell(row, 1, msg.XLSX_LEGEND).font = style["bold"]
     for mark in MARKS:
         row += 1
-        _mark_cell(sheet, row, 2, mark, msg.MARK_LABELS[mark])
+        _mark_cell(sheet, row, 2, mark)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        sheet.cell(row, 4, msg.MARK_MEANINGS[mark])
+        sheet.cell(row, 4, LOOKS[mark].meaning)
     sheet.freeze_panes = "E3"
     _print_setup(sheet, "2:2")
 

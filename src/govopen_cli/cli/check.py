@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
-    ReportFormatChoice,
     app,
     report_problems,
     resolve_as_of,
 )
+from govopen_cli.render.formats import PROBLEM_FORMATS, ProblemFormat, choices
 
 if TYPE_CHECKING:
     pass
@@ -30,11 +30,12 @@ def validate_command(
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormatChoice | None,
+        ProblemFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="输出格式：text|json|github（在 GitHub Actions 中默认 github，否则 text）",
+            help=f"输出格式：{choices(PROBLEM_FORMATS)}"
+            "（在 GitHub Actions 中默认 github，否则 text）",
             show_default=False,
         ),
     ] = None,
@@ -58,10 +59,10 @@ def validate_command(
     problems = [p for report in reports for p in report.problems]
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
-        fmt = ReportFormatChoice.github if github else ReportFormatChoice.text
-    if fmt is ReportFormatChoice.json:
+        fmt = "github" if github else "text"
+    if fmt == "json":
         sys.stdout.write(as_json(problems) + "\n")
-    elif fmt is ReportFormatChoice.github:
+    elif fmt == "github":
         sys.stdout.write(as_github(problems, len(reports)) + "\n")
     else:
         write_text(problems, len(reports), sys.stdout)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+from govopen_cli.render.formats import TABLE_FORMATS, TableFormat, choices
 
 if TYPE_CHECKING:
     from govopen_cli.problems import Problem
@@ -30,16 +31,6 @@ app = typer.Typer(
     no_args_is_help=True,
     **SETTINGS,
 )
-
-
-class OutputFormat(str, Enum):
-    """--format choices."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    plain = "plain"
 
 
 def date_option(value: str) -> dt.date:
@@ -65,7 +56,8 @@ DataOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="输出格式：table|json|csv|markdown|plain")
+    TableFormat,
+    typer.Option("--format", "-f", help=f"输出格式：{choices(TABLE_FORMATS)}"),
 ]
 AsOfOption = Annotated[
     dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
@@ -156,18 +148,10 @@ def resolve_unit(catalog: Catalog, query: str) -> str:
         fail(exc.message)
 
 
-def print_table(table: Table, fmt: OutputFormat) -> None:
+def print_table(table: Table, fmt: TableFormat) -> None:
     from govopen_cli.render.tables import render
 
-    sys.stdout.write(render(table, fmt.value))
-
-
-class ReportFormatChoice(str, Enum):
-    """validate --format choices."""
-
-    text = "text"
-    json = "json"
-    github = "github"
+    sys.stdout.write(render(table, fmt))
 
 
 def write_file(path: Path, data: str | bytes) -> None:

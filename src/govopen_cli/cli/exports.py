@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,6 +24,7 @@ from govopen_cli.cli.common import (
     resolve_unit,
     write_file,
 )
+from govopen_cli.render.formats import EXPORT_FORMATS, ExportFormat, RowKind, choices
 
 if TYPE_CHECKING:
     from govopen_cli.queries.status import Progress
@@ -32,28 +32,11 @@ if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
 
 
-class ExportFormatOption(str, Enum):
-    """export --format choices."""
-
-    csv = "csv"
-    xlsx = "xlsx"
-    ics = "ics"
-    markdown = "markdown"
-    json = "json"
-
-
-class RowsOption(str, Enum):
-    """export --rows choices."""
-
-    tasks = "tasks"
-    milestones = "milestones"
-
-
 @app.command("export")
 def export_command(
     fmt: Annotated[
-        ExportFormatOption,
-        typer.Option("--format", "-f", help="导出格式：csv|xlsx|ics|markdown|json"),
+        ExportFormat,
+        typer.Option("--format", "-f", help=f"导出格式：{choices(EXPORT_FORMATS)}"),
     ],
     out: Annotated[
         Path | None,
@@ -67,11 +50,11 @@ def export_command(
     ] = None,
     section: SectionOption = None,
     rows: Annotated[
-        RowsOption,
+        RowKind,
         typer.Option(
             "--rows", help="csv/json/markdown：tasks 每项任务一行，milestones 每个节点一行"
         ),
-    ] = RowsOption.tasks,
+    ] = "tasks",
     remind_days: Annotated[
         int, typer.Option("--remind-days", min=0, help="ics：截止前多少天提醒")
     ] = 7,
@@ -84,7 +67,7 @@ def export_command(
     from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.exports import export
 
-    if fmt is ExportFormatOption.xlsx and out is None:
+    if fmt == "xlsx" and out is None:
         fail(msg.XLSX_NEEDS_OUT, 2)
     catalog = load_catalog(data)
     today = resolve_as_of(as_of)
@@ -97,11 +80,11 @@ def export_command(
     wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
     reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
     result = export(
-        fmt.value,
+        fmt,
         ledger,
         views,
         reports,
-        rows=rows.value,
+        rows=rows,
         unit=unit_name,
         remind_days=remind_days,
     )

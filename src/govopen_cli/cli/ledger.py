@@ -12,7 +12,6 @@ from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    OutputFormat,
     ProgressOption,
     SectionOption,
     UnitFilterOption,
@@ -113,7 +112,7 @@ def progress_list_command(
     unit: UnitFilterOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出台账中的进展报送，按日期排序。"""
     from govopen_cli.render.tables import reports_table
@@ -144,7 +143,7 @@ def board_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
     from govopen_cli.queries.questions import list_tasks
@@ -162,7 +161,7 @@ def stats_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
     from govopen_cli.render.tables import stats_table

@@ -16,10 +16,11 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.status import Mark, Progress, board_units
+from govopen_cli.render.formats import ExportFormat, RowKind
 from govopen_cli.render.marks import LOOKS, SEVERITY
 from govopen_cli.render.tables import Column, Table, render, reports_table, task_row
 from govopen_cli.table.catalog import Catalog, TaskView
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
     from govopen_cli.table.model import ProgressReport
 
-ExportFormat = Literal["csv", "xlsx", "ics", "markdown", "json"]
-RowKind = Literal["tasks", "milestones"]
 WARN_DAYS = 30
 """Days before a deadline that count as 临近 (the board's default)."""
 BOM = "\ufeff"

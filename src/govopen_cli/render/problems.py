@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import IO, Literal
+from typing import IO
 
 from govopen_cli import messages as msg
 from govopen_cli.problems import RULES, Problem
 
-ReportFormat = Literal["text", "json", "github"]
-FORMATS: tuple[ReportFormat, ...] = ("text", "json", "github")
 JSON_FIELDS = ("path", "line", "column", "level", "rule", "message")
 
 

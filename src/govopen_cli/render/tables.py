@@ -11,19 +11,17 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.questions import DueItem, SectionSummary, UnitSummary, UnitTask
 from govopen_cli.queries.status import MARKS, Progress, board_units, stats
+from govopen_cli.render.formats import TABLE_FORMATS, TableFormat
 from govopen_cli.render.marks import LOOKS
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
-
-Format = Literal["table", "json", "csv", "markdown", "plain"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown", "plain")
 
 
 def _text(value: Any) -> str:
@@ -69,28 +67,34 @@ class Table:
 # --- renderers ---------------------------------------------------------------------
 
 
-def render(table: Table, fmt: Format, width: int | None = None) -> str:
+def render(table: Table, fmt: TableFormat, width: int | None = None) -> str:
     """The table in one format, as text ending in a newline (empty JSON list for no rows)."""
-    if fmt == "json":
-        import json
+    if fmt == "table":
+        return _terminal(table, width)
+    return RENDERERS[fmt](table)
 
-        return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
-    if fmt == "csv":
-        import csv
-        import io
 
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(c.header for c in table.columns)
-        writer.writerows([c.cell(row) for c in table.columns] for row in table.rows)
-        return buffer.getvalue()
-    if fmt == "markdown":
-        return _markdown(table)
-    if fmt == "plain":
-        return "".join(
-            "\t".join(_one_line(c.cell(row)) for c in table.columns) + "\n" for row in table.rows
-        )
-    return _terminal(table, width)
+def _json(table: Table) -> str:
+    import json
+
+    return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def _csv(table: Table) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(c.header for c in table.columns)
+    writer.writerows([c.cell(row) for c in table.columns] for row in table.rows)
+    return buffer.getvalue()
+
+
+def _plain(table: Table) -> str:
+    return "".join(
+        "\t".join(_one_line(c.cell(row)) for c in table.columns) + "\n" for row in table.rows
+    )
 
 
 def _json_default(value: Any) -> Any:
@@ -116,6 +120,17 @@ def _markdown(table: Table) -> str:
     if table.caption:
         lines.extend(["", table.caption])
     return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[TableFormat, Callable[[Table], str]] = {
+    "table": lambda table: _terminal(table, None),
+    "json": _json,
+    "csv": _csv,
+    "markdown": _markdown,
+    "plain": _plain,
+}
+"""One renderer per format of render/formats.TABLE_FORMATS (a terminal table: `render`)."""
+assert tuple(RENDERERS) == TABLE_FORMATS
 
 
 def _terminal(table: Table, width: int | None) -> str:

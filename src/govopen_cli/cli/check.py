@@ -13,7 +13,7 @@ from govopen_cli.cli.common import (
     report_problems,
     resolve_as_of,
 )
-from govopen_cli.render.formats import PROBLEM_FORMATS, ProblemFormat, choices
+from govopen_cli.render.formats import ProblemFormat
 
 if TYPE_CHECKING:
     pass
@@ -34,8 +34,7 @@ def validate_command(
         typer.Option(
             "--format",
             "-f",
-            help=f"输出格式：{choices(PROBLEM_FORMATS)}"
-            "（在 GitHub Actions 中默认 github，否则 text）",
+            help="输出格式（在 GitHub Actions 中默认 github，否则 text）",
             show_default=False,
         ),
     ] = None,

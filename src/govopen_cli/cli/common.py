@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from govopen_cli.render.formats import TABLE_FORMATS, TableFormat, choices
+from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
     from govopen_cli.problems import Problem
@@ -57,7 +57,7 @@ DataOption = Annotated[
 ]
 FormatOption = Annotated[
     TableFormat,
-    typer.Option("--format", "-f", help=f"输出格式：{choices(TABLE_FORMATS)}"),
+    typer.Option("--format", "-f", help="输出格式"),
 ]
 AsOfOption = Annotated[
     dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")

@@ -24,7 +24,7 @@ from govopen_cli.cli.common import (
     resolve_unit,
     write_file,
 )
-from govopen_cli.render.formats import EXPORT_FORMATS, ExportFormat, RowKind, choices
+from govopen_cli.render.formats import ExportFormat, RowKind
 
 if TYPE_CHECKING:
     from govopen_cli.queries.status import Progress
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def export_command(
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help=f"导出格式：{choices(EXPORT_FORMATS)}"),
+        typer.Option("--format", "-f", help="导出格式"),
     ],
     out: Annotated[
         Path | None,

@@ -23,8 +23,3 @@ PROBLEM_FORMATS: tuple[ProblemFormat, ...] = get_args(ProblemFormat)
 RowKind = Literal["tasks", "milestones"]
 """`export --rows`: one row per task, or one per milestone."""
 ROW_KINDS: tuple[RowKind, ...] = get_args(RowKind)
-
-
-def choices(formats: tuple[str, ...]) -> str:
-    """The choices as a help text shows them: `table|json|csv`."""
-    return "|".join(formats)

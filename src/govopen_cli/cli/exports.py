@@ -77,7 +77,7 @@ def export_command(
     ledger = progress_from(catalog, reports, today)
     views = list_tasks(catalog, section=chosen, unit=unit_name)
     ids = {v.id for v in views}
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
+    wanted = set(catalog.registry.expand(unit_name)) if unit_name else None
     reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
     result = export(
         fmt,

@@ -124,7 +124,7 @@ def progress_list_command(
         except LookupError as exc:
             fail(str(exc))
     unit_name = resolve_unit(catalog, unit) if unit else None
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
+    wanted = set(catalog.registry.expand(unit_name)) if unit_name else None
     reports = [
         r
         for r in load_ledger(catalog, progress)

@@ -127,7 +127,7 @@ def deadlines(
     unit owes it any more (per the ledger in `progress`); `unit` narrows to one unit
     (a group: its members).
     """
-    wanted = set(catalog.registry.members(unit) or [unit]) if unit else None
+    wanted = set(catalog.registry.expand(unit)) if unit else None
     first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
     last = end or max(as_of, first)
     # tasks share schedules (parse_schedule is memoized): each distinct one is windowed once

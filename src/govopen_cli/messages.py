@@ -48,9 +48,9 @@ YAML_MERGE_REFUSED = "不支持 YAML 合并键（<<），请把内容直接写�
 KEY_NOT_SCALAR = "键必须是简单文本，不能是列表或映射"
 DUPLICATE_KEY = "重复的键“{key}”（第 {line} 行已出现过）；YAML 只会保留其中一个"
 BAD_SCALAR = "无法读取的值“{value}”（例如日期不存在）"
-TOO_DEEP = "嵌套层级过深，不像是任务分工表"
+TOO_DEEP = "嵌套层级过深（超过 {limit} 层），不像是任务分工表"
 ALIAS_CYCLE = "YAML 锚点引用了自身（循环引用），已拒绝读取"
-ALIAS_BOMB = "YAML 锚点/别名展开后超过 {limit} 个节点（疑似“别名炸弹”），已拒绝读取"
+ALIAS_BOMB = "YAML 锚点/别名展开后超过 {limit}个节点（疑似“别名炸弹”），已拒绝读取"
 
 _YAML_REASONS = {
     "mapping values are not allowed": "此处不能出现“键: 值”（是否缺少缩进或引号？）",

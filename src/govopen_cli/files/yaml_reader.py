@@ -111,7 +111,7 @@ def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
         mark = context  # an unclosed quote or bracket: point where it was opened
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     if str(reason).startswith("exceeded maximum nesting depth"):  # libyaml's own limit (1000)
-        return Problem(name, line, column, "too-deep", msg.TOO_DEEP)
+        return Problem(name, line, column, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
     return Problem(name, line, column, "yaml-syntax", msg.yaml_syntax(str(reason)))
 
 
@@ -123,7 +123,9 @@ def compose(text: str, name: str) -> yaml.Node | None:
     except yaml.YAMLError as exc:
         raise DataError([_yaml_problem(name, exc)]) from None
     except RecursionError:
-        raise DataError([Problem(name, 0, 0, "too-deep", msg.TOO_DEEP)]) from None
+        raise DataError(
+            [Problem(name, 0, 0, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))]
+        ) from None
     finally:
         loader.dispose()
     return node
@@ -177,7 +179,7 @@ class _Builder:
         if self.aliases and key in self.built:
             return self.built[key]
         if depth > MAX_DEPTH:
-            self.problem(node, "too-deep", msg.TOO_DEEP)
+            self.problem(node, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
             value: Any = None
         elif isinstance(node, yaml.MappingNode):
             value = self.build_mapping(node, depth)
@@ -254,7 +256,7 @@ def build_values(root: yaml.Node, name: str, *, aliases: bool = True) -> Any:
             problem = Problem(name, *_place(root), "yaml-alias", msg.ALIAS_CYCLE)
             raise DataError([problem])
         if size > MAX_EXPANDED_NODES:
-            message = msg.ALIAS_BOMB.format(limit=MAX_EXPANDED_NODES)
+            message = msg.ALIAS_BOMB.format(limit=msg.count_words(MAX_EXPANDED_NODES))
             raise DataError([Problem(name, *_place(root), "yaml-alias", message)])
     value = builder.build(root)
     if builder.problems:

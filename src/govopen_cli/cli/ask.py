@@ -156,23 +156,18 @@ def due_command(
     只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import deadlines
+    from govopen_cli.queries.questions import deadlines, due_window
     from govopen_cli.render.tables import deadlines_table
 
-    catalog = load_catalog(data)
     today = resolve_as_of(as_of)
-    start = after
-    if start is None and before is None:
-        start = today
-    end = before
-    if end is None:
-        end = today + dt.timedelta(days=within if within is not None else 30)
-    if within is not None and before is not None:
-        fail(msg.WITHIN_AND_BEFORE, 2)
-    if start is not None and start > end:
-        fail(msg.EMPTY_WINDOW.format(start=start, end=end), 2)
+    try:
+        window = due_window(today, before=before, after=after, within=within)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    catalog = load_catalog(data)
     unit_name = resolve_unit(catalog, unit) if unit else None
     ledger = load_progress(catalog, progress, today)
+    start, end = window.start, window.end
     items = deadlines(catalog, as_of=today, start=start, end=end, progress=ledger, unit=unit_name)
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
     print_table(deadlines_table(items, title, today, catalog), fmt)

@@ -64,7 +64,7 @@ def export_command(
 ) -> None:
     """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。"""
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.queries.questions import select_for_export
     from govopen_cli.render.exports import export
 
     if fmt == "xlsx" and out is None:
@@ -75,15 +75,12 @@ def export_command(
     unit_name = resolve_unit(catalog, unit) if unit else None
     reports = load_ledger(catalog, progress)
     ledger = progress_from(catalog, reports, today)
-    views = list_tasks(catalog, section=chosen, unit=unit_name)
-    ids = {v.id for v in views}
-    wanted = set(catalog.registry.expand(unit_name)) if unit_name else None
-    reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
+    selection = select_for_export(catalog, reports, section=chosen, unit=unit_name)
     result = export(
         fmt,
         ledger,
-        views,
-        reports,
+        selection.views,
+        selection.reports,
         rows=rows,
         unit=unit_name,
         remind_days=remind_days,

@@ -115,6 +115,7 @@ def progress_list_command(
     fmt: FormatOption = "table",
 ) -> None:
     """列出台账中的进展报送，按日期排序。"""
+    from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
 
     catalog = load_catalog(data)
@@ -124,12 +125,8 @@ def progress_list_command(
         except LookupError as exc:
             fail(str(exc))
     unit_name = resolve_unit(catalog, unit) if unit else None
-    wanted = set(catalog.registry.expand(unit_name)) if unit_name else None
-    reports = [
-        r
-        for r in load_ledger(catalog, progress)
-        if (task_id is None or r.task == task_id) and (wanted is None or r.unit in wanted)
-    ]
+    tasks = None if task_id is None else [task_id]
+    reports = select_reports(catalog, load_ledger(catalog, progress), tasks=tasks, unit=unit_name)
     reports.sort(key=lambda r: r.date)
     print_table(reports_table(reports, catalog), fmt)
 

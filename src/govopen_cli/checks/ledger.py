@@ -28,7 +28,7 @@ STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
 
 
 @dataclass(slots=True)
-class LedgerReport:
+class LedgerRead:
     """A ledger as read: its reports, its source map and its problems."""
 
     path: Path
@@ -39,11 +39,11 @@ class LedgerReport:
 
 def read_ledger(
     path: Path, catalog: Catalog | None = None, today: dt.date | None = None
-) -> LedgerReport:
+) -> LedgerRead:
     """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it."""
-    report = LedgerReport(path)
+    read = LedgerRead(path)
     if not path.exists():
-        return report
+        return read
     from pydantic import ValidationError
 
     from govopen_cli.checks.validate import schema_problems
@@ -54,22 +54,22 @@ def read_ledger(
         data, source = read_yaml(path)
     except DataError as exc:
         if all(p.rule == "empty" for p in exc.problems):
-            return report
-        report.problems = exc.problems
-        return report
-    report.source = source
+            return read
+        read.problems = exc.problems
+        return read
+    read.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
-        return report
+        read.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
+        return read
     try:
         ledger = Ledger.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source, Ledger)
-        return report
-    report.reports = list(ledger.reports or [])
+        read.problems = schema_problems(exc, source, Ledger)
+        return read
+    read.reports = list(ledger.reports or [])
     if catalog is not None:
-        report.problems = check_reports(catalog, report.reports, source, today or dt.date.today())
-    return report
+        read.problems = check_reports(catalog, read.reports, source, today or dt.date.today())
+    return read
 
 
 def check_reports(
@@ -87,11 +87,11 @@ def check_reports(
 
 def open_ledger(catalog: Catalog, path: Path, today: dt.date) -> list[ProgressReport]:
     """The ledger's reports; DataError if the ledger has errors."""
-    report = read_ledger(path, catalog, today)
-    errors = errors_only(report.problems)
+    read = read_ledger(path, catalog, today)
+    errors = errors_only(read.problems)
     if errors:
         raise DataError(errors)
-    return report.reports
+    return read.reports
 
 
 def _check_entry(

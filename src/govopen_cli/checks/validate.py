@@ -1,6 +1,6 @@
 """Checking a data file: schema, then cross-checks between its parts.
 
-load → check → report are separate steps (as in check-jsonschema): this module
+load → check → print are separate steps (as in check-jsonschema): this module
 returns Problem records and never prints. Every problem carries the line and
 column of the node it is about.
 """
@@ -27,8 +27,8 @@ from govopen_cli.table.units import Registry, parse_units
 
 
 @dataclass(slots=True)
-class Report:
-    """The outcome of validating one file: the file if it could be read, and its problems."""
+class FileCheck:
+    """The outcome of checking one file: the file if it could be read, and its problems."""
 
     path: Path
     task_file: TaskFile | None = None
@@ -41,35 +41,35 @@ class Report:
         return all(p.level != "error" for p in self.problems)
 
 
-def validate_file(path: Path) -> Report:
+def validate_file(path: Path) -> FileCheck:
     """Read, schema-check and cross-check one data file."""
-    report = Report(path)
+    checked = FileCheck(path)
     try:
         data, source = read_yaml(path)
     except DataError as exc:
-        report.problems = exc.problems
-        return report
-    report.source = source
+        checked.problems = exc.problems
+        return checked
+    checked.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
-        return report
+        checked.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
+        return checked
     try:
         with paused_gc():
-            report.task_file = TaskFile.model_validate(data)
+            checked.task_file = TaskFile.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source)
-        return report
-    report.problems = sorted(
-        check_task_file(report.task_file, source), key=lambda p: (p.line, p.column)
+        checked.problems = schema_problems(exc, source)
+        return checked
+    checked.problems = sorted(
+        check_task_file(checked.task_file, source), key=lambda p: (p.line, p.column)
     )
-    return report
+    return checked
 
 
-def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
+def validate_paths(paths: list[Path], today: dt.date) -> list[FileCheck]:
     """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
     from govopen_cli.files.finding import LEDGER_NAME
 
-    reports: list[Report] = []
+    checks: list[FileCheck] = []
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
@@ -82,34 +82,34 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     for path in paths:
         if path.name == LEDGER_NAME:
             if once(path):
-                reports.append(validate_ledger(path, None, today))
+                checks.append(validate_ledger(path, None, today))
             continue
         if not once(path):
             continue
-        report = validate_file(path)
-        reports.append(report)
+        checked = validate_file(path)
+        checks.append(checked)
         beside = path.parent / LEDGER_NAME
         if beside.is_file() and once(beside):
-            reports.append(validate_ledger(beside, report, today))
-    return reports
+            checks.append(validate_ledger(beside, checked, today))
+    return checks
 
 
-def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> Report:
+def validate_ledger(path: Path, task_check: FileCheck | None, today: dt.date) -> FileCheck:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
-    Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
+    Without `task_check`, the task file is the `tasks.yaml` in the same folder, if any.
     """
     from govopen_cli.checks.ledger import read_ledger
     from govopen_cli.table.catalog import Catalog
 
-    if task_report is None:
+    if task_check is None:
         sibling = path.parent / "tasks.yaml"
-        task_report = validate_file(sibling) if sibling.is_file() else None
+        task_check = validate_file(sibling) if sibling.is_file() else None
     catalog = None
-    if task_report is not None and task_report.task_file is not None and task_report.ok:
-        catalog = Catalog(task_report.task_file, task_report.path)
+    if task_check is not None and task_check.task_file is not None and task_check.ok:
+        catalog = Catalog(task_check.task_file, task_check.path)
     ledger = read_ledger(path, catalog, today)
-    return Report(path, None, ledger.source, sorted(ledger.problems, key=_place))
+    return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
 
 def _place(problem: Problem) -> tuple[int, int]:

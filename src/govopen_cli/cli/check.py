@@ -10,7 +10,7 @@ import typer
 
 from govopen_cli.cli.common import (
     app,
-    report_problems,
+    fail_with_problems,
     resolve_as_of,
 )
 from govopen_cli.render.formats import ProblemFormat
@@ -52,19 +52,19 @@ def validate_command(
         try:
             paths = [find_data_file(None)]
         except DataError as exc:
-            report_problems(exc.problems)
+            fail_with_problems(exc.problems)
     today = resolve_as_of(None)
-    reports = validate_paths(paths, today)
-    problems = [p for report in reports for p in report.problems]
+    checks = validate_paths(paths, today)
+    problems = [p for checked in checks for p in checked.problems]
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = "github" if github else "text"
     if fmt == "json":
         sys.stdout.write(as_json(problems) + "\n")
     elif fmt == "github":
-        sys.stdout.write(as_github(problems, len(reports)) + "\n")
+        sys.stdout.write(as_github(problems, len(checks)) + "\n")
     else:
-        write_text(problems, len(reports), sys.stdout)
+        write_text(problems, len(checks), sys.stdout)
     errors = any(p.level == "error" for p in problems)
     if errors or (strict and problems):
         raise typer.Exit(1)

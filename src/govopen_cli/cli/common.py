@@ -86,7 +86,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def report_problems(problems: list[Problem]) -> NoReturn:
+def fail_with_problems(problems: list[Problem]) -> NoReturn:
     from govopen_cli import messages as msg
 
     for p in problems:
@@ -105,7 +105,7 @@ def load_catalog(data: Path | None) -> Catalog:
     try:
         return open_catalog(find_data_file(data))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
 def resolve_as_of(given: dt.date | None) -> dt.date:
@@ -130,7 +130,7 @@ def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]
     try:
         return open_ledger(catalog, path, dt.date.today())
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
 def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:

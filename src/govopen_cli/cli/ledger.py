@@ -18,11 +18,11 @@ from govopen_cli.cli.common import (
     app,
     date_flag,
     fail,
+    fail_with_problems,
     load_catalog,
     load_ledger,
     load_progress,
     print_table,
-    report_problems,
     resolve_as_of,
     resolve_section,
     resolve_unit,
@@ -86,7 +86,7 @@ def progress_add_command(
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     except OSError as exc:
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""

@@ -215,6 +215,40 @@ def test_valid_ledger_passes(tmp_path: Path) -> None:
     assert result.stdout.strip() == "通过：2 个文件，没有发现问题"
 
 
+def test_as_of_replays_history_while_ledger_dates_meet_the_real_today(tmp_path: Path) -> None:
+    (tmp_path / "tasks.yaml").write_text((CORPUS / "valid-minimal.yaml").read_text("utf-8"))
+    ledger = tmp_path / "progress.yaml"
+    # task 1 is due 2022-06-30 (2022年6月底前); 东坡区 reports it done late, on 2022-07-15
+    ledger.write_text(
+        "reports:\n  - task: 1\n    unit: 东坡区人民政府\n    status: done\n    date: 2022-07-15\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "tasks.yaml")
+    before = {"GOVOPEN_AS_OF": "2022-07-01"}
+    # the entry is in the real past: validate accepts it whatever as-of says …
+    assert invoke("validate", data, env=before).exit_code == 0
+    # … and as of 2022-07-01 it has not happened yet, so task 1 is overdue then, not after
+    [row] = json.loads(invoke("overdue", "--data", data, "-f", "json", env=before).stdout)
+    assert (row["task"], row["due"]) == (1, "2022-06-30")
+    after = invoke("overdue", "--data", data, "-f", "json", env={"GOVOPEN_AS_OF": "2022-08-01"})
+    assert json.loads(after.stdout) == []
+
+
+def test_a_report_after_the_real_today_is_refused_whatever_as_of_says(tmp_path: Path) -> None:
+    (tmp_path / "tasks.yaml").write_text((CORPUS / "valid-minimal.yaml").read_text("utf-8"))
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    (tmp_path / "progress.yaml").write_text(
+        "reports:\n  - task: 1\n    unit: 东坡区人民政府\n    status: done\n"
+        f"    date: {tomorrow}\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "tasks.yaml")
+    future = {"GOVOPEN_AS_OF": "2099-01-01"}
+    result = invoke("validate", data, env=future)
+    assert result.exit_code == 1 and "晚于今天" in result.stdout
+    assert invoke("overdue", "--data", data, env=future).exit_code == 1
+
+
 # --- the rule table ----------------------------------------------------------------------------
 
 

@@ -7,7 +7,6 @@ column of the node it is about.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
+from govopen_cli.table.dates import Clock
 from govopen_cli.table.model import Task, TaskFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
@@ -65,7 +65,7 @@ def validate_file(path: Path) -> FileCheck:
     return checked
 
 
-def validate_paths(paths: list[Path], today: dt.date) -> list[FileCheck]:
+def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
     from govopen_cli.files.finding import LEDGER_NAME
 
@@ -82,7 +82,7 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[FileCheck]:
     for path in paths:
         if path.name == LEDGER_NAME:
             if once(path):
-                checks.append(validate_ledger(path, None, today))
+                checks.append(validate_ledger(path, None, clock))
             continue
         if not once(path):
             continue
@@ -90,11 +90,11 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[FileCheck]:
         checks.append(checked)
         beside = path.parent / LEDGER_NAME
         if beside.is_file() and once(beside):
-            checks.append(validate_ledger(beside, checked, today))
+            checks.append(validate_ledger(beside, checked, clock))
     return checks
 
 
-def validate_ledger(path: Path, task_check: FileCheck | None, today: dt.date) -> FileCheck:
+def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> FileCheck:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
     Without `task_check`, the task file is the `tasks.yaml` in the same folder, if any.
@@ -108,7 +108,7 @@ def validate_ledger(path: Path, task_check: FileCheck | None, today: dt.date) ->
     catalog = None
     if task_check is not None and task_check.task_file is not None and task_check.ok:
         catalog = Catalog(task_check.task_file, task_check.path)
-    ledger = read_ledger(path, catalog, today)
+    ledger = read_ledger(path, catalog, clock)
     return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
 

@@ -20,8 +20,8 @@ from govopen_cli.cli.common import (
     fail,
     load_catalog,
     load_progress,
+    make_clock,
     print_table,
-    resolve_as_of,
     resolve_section,
     resolve_unit,
 )
@@ -159,18 +159,20 @@ def due_command(
     from govopen_cli.queries.questions import deadlines, due_window
     from govopen_cli.render.tables import deadlines_table
 
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     try:
-        window = due_window(today, before=before, after=after, within=within)
+        window = due_window(clock.as_of, before=before, after=after, within=within)
     except ValueError as exc:
         fail(str(exc), 2)
     catalog = load_catalog(data)
     unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, today)
+    ledger = load_progress(catalog, progress, clock)
     start, end = window.start, window.end
-    items = deadlines(catalog, as_of=today, start=start, end=end, progress=ledger, unit=unit_name)
+    items = deadlines(
+        catalog, as_of=clock.as_of, start=start, end=end, progress=ledger, unit=unit_name
+    )
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    print_table(deadlines_table(items, title, today, catalog), fmt)
+    print_table(deadlines_table(items, title, clock.as_of, catalog), fmt)
 
 
 @app.command("overdue")
@@ -187,8 +189,8 @@ def overdue_command(
     from govopen_cli.render.tables import deadlines_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, today)
-    items = overdue(catalog, as_of=today, progress=ledger, unit=unit_name)
-    print_table(deadlines_table(items, msg.OVERDUE_TITLE, today, catalog), fmt)
+    ledger = load_progress(catalog, progress, clock)
+    items = overdue(catalog, as_of=clock.as_of, progress=ledger, unit=unit_name)
+    print_table(deadlines_table(items, msg.OVERDUE_TITLE, clock.as_of, catalog), fmt)

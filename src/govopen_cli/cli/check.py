@@ -11,7 +11,7 @@ import typer
 from govopen_cli.cli.common import (
     app,
     fail_with_problems,
-    resolve_as_of,
+    make_clock,
 )
 from govopen_cli.render.formats import ProblemFormat
 
@@ -53,8 +53,8 @@ def validate_command(
             paths = [find_data_file(None)]
         except DataError as exc:
             fail_with_problems(exc.problems)
-    today = resolve_as_of(None)
-    checks = validate_paths(paths, today)
+    clock = make_clock(None)
+    checks = validate_paths(paths, clock)
     problems = [p for checked in checks for p in checked.problems]
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"

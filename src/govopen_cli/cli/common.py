@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
     from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.dates import Clock
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
 
@@ -108,16 +109,17 @@ def load_catalog(data: Path | None) -> Catalog:
         fail_with_problems(exc.problems)
 
 
-def resolve_as_of(given: dt.date | None) -> dt.date:
-    from govopen_cli.table.dates import as_of_date
+def make_clock(as_of: dt.date | None) -> Clock:
+    """The run's clock, built once per command: the real today and the as-of date."""
+    from govopen_cli.table.dates import Clock
 
     try:
-        return as_of_date(given)
+        return Clock.real(as_of)
     except ValueError as exc:
         fail(str(exc), 2)
 
 
-def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+def load_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> list[ProgressReport]:
     from govopen_cli.files.finding import ledger_path
     from govopen_cli.problems import DataError
 
@@ -128,15 +130,15 @@ def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]
     from govopen_cli.checks.ledger import open_ledger
 
     try:
-        return open_ledger(catalog, path, dt.date.today())
+        return open_ledger(catalog, path, clock)
     except DataError as exc:
         fail_with_problems(exc.problems)
 
 
-def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
+def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, load_ledger(catalog, explicit), as_of)
+    return Progress(catalog, load_ledger(catalog, explicit, clock), clock.as_of)
 
 
 def resolve_unit(catalog: Catalog, query: str) -> str:

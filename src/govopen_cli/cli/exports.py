@@ -19,7 +19,7 @@ from govopen_cli.cli.common import (
     load_catalog,
     load_ledger,
     load_progress,
-    resolve_as_of,
+    make_clock,
     resolve_section,
     resolve_unit,
     write_file,
@@ -70,11 +70,11 @@ def export_command(
     if fmt == "xlsx" and out is None:
         fail(msg.XLSX_NEEDS_OUT, 2)
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     chosen = resolve_section(catalog, section) if section else None
     unit_name = resolve_unit(catalog, unit) if unit else None
-    reports = load_ledger(catalog, progress)
-    ledger = progress_from(catalog, reports, today)
+    reports = load_ledger(catalog, progress, clock)
+    ledger = progress_from(catalog, reports, clock.as_of)
     selection = select_for_export(catalog, reports, section=chosen, unit=unit_name)
     result = export(
         fmt,
@@ -111,8 +111,8 @@ def publish_command(
     from govopen_cli.render.page import render_page
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
+    clock = make_clock(as_of)
+    ledger = load_progress(catalog, progress, clock)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -22,8 +22,8 @@ from govopen_cli.cli.common import (
     load_catalog,
     load_ledger,
     load_progress,
+    make_clock,
     print_table,
-    resolve_as_of,
     resolve_section,
     resolve_unit,
 )
@@ -69,20 +69,20 @@ def progress_add_command(
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
     path = ledger_path(catalog.path, progress)
-    today = resolve_as_of(None)
+    clock = make_clock(None)
     try:
         entry = new_report(
             catalog,
             task=task_id,
             unit=unit,
             status=status,
-            date=date or today,
-            today=today,
+            clock=clock,
+            date=date,
             milestone=milestone,
             note=note,
             evidence=evidence,
         )
-        add_report(catalog, path, entry)
+        add_report(catalog, path, entry, clock)
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
@@ -125,8 +125,11 @@ def progress_list_command(
         except LookupError as exc:
             fail(str(exc))
     unit_name = resolve_unit(catalog, unit) if unit else None
+    clock = make_clock(None)
     tasks = None if task_id is None else [task_id]
-    reports = select_reports(catalog, load_ledger(catalog, progress), tasks=tasks, unit=unit_name)
+    reports = select_reports(
+        catalog, load_ledger(catalog, progress, clock), tasks=tasks, unit=unit_name
+    )
     reports.sort(key=lambda r: r.date)
     print_table(reports_table(reports, catalog), fmt)
 
@@ -147,9 +150,9 @@ def board_command(
     from govopen_cli.render.tables import board_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     chosen = resolve_section(catalog, section) if section else None
-    ledger = load_progress(catalog, progress, today)
+    ledger = load_progress(catalog, progress, clock)
     print_table(board_table(ledger, list_tasks(catalog, section=chosen), warn_days), fmt)
 
 
@@ -164,6 +167,6 @@ def stats_command(
     from govopen_cli.render.tables import stats_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
+    clock = make_clock(as_of)
+    ledger = load_progress(catalog, progress, clock)
     print_table(stats_table(ledger), fmt)

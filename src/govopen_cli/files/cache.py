@@ -7,8 +7,8 @@ entry starts with a key line: the SHA-256 of the file's bytes together with a
 fingerprint of the code that understood them (the tool's version, the source of
 every module of the package, the Python version, and pydantic's installed version
 file, read without importing pydantic). The entry is used only when the key matches
-the bytes being read now, so it cannot be stale; a new version, a changed schema or rule, or one changed
-byte of the file makes a fresh result.
+the bytes being read now, so it cannot be stale; a new version, a changed schema or
+rule, or one changed byte of the file makes a fresh result.
 
 Only valid files are cached (the `Catalog` that queries read); `validate` never
 reads the cache. The payload is a pickle: it is read only from a folder of the

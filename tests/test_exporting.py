@@ -16,6 +16,8 @@ from govopen_cli.render.marks import LOOKS
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.model import ProgressReport
 
+ROOT = Path(__file__).resolve().parents[1]
+
 AS_OF = dt.date(2022, 1, 15)
 TASK_13_TEXT = (
     "县级政务服务场所设立政务公开专区，完善设施，配备专人，提供信息查询咨询、公报查阅和办事指引服务。"
@@ -283,6 +285,26 @@ def test_ics_for_one_unit(run, tmp_path: Path) -> None:
     assert [s.split("】")[0] for s in summaries] == ["【第12项", "【第13项", "【第13项", "【第14项"]
     full = events(calendar_from_cli(run))
     assert {str(e["uid"]) for e in events(cal)} <= {str(e["uid"]) for e in full}
+
+
+def test_ics_recurring_deadline_is_one_event_with_its_rrule(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    from govopen_cli.checks.open import open_catalog
+
+    text = (ROOT / "tests" / "corpus" / "valid-minimal.yaml").read_text(encoding="utf-8")
+    data = tmp_path / "tasks.yaml"
+    data.write_text(text.replace("schedule: 2022年6月底前", "schedule: 每季度末报送进展"))
+    recurring = open_catalog(data)
+    cal = Calendar.from_ical(make(recurring, "ics", as_of=dt.date(2022, 2, 1)))
+    [event] = events(cal)
+    # the document's year is 2021: its first quarter ends on 2021-03-31
+    assert event.decoded("dtstart") == dt.date(2021, 3, 31)
+    parts = dict(part.split("=") for part in event["rrule"].to_ical().decode().split(";"))
+    assert parts == {"FREQ": "YEARLY", "BYMONTH": "3,6,9,12", "BYMONTHDAY": "-1"}
+    assert str(event["summary"]) == "【第1项】每季度末报送进展"
+    assert str(event["uid"]).endswith("@govopen")
+    assert "每季度末" in str(event["description"])
 
 
 def calendar_from_cli(run):

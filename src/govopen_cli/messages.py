@@ -521,3 +521,11 @@ PAGE_DONE_COUNT = "{done}/{total} 个单位已完成"
 PAGE_ONGOING = "长期坚持，无固定节点"
 PAGE_FOOTER = "本页由 govopen 根据分工表和进展台账生成，内容以正式文件为准。"
 PAGE_NO_MATCH = "没有符合条件的任务"
+
+# --- the house (issue 11): recurring deadlines in the calendar ---
+
+ICS_RECURRING_DESCRIPTION = (
+    "周期：{phrase}（每期截止日）\n节点：{deliverable}\n责任单位：{units}\n"
+    "完成情况：台账不按期记录周期性节点，请以各期报送为准\n"
+    "重点任务：{text}\n工作进度：{schedule}"
+)

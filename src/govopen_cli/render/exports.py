@@ -86,11 +86,16 @@ def task_brief(view: TaskView) -> str:
     return first if len(first) <= 30 else first[:29] + "…"
 
 
-def milestone_uid(catalog: Catalog, task_id: int, number: int) -> str:
+def milestone_uid(catalog: Catalog, task_id: int, number: int | str) -> str:
     """A calendar UID that is the same in every export: document, task and milestone number."""
     doc = catalog.document
     key = f"govopen:{doc.region or ''}:{doc.title}:{doc.attachment or ''}:{task_id}:{number}"
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@govopen"
+
+
+def recurrence_uid(catalog: Catalog, task_id: int, number: int) -> str:
+    """The UID of a task's `number`-th recurring deadline (1-based), stable like milestone_uid."""
+    return milestone_uid(catalog, task_id, f"every-{number}")
 
 
 # --- tables: the four source columns, and one row per milestone ------------------------------
@@ -194,8 +199,13 @@ def to_ics(
     remind_days: int = 7,
     unit: str | None = None,
 ) -> bytes:
-    """One all-day event per dated milestone, an alarm `remind_days` before, stable UIDs."""
-    from icalendar import Alarm, Calendar, Event
+    """One all-day event per dated milestone, an alarm `remind_days` before, stable UIDs.
+
+    A recurring deadline (每季度末 …) is one event with its RRULE, starting at its first
+    occurrence in the document's year (else on or after as-of), so a calendar shows every
+    occurrence to come rather than a fixed list.
+    """
+    from icalendar import Alarm, Calendar, Event, vRecur
 
     catalog = progress.catalog
     calendar = Calendar()
@@ -208,6 +218,14 @@ def to_ics(
         "x-wr-calname", msg.ICS_CALENDAR_NAME.format(title=catalog.document.title, who=who)
     )
     stamp = dt.datetime.combine(progress.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+    def alarm_for(summary: str) -> Alarm:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", -dt.timedelta(days=remind_days))
+        alarm.add("description", msg.ICS_ALARM.format(days=remind_days, summary=summary))
+        return alarm
+
     for view in views:
         for number, milestone in enumerate(view.schedule.milestones, start=1):
             summary = msg.ICS_SUMMARY.format(task=view.id, what=milestone_title(view, number))
@@ -230,11 +248,34 @@ def to_ics(
                 ),
             )
             event.add("transp", "TRANSPARENT")
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("trigger", -dt.timedelta(days=remind_days))
-            alarm.add("description", msg.ICS_ALARM.format(days=remind_days, summary=summary))
-            event.add_component(alarm)
+            event.add_component(alarm_for(summary))
+            calendar.add_component(event)
+        for number, recurrence in enumerate(view.schedule.recurring, start=1):
+            what = recurrence.phrase + (recurrence.deliverable or f"：{task_brief(view)}")
+            summary = msg.ICS_SUMMARY.format(task=view.id, what=what)
+            begin = (
+                dt.date(catalog.document.year, 1, 1) if catalog.document.year else progress.as_of
+            )
+            first = recurrence.occurrences(begin, begin.replace(year=begin.year + 1))[0]
+            event = Event()
+            event.add("uid", recurrence_uid(catalog, view.id, number))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", first)
+            event.add("dtend", first + dt.timedelta(days=1))
+            event.add("rrule", vRecur.from_ical(recurrence.rrule))
+            event.add("summary", summary)
+            event.add(
+                "description",
+                msg.ICS_RECURRING_DESCRIPTION.format(
+                    phrase=recurrence.phrase,
+                    deliverable=recurrence.deliverable or msg.ICS_NONE,
+                    units=view.units_text,
+                    text=view.text,
+                    schedule=view.schedule_text,
+                ),
+            )
+            event.add("transp", "TRANSPARENT")
+            event.add_component(alarm_for(summary))
             calendar.add_component(event)
     return bytes(calendar.to_ical())
 

@@ -1,7 +1,8 @@
 """Output format names, defined once: the commands' --format choices and the renderers' keys.
 
 Typer reads the Literal types as the options' choices; the renderers dispatch on the same
-names. Nothing is imported here, so any command may name its formats at start-up.
+names (render/tables.RENDERERS is checked against TABLE_FORMATS). Nothing heavy is
+imported here, so any command may name its formats at start-up.
 """
 
 from __future__ import annotations
@@ -14,12 +15,9 @@ TABLE_FORMATS: tuple[TableFormat, ...] = get_args(TableFormat)
 
 ExportFormat = Literal["csv", "xlsx", "ics", "markdown", "json"]
 """`export`: files for other people."""
-EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 
 ProblemFormat = Literal["text", "json", "github"]
 """`validate`: problems for people, programs and GitHub Actions."""
-PROBLEM_FORMATS: tuple[ProblemFormat, ...] = get_args(ProblemFormat)
 
 RowKind = Literal["tasks", "milestones"]
 """`export --rows`: one row per task, or one per milestone."""
-ROW_KINDS: tuple[RowKind, ...] = get_args(RowKind)

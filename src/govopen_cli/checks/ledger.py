@@ -22,6 +22,7 @@ from govopen_cli import messages as msg
 from govopen_cli.files.ledger import ReportRefused, append_report
 from govopen_cli.problems import DataError, Problem, errors_only
 from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.dates import Clock
 
 if TYPE_CHECKING:  # the YAML reader and the models are imported only when a ledger exists
     from govopen_cli.files.yaml_reader import SourceMap
@@ -43,7 +44,7 @@ class DuplicateReport(ReportRefused):
 
 
 @dataclass(slots=True)
-class LedgerReport:
+class LedgerRead:
     """A ledger as read: its counting reports, every entry, its source map and its problems."""
 
     path: Path
@@ -79,12 +80,15 @@ def counting(entries: list[LedgerEntry]) -> list[ProgressReport]:
 
 
 def read_ledger(
-    path: Path, catalog: Catalog | None = None, today: dt.date | None = None
-) -> LedgerReport:
-    """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it."""
-    report = LedgerReport(path)
+    path: Path, catalog: Catalog | None = None, clock: Clock | None = None
+) -> LedgerRead:
+    """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it.
+
+    Report dates are checked against the clock's real today (never its as-of).
+    """
+    read = LedgerRead(path)
     if not path.exists():
-        return report
+        return read
     from pydantic import ValidationError
 
     from govopen_cli.checks.validate import schema_problems
@@ -95,23 +99,24 @@ def read_ledger(
         data, source = read_yaml(path)
     except DataError as exc:
         if all(p.rule == "empty" for p in exc.problems):
-            return report
-        report.problems = exc.problems
-        return report
-    report.source = source
+            return read
+        read.problems = exc.problems
+        return read
+    read.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
-        return report
+        read.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
+        return read
     try:
         ledger = Ledger.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source, Ledger)
-        return report
-    report.entries = list(ledger.reports or [])
-    report.reports = counting(report.entries)
+        read.problems = schema_problems(exc, source, Ledger)
+        return read
+    read.entries = list(ledger.reports or [])
+    read.reports = counting(read.entries)
     if catalog is not None:
-        report.problems = check_reports(catalog, report.entries, source, today or dt.date.today())
-    return report
+        today = (clock or Clock.real()).today
+        read.problems = check_reports(catalog, read.entries, source, today)
+    return read
 
 
 def check_reports(
@@ -153,13 +158,13 @@ def check_retraction(earlier: list[LedgerEntry], entry: Retraction, today: dt.da
         )
 
 
-def open_ledger(catalog: Catalog, path: Path, today: dt.date) -> list[ProgressReport]:
-    """The ledger's reports; DataError if the ledger has errors."""
-    report = read_ledger(path, catalog, today)
-    errors = errors_only(report.problems)
+def open_ledger(catalog: Catalog, path: Path, clock: Clock) -> list[ProgressReport]:
+    """The ledger's counting reports; DataError if the ledger has errors."""
+    read = read_ledger(path, catalog, clock)
+    errors = errors_only(read.problems)
     if errors:
         raise DataError(errors)
-    return report.reports
+    return read.reports
 
 
 def _check_entry(
@@ -218,13 +223,17 @@ def new_report(
     task: int,
     unit: str,
     status: str,
-    date: dt.date,
-    today: dt.date,
+    clock: Clock,
+    date: dt.date | None = None,
     milestone: int | None = None,
     note: str | None = None,
     evidence: str | None = None,
 ) -> ProgressReport:
-    """A checked report, its unit resolved as `by-unit` does; ReportRefused if it is wrong."""
+    """A checked report, its unit resolved as `by-unit` does; ReportRefused if it is wrong.
+
+    Undated, it is dated the clock's as-of; its date may not be after the real today
+    nor before the document's year.
+    """
     if status not in STATUSES:
         raise ReportRefused(msg.bad_status(status))
     if milestone is not None and milestone < 1:
@@ -235,12 +244,12 @@ def new_report(
         task=task,
         unit=unit,
         status=status,
-        date=date,
+        date=date or clock.as_of,
         milestone=milestone,
         note=note or None,
         evidence=evidence or None,
     )
-    return _check_entry(catalog, entry, today, exact_unit=False)
+    return _check_entry(catalog, entry, clock.today, exact_unit=False)
 
 
 def same_report(entries: list[LedgerEntry], entry: ProgressReport) -> int | None:
@@ -258,15 +267,15 @@ def same_report(entries: list[LedgerEntry], entry: ProgressReport) -> int | None
     return None
 
 
-def add_report(catalog: Catalog, path: Path, entry: ProgressReport) -> None:
+def add_report(catalog: Catalog, path: Path, entry: ProgressReport, clock: Clock) -> None:
     """Append a checked report; the ledger is checked under the same lock as the append.
 
-    Ledger dates are checked against the real today, whatever as-of says. A report the
-    ledger already holds is refused (DuplicateReport, which says its number).
+    Ledger dates are checked against the clock's real today, whatever as-of says. A report
+    the ledger already holds is refused (DuplicateReport, which says its number).
     """
 
     def ledger_is_sound() -> None:
-        existing = read_ledger(path, catalog, dt.date.today())
+        existing = read_ledger(path, catalog, clock)
         if existing.problems:
             raise DataError(existing.problems)
         number = same_report(existing.entries, entry)
@@ -289,12 +298,19 @@ def _duplicate_message(entry: ProgressReport, number: int) -> str:
 
 
 def retract_entry(
-    catalog: Catalog, path: Path, number: int, *, date: dt.date, note: str, today: dt.date
+    catalog: Catalog,
+    path: Path,
+    number: int,
+    *,
+    note: str,
+    clock: Clock,
+    date: dt.date | None = None,
 ) -> ProgressReport:
     """Append a retraction of entry `number` (1-based); return the report it retracts.
 
     Checked under the ledger's lock: the ledger is sound, the entry is an earlier report
-    not yet retracted, the date is neither in the future nor before that report's date.
+    not yet retracted, the date (default: the clock's as-of) is neither after the real
+    today nor before that report's date.
     """
     from govopen_cli.table.model import ProgressReport, Retraction
 
@@ -302,14 +318,14 @@ def retract_entry(
         raise ReportRefused(msg.RETRACT_NOTE_NEEDED)
     if number < 1:
         raise ReportRefused(msg.RETRACT_NO_ENTRY.format(number=number, count="?"))
-    retraction = Retraction(retracts=number, date=date, note=note.strip())
+    retraction = Retraction(retracts=number, date=date or clock.as_of, note=note.strip())
     found: list[ProgressReport] = []
 
     def ledger_allows() -> None:
-        existing = read_ledger(path, catalog, dt.date.today())
+        existing = read_ledger(path, catalog, clock)
         if existing.problems:
             raise DataError(existing.problems)
-        check_retraction(existing.entries, retraction, today)
+        check_retraction(existing.entries, retraction, clock.today)
         target = existing.entries[number - 1]
         assert isinstance(target, ProgressReport)
         found.append(target)

@@ -13,9 +13,9 @@ from govopen_cli.cli.common import (
     ProgressOption,
     date_flag,
     fail,
+    fail_with_problems,
     load_catalog,
-    report_problems,
-    resolve_as_of,
+    make_clock,
 )
 from govopen_cli.cli.ledger import progress_app
 
@@ -42,13 +42,13 @@ def progress_retract_command(
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
     path = ledger_path(catalog.path, progress)
-    today = resolve_as_of(None)
+    clock = make_clock(None)
     try:
-        target = retract_entry(catalog, path, number, date=date or today, note=note, today=today)
+        target = retract_entry(catalog, path, number, note=note, clock=clock, date=date)
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     except OSError as exc:
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=target.milestone) if target.milestone else ""

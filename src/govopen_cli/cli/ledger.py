@@ -12,19 +12,18 @@ from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    OutputFormat,
     ProgressOption,
     SectionOption,
     UnitFilterOption,
     app,
     date_flag,
     fail,
+    fail_with_problems,
     load_catalog,
     load_progress,
+    make_clock,
     print_table,
     read_checked_ledger,
-    report_problems,
-    resolve_as_of,
     resolve_section,
     resolve_unit,
 )
@@ -70,24 +69,24 @@ def progress_add_command(
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
     path = ledger_path(catalog.path, progress)
-    today = resolve_as_of(None)
+    clock = make_clock(None)
     try:
         entry = new_report(
             catalog,
             task=task_id,
             unit=unit,
             status=status,
-            date=date or today,
-            today=today,
+            clock=clock,
+            date=date,
             milestone=milestone,
             note=note,
             evidence=evidence,
         )
-        add_report(catalog, path, entry)
+        add_report(catalog, path, entry, clock)
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     except OSError as exc:
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
@@ -113,12 +112,13 @@ def progress_list_command(
     unit: UnitFilterOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出台账中的进展报送，按日期排序；“条”是它在台账中的编号（progress retract 用它），
     已撤回的报送标为“已撤回”。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import retractions
+    from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
     from govopen_cli.table.model import ProgressReport
 
@@ -129,15 +129,15 @@ def progress_list_command(
         except LookupError as exc:
             fail(str(exc))
     unit_name = resolve_unit(catalog, unit) if unit else None
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
-    ledger = read_checked_ledger(catalog, progress)
+    ledger = read_checked_ledger(catalog, progress, make_clock(None))
     entries = ledger.entries if ledger is not None else []
+    tasks = None if task_id is None else [task_id]
+    reports = [r for r in entries if isinstance(r, ProgressReport)]
+    chosen = {id(r) for r in select_reports(catalog, reports, tasks=tasks, unit=unit_name)}
     numbered = [
         (n, r)
         for n, r in enumerate(entries, start=1)
-        if isinstance(r, ProgressReport)
-        and (task_id is None or r.task == task_id)
-        and (wanted is None or r.unit in wanted)
+        if isinstance(r, ProgressReport) and id(r) in chosen
     ]
     numbered.sort(key=lambda item: item[1].date)
     gone = {
@@ -162,7 +162,7 @@ def board_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。
 
@@ -172,10 +172,10 @@ def board_command(
     from govopen_cli.render.tables import board_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     chosen = resolve_section(catalog, section) if section else None
     unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, today)
+    ledger = load_progress(catalog, progress, clock)
     views = list_tasks(catalog, section=chosen, unit=unit_name)
     print_table(board_table(ledger, views, warn_days, unit=unit_name), fmt)
 
@@ -185,12 +185,12 @@ def stats_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
     from govopen_cli.render.tables import stats_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
+    clock = make_clock(as_of)
+    ledger = load_progress(catalog, progress, clock)
     print_table(stats_table(ledger), fmt)

@@ -21,22 +21,10 @@ from govopen_cli import messages as msg
 from govopen_cli.queries.questions import unit_role
 from govopen_cli.queries.status import Progress, possible_marks
 from govopen_cli.render.exports import WARN_DAYS, Badge, badge, milestone_title
-from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.render.marks import LOOKS, PAGE_COLOURS
 from govopen_cli.table.catalog import TaskView
 
 TEMPLATE = "publish.html.j2"
-
-# Text and background colours of the page (foreground, background), hex without '#'.
-# Each pair is at least 4.5:1 (WCAG AA); tests/test_publishing.py computes the ratios.
-PAGE_COLOURS: dict[str, tuple[str, str]] = {
-    "body": ("1A1A1A", "FFFFFF"),
-    "muted": ("4D4D4D", "FFFFFF"),
-    "banner": ("FFFFFF", "0B3D91"),
-    "head": ("111111", "E3E7ED"),
-    "section": ("0B2A5B", "EEF2F7"),
-    "axis": ("333333", "FFFFFF"),
-    "focus": ("0B3D91", "FFFFFF"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +181,8 @@ def page_context(progress: Progress, warn_days: int = WARN_DAYS) -> dict[str, An
         "timeline": timeline(milestones),
         "months": months(milestones),
         "marks": [m for m in possible_marks(progress.recorded) if m in shown],
-        "all_marks": list(MARK_COLOURS),
-        "mark_colours": MARK_COLOURS,
+        "all_marks": list(LOOKS),
+        "looks": LOOKS,
         "colours": PAGE_COLOURS,
     }
 

@@ -354,6 +354,7 @@ def _print_setup(sheet: Worksheet, title_rows: str) -> None:
 
 
 TABLE_WIDTHS = (6.0, 62.0, 34.0, 34.0)
+ROLE_WIDTH = 8.0
 
 
 def to_xlsx(
@@ -362,14 +363,18 @@ def to_xlsx(
     reports: Sequence[ProgressReport],
     *,
     warn_days: int = WARN_DAYS,
+    unit: str | None = None,
 ) -> bytes:
-    """Three sheets: the table as published, milestones × lead units, and the ledger."""
+    """Three sheets: the table as published, milestones × lead units, and the ledger.
+
+    With a unit, the table gains a 角色 column: the unit's role in each task.
+    """
     from openpyxl import Workbook
 
     book = Workbook()
     table_sheet = book.active
     assert table_sheet is not None
-    _table_sheet(table_sheet, progress.catalog, views)
+    _table_sheet(table_sheet, progress.catalog, views, unit)
     _board_sheet(book.create_sheet(msg.XLSX_BOARD_SHEET), progress, views, warn_days)
     counting = [r for r in reports if r.date <= progress.as_of]
     _ledger_sheet(book.create_sheet(msg.XLSX_LEDGER_SHEET), progress.catalog, counting)
@@ -394,23 +399,28 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) -> None:
+def _table_sheet(
+    sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView], unit: str | None = None
+) -> None:
     from openpyxl.utils import get_column_letter
 
     style = _styles()
+    widths = (*TABLE_WIDTHS, *((ROLE_WIDTH,) if unit else ()))
+    last = len(widths)
     sheet.title = msg.XLSX_TABLE_SHEET
     doc = catalog.document
     title = f"{doc.attachment}  {doc.title}" if doc.attachment else doc.title
     sheet.cell(1, 1, title).font = style["title"]
     sheet.cell(1, 1).alignment = style["centre"]
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=4)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     sheet.row_dimensions[1].height = 28
-    heads = (msg.H_SOURCE_ID, msg.H_SOURCE_TEXT, msg.H_SOURCE_SCHEDULE, msg.H_SOURCE_UNITS)
+    heads = [msg.H_SOURCE_ID, msg.H_SOURCE_TEXT, msg.H_SOURCE_SCHEDULE, msg.H_SOURCE_UNITS]
+    heads += [msg.H_ROLE] if unit else []
     for col, head in enumerate(heads, start=1):
         cell = sheet.cell(2, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
-    for col, width in enumerate(TABLE_WIDTHS, start=1):
+    for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     row = 3
     section = None
@@ -420,16 +430,19 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
             section = view.section.id
             cell = sheet.cell(row, 1, f"{view.section.id}、{view.section.title}")
             cell.font, cell.fill = style["bold"], style["section_fill"]
-            for col in range(1, 5):
+            for col in range(1, last + 1):
                 sheet.cell(row, col).border = style["border"]
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
             sheet.row_dimensions[row].height = 21
             row += 1
         shared = view.same_as
         merged = shared is not None and row_of.get(shared) == row - 1
         values: list[Any] = [view.id, view.text, view.schedule_text, view.units_text]
+        if unit:
+            role = unit_role(catalog, view, unit)
+            values.append(msg.ROLE_LABELS[role] if role else "")
         for col, value in enumerate(values, start=1):
-            body = sheet.cell(row, col, None if merged and col > 2 else value)
+            body = sheet.cell(row, col, None if merged and col in (3, 4) else value)
             body.alignment = style["centre"] if col == 1 else style["wrap"]
             body.border = style["border"]
         if merged:  # the source merges these cells across the two rows
@@ -437,11 +450,11 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
                 sheet.merge_cells(start_row=row - 1, start_column=col, end_row=row, end_column=col)
             texts = [str(values[1]), "", ""]
         else:
-            texts = [str(v) for v in values[1:]]
+            texts = [str(v) for v in values[1:4]]
         sheet.row_dimensions[row].height = _row_height(texts, TABLE_WIDTHS[1:])
         row_of[view.id] = row
         row += 1
-    sheet.auto_filter.ref = f"A2:D{max(row - 1, 2)}"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(last)}{max(row - 1, 2)}"
     sheet.freeze_panes = "A3"
     _print_setup(sheet, "2:2")
 
@@ -564,7 +577,7 @@ def export(
 ) -> str | bytes:
     """The selected tasks in one format (xlsx and ics as bytes, the others as text)."""
     if fmt == "xlsx":
-        return to_xlsx(progress, views, reports, warn_days=warn_days)
+        return to_xlsx(progress, views, reports, warn_days=warn_days, unit=unit)
     if fmt == "ics":
         return to_ics(progress, views, remind_days=remind_days, unit=unit)
     if fmt == "markdown" and rows == "tasks":

@@ -345,7 +345,7 @@ def test_bad_month_message_is_exact() -> None:
 
 def test_year_is_keyword_only_and_types_are_frozen() -> None:
     with pytest.raises(TypeError):
-        parse_schedule("3月底前", 2022)  # type: ignore[call-arg]
+        parse_schedule("3月底前", 2022)  # a run-time check: lru_cache hides it from mypy
     schedule = parse_schedule("2021年底前建立制度")
     assert isinstance(schedule, Schedule)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -17,18 +17,28 @@ class Run(Protocol):
     def __call__(self, *args: str, data: Path | None = ...) -> Result: ...
 
 
-def json_rows(result: Result) -> list[JsonObject]:
-    """The JSON array of objects a successful `-f json` command printed."""
-    assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)
+def rows_in(text: str) -> list[JsonObject]:
+    """JSON text that must be an array of objects (what `-f json` prints for a table)."""
+    rows = json.loads(text)
     assert isinstance(rows, list)
     assert all(isinstance(row, dict) for row in rows)
     return rows
 
 
+def object_in(text: str) -> JsonObject:
+    """JSON text that must be one object (what `show -f json` prints)."""
+    value = json.loads(text)
+    assert isinstance(value, dict)
+    return value
+
+
+def json_rows(result: Result) -> list[JsonObject]:
+    """The JSON array of objects a successful `-f json` command printed."""
+    assert result.exit_code == 0, result.output
+    return rows_in(result.stdout)
+
+
 def json_object(result: Result) -> JsonObject:
     """The JSON object a successful `-f json` command printed."""
     assert result.exit_code == 0, result.output
-    value = json.loads(result.stdout)
-    assert isinstance(value, dict)
-    return value
+    return object_in(result.stdout)

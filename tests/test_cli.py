@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
-from invoking import Run, json_object, json_rows
+from invoking import Run, json_object, json_rows, rows_in
 
 from govopen_cli.cli.app import app
 from govopen_cli.render.formats import TABLE_FORMATS as FORMATS
@@ -190,7 +189,7 @@ def test_every_format_carries_the_rows(run: Run, fmt: str) -> None:
     assert result.exit_code == 0
     out = result.stdout
     if fmt == "json":
-        assert len(json.loads(out)) == 7
+        assert len(rows_in(out)) == 7
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(out)))
         assert rows[0][:2] == ["序号", "角色"]

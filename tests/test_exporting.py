@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from invoking import Run
+from invoking import Run, rows_in
 
 from govopen_cli.queries.status import Progress
 from govopen_cli.render.exports import export, milestone_uid
@@ -135,10 +134,10 @@ def test_markdown_is_the_table_with_section_rows(catalog: Catalog) -> None:
 
 
 def test_json_rows(catalog: Catalog) -> None:
-    tasks = json.loads(make_text(catalog, "json"))
+    tasks = rows_in(make_text(catalog, "json"))
     assert len(tasks) == 24
     assert tasks[6]["id"] == 7 and tasks[6]["same_as"] == 6
-    milestones = json.loads(make_text(catalog, "json", rows="milestones"))
+    milestones = rows_in(make_text(catalog, "json", rows="milestones"))
     assert [(m["task"], m["due"]) for m in milestones if m["task"] == 13] == [
         (13, "2021-12-31"),
         (13, "2022-12-31"),

@@ -16,7 +16,7 @@ from govopen_cli.queries.status import Progress
 from govopen_cli.render.exports import export, milestone_uid
 from govopen_cli.render.formats import ExportFormat, RowKind
 from govopen_cli.render.marks import LOOKS
-from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.model import ProgressReport
 
 if TYPE_CHECKING:
@@ -57,9 +57,14 @@ def make(
     *,
     rows: RowKind = "tasks",
     remind_days: int = 7,
+    views: Sequence[TaskView] | None = None,
+    unit: str | None = None,
 ) -> str | bytes:
     progress = Progress(catalog, list(reports), as_of)
-    return export(fmt, progress, catalog.tasks, list(reports), rows=rows, remind_days=remind_days)
+    chosen = catalog.tasks if views is None else views
+    return export(
+        fmt, progress, chosen, list(reports), rows=rows, remind_days=remind_days, unit=unit
+    )
 
 
 def make_text(
@@ -417,6 +422,7 @@ def test_xlsx_sheets_have_autofilters_over_their_rows(catalog: Catalog) -> None:
 def test_xlsx_for_a_guide_unit_names_its_role(catalog: Catalog) -> None:
     views = [v for v in catalog.tasks if catalog.holdings(v, "市政务服务管理局")]
     data = make(catalog, "xlsx", views=views, unit="市政务服务管理局")
+    assert isinstance(data, bytes)
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(data))["任务分工"]

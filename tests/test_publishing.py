@@ -398,8 +398,8 @@ def overflow(tab) -> int:  # type: ignore[no-untyped-def]
 @pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
 )
-def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+def test_page_at_390_and_1280_pixels_in_chromium(run: Run, tmp_path: Path) -> None:
+    from playwright.sync_api import FloatRect, sync_playwright
 
     out = tmp_path / "site"
     result = run(
@@ -441,7 +441,7 @@ def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
                     assert stacked == "row"
                     assert tab.is_visible("section.timeline svg") and not tab.is_visible("#months")
                 # for README: the phone's first screens (header, filters, the first cards)
-                clip = {"x": 0, "y": 0, "width": width, "height": 1700}
+                clip: FloatRect = {"x": 0, "y": 0, "width": width, "height": 1700}
                 shots[width] = tab.screenshot(full_page=True, clip=clip)
 
                 # a county finds its tasks through its group (all 24 are led by 各县（区）)

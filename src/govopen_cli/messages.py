@@ -48,9 +48,9 @@ YAML_MERGE_REFUSED = "不支持 YAML 合并键（<<），请把内容直接写�
 KEY_NOT_SCALAR = "键必须是简单文本，不能是列表或映射"
 DUPLICATE_KEY = "重复的键“{key}”（第 {line} 行已出现过）；YAML 只会保留其中一个"
 BAD_SCALAR = "无法读取的值“{value}”（例如日期不存在）"
-TOO_DEEP = "嵌套层级过深，不像是任务分工表"
+TOO_DEEP = "嵌套层级过深（超过 {limit} 层），不像是任务分工表"
 ALIAS_CYCLE = "YAML 锚点引用了自身（循环引用），已拒绝读取"
-ALIAS_BOMB = "YAML 锚点/别名展开后超过 {limit} 个节点（疑似“别名炸弹”），已拒绝读取"
+ALIAS_BOMB = "YAML 锚点/别名展开后超过 {limit}个节点（疑似“别名炸弹”），已拒绝读取"
 
 _YAML_REASONS = {
     "mapping values are not allowed": "此处不能出现“键: 值”（是否缺少缩进或引号？）",
@@ -379,26 +379,6 @@ H_LATE = "逾期完成"
 H_OVERDUE = "逾期未完成"
 H_RATE = "完成率"
 BY_LABELS = {"unit": "单位", "section": "章节"}
-MARK_LABELS = {
-    "done": "✔完成",
-    "done_late": "◐迟完",
-    "in_progress": "▶推进",
-    "due_soon": "!临近",
-    "not_due": "·未到",
-    "ongoing": "∞持续",
-    "blocked": "■受阻",
-    "overdue": "✘逾期",
-}
-MARK_MEANINGS = {
-    "done": "按时完成",
-    "done_late": "逾期后完成",
-    "in_progress": "推进中",
-    "due_soon": "临近截止",
-    "not_due": "未到期",
-    "ongoing": "持续性工作",
-    "blocked": "受阻",
-    "overdue": "逾期未完成",
-}
 BOARD_TITLE = "督查看板"
 BOARD_CAPTION = "以 {date} 为今天计算\n{legend}"
 STATS_TITLE = "完成情况统计（落后的排在前面）"
@@ -410,7 +390,7 @@ def reports_title(count: int) -> str:
     return f"进展报送（{count} 条）"
 
 
-# --- validate: warnings, rule table, schema (issue 3) -----------------------------------
+# --- validate: warnings, schema (issue 3) -----------------------------------
 
 SECTION_EMPTY = "章节“{id}”下没有任何任务（是否漏填了任务的 section？）"
 UNIT_UNUSED = "单位“{name}”已登记，但没有任何任务写到它（也不是被写到的集合的成员）"
@@ -423,42 +403,16 @@ def id_gap(previous: int, current: int) -> str:
     return f"{after}，缺少 {missing}（漏录了任务，还是序号写错了？）"
 
 
-RULES = {
-    "io": "文件不存在、是文件夹、不是普通文件（管道、设备）或没有读取权限",
-    "too-large": "超出读取上限：文件超过 128 MiB、节点、键、值长度或问题数超限（见上表）",
-    "encoding": "不是 UTF-8 文本（GBK/GB18030 会给出转换命令），或含有二进制内容",
-    "yaml-syntax": "YAML 语法错误（缩进、冒号、引号、Tab、多个文档……）",
-    "yaml-tag": "使用了 !!python/… 等会构造对象的标签（拒绝，不会执行）",
-    "yaml-merge": "使用了合并键 <<",
-    "yaml-alias": "锚点别名循环引用，或展开后超过 250 万个节点（别名炸弹）",
-    "too-deep": "嵌套超过 64 层",
-    "bad-key": "键不是简单文本",
-    "duplicate-key": "同一映射中键重复",
-    "bad-value": "无法读取的值（例如不存在的日期 2022-02-30）",
-    "empty": "文件是空的",
-    "top-level": "顶层不是键值映射（例如是列表）",
-    "schema": "值的类型或取值不对（如 id: three、kind 不在可选值中）",
-    "missing-key": "缺少必填字段",
-    "unknown-key": "未知字段（提示最接近的字段名）",
-    "duplicate-section": "章节编号重复",
-    "duplicate-unit": "单位名录中名称、简称或别名重复",
-    "group-members": "集合单位没有成员，或非集合单位写了成员",
-    "unknown-member": "集合成员不在单位名录中",
-    "duplicate-id": "任务序号重复",
-    "unknown-section": "任务的章节不存在",
-    "no-units": "任务没有责任单位",
-    "unknown-unit": "责任单位不在单位名录中（提示最接近的名称）",
-    "same-as": "same_as 指向自己、不存在的任务或另一个 same_as，或同时填写了原文",
-    "schedule-invalid": "工作进度中的日期不存在（如 2022年13月底前）",
-    "schedule-explicit": "工作进度由 milestones 手工给出",
-    "schedule-not-understood": "工作进度既没有可识别的日期，也没有持续性标记",
-    "id-gap": "任务序号不连续",
-    "unit-unused": "登记了但没有任何任务用到的单位",
-    "section-empty": "没有任何任务的章节",
-    "no-data": "找不到数据文件",
-    "ledger-entry": "台账中的一条报送有误：任务、节点或单位不存在，不是责任单位，日期晚于今天",
-}
-"""Every rule id with what it means; README's rule table lists exactly these."""
+RULE_TABLE_HEADER = "| 规则 | 级别 | 含义 |"
+
+
+def count_words(n: int) -> str:
+    """A large count as a clerk writes it: 5000000 → "500 万", 200000000 → "2 亿"."""
+    for size, word in ((100_000_000, "亿"), (10_000, "万")):
+        if n >= size and n % size == 0:
+            return f"{n // size} {word}"
+    return str(n)
+
 
 SCHEMA_TITLE = "重点任务分工表（govopen 数据文件）"
 SCHEMA_MODELS = {
@@ -553,7 +507,6 @@ ICS_DESCRIPTION = (
 ICS_ALARM = "{days} 天后到期：{summary}"
 ICS_NONE = "无"
 PUBLISH_WRITTEN = "已生成公开页面：{path}"
-PAGE_AS_OF = "进度截至 {date}"
 PAGE_FILTER_UNIT = "责任单位"
 PAGE_FILTER_SECTION = "章节"
 PAGE_FILTER_ALL = "全部"
@@ -561,18 +514,85 @@ PAGE_SEARCH = "搜索"
 PAGE_SEARCH_HINT = "任务、进度或单位中的文字"
 PAGE_SHOWN = "显示 {n} / {total} 项任务"
 PAGE_TIMELINE = "节点时间轴（按月）"
-PAGE_TIMELINE_DESC = "每个圆点是一个节点，数字为任务序号，颜色为完成状态"
+PAGE_TIMELINE_DESC = "每个节点按截止月份排列，标有任务序号，颜色为完成状态"
 PAGE_LEGEND = "状态说明"
 PAGE_DONE_COUNT = "{done}/{total} 个单位已完成"
 PAGE_ONGOING = "长期坚持，无固定节点"
-PAGE_FOOTER = "本页由 govopen 根据分工表和进展台账生成，内容以正式文件为准。"
 PAGE_NO_MATCH = "没有符合条件的任务"
+
+# --- the house (issue 11): recurring deadlines in the calendar ---
+
+ICS_RECURRING_DESCRIPTION = (
+    "周期：{phrase}（每期截止日）\n节点：{deliverable}\n责任单位：{units}\n"
+    "完成情况：台账不按期记录周期性节点，请以各期报送为准\n"
+    "重点任务：{text}\n工作进度：{schedule}"
+)
+
+# --- truth: no ledger, roles, unit input, corrections, the page on a phone (issue 15) ---
+
+LEDGER_MISSING = (
+    "进展台账 {path} 不存在：请检查 --progress 的路径（第一次登记用 govopen progress add 会创建它）"
+)
+NO_LEDGER_NOTE = (
+    "尚未登记任何进展（没有进展台账）：不知道各单位是否已完成；已过截止日期不等于未完成"
+)
+PAST_DUE_TITLE = "已过截止日期的节点（尚未登记进展）"
+DAYS_PAST = "已过 {n} 天"
+H_PAST_DUE_UNITS = "责任单位"
+UNIT_OWES_NOTHING = "{unit} 在这些任务中是{roles}单位，不需要报送完成情况；表中是仍须完成的责任单位"
+UNIT_SOME_ROLES = "角色为“{roles}”的任务，{unit} 不需要报送完成情况；表中是仍须完成的责任单位"
+ICS_ROLE = "本单位角色：{role}"
+ICS_ROLE_NOT_OWED = "本单位角色：{role}（不需要报送完成情况）"
+
+
+def unit_not_found(query: str, suggestions: list[str]) -> str:
+    """What a user typed names no registered unit (suggestions only when close)."""
+    hint = f"；您是不是要找：{'、'.join(suggestions)}" if suggestions else ""
+    return f"单位名录中没有“{query}”{hint}（运行 govopen units 查看全部单位）"
+
+
+REPORT_DUPLICATE = (
+    "台账第 {number} 条已是同样的报送（第 {task} 项{milestone}，{unit}，{status}，{date}），"
+    "未重复登记；如要更正，请先 govopen progress retract {number}"
+)
+REPORT_BEFORE_YEAR = "报送日期 {date} 早于文件年份 {year} 年，不能登记"
+RETRACT_NO_ENTRY = "台账中没有第 {number} 条（共 {count} 条）"
+RETRACT_A_RETRACTION = "第 {number} 条本身是一条撤回记录，不能再撤回"
+RETRACT_TWICE = "第 {number} 条已由第 {by} 条撤回"
+RETRACT_BEFORE_REPORT = "撤回日期 {date} 早于被撤回的第 {number} 条的报送日期 {reported}"
+RETRACT_ADDED = (
+    "已撤回：第 {number} 条（第 {task} 项{milestone}，{unit}，{status}，{date}）→ {path}"
+)
+RETRACT_NOTE_NEEDED = "请用 --note 写明撤回原因（如“误报，应为第 2 个节点”）"
+RETRACTED_LABEL = "已撤回"
+RETRACTED_BY = "已由第 {by} 条于 {date} 撤回：{note}"
+H_ENTRY = "条"
+LEDGER_HEADER_RETRACT = (
+    "# 更正：govopen progress retract N --note 原因  追加一条撤回记录（retracts: N），原记录保留\n"
+)
+
+PAGE_PUBLISHER = "发布单位"
+PAGE_SOURCE = "依据文件"
+PAGE_DATA_DATE = "数据日期"
+PAGE_PUBLISHER_UNKNOWN = "数据文件未写明发布单位"
+PAGE_DATA_DATE_UNKNOWN = "数据文件未写明数据日期"
+PAGE_NO_LEDGER = (
+    "尚未登记任何进展：本页只列出任务和截止日期；已过截止日期的节点标为“{label}”，不表示未完成。"
+)
+PAGE_FOOTER_NEUTRAL = "本页根据分工表和进展台账整理，内容以正式文件为准。"
+PAGE_ROLE_NOTE = "{unit}：在 {n} 项任务中为{roles}单位，不需要报送完成情况"
+PAGE_ROLE = "本单位角色"
+NOT_RECORDED = "未登记进展"
+PAGE_MONTH = "{year}年{month}月"
+PAGE_TASK_NO = "第{id}项"
+PAGE_AS_OF_LABEL = "进度截至"
+PAGE_SOURCE_UNKNOWN = "数据文件未写明文号或出处"
 
 # --- reader bounds ---
 
 NOT_REGULAR_FILE = "这不是普通文件（是管道、设备或套接字），不会读取"
-TOO_MANY_NODES = "文件中的值超过 {limit} 个（列表项、映射、文本……），不像是任务分工表，已停止读取"
-TOO_MANY_KEYS = "一个映射中的键超过 {limit} 个，不像是任务分工表，已停止读取"
-VALUE_TOO_LONG = "一个值超过 {limit} 个字符，不像是表格中的一格，已停止读取"
-TOO_MANY_PROBLEMS = "问题超过 {limit} 个，只列出前面这些，已停止读取"
-ITEM_TOO_BIG = "这一项中的值超过 {limit} 个，不像是一条任务、单位或报送，已停止检查"
+TOO_MANY_NODES = "文件中的值超过 {limit}个（列表项、映射、文本……），不像是任务分工表，已停止读取"
+TOO_MANY_KEYS = "一个映射中的键超过 {limit}个，不像是任务分工表，已停止读取"
+VALUE_TOO_LONG = "一个值超过 {limit}个字符，不像是表格中的一格，已停止读取"
+TOO_MANY_PROBLEMS = "问题超过 {limit}个，只列出前面这些，已停止读取"
+ITEM_TOO_BIG = "这一项中的值超过 {limit}个，不像是一条任务、单位或报送，已停止检查"

@@ -1,13 +1,12 @@
 """Checking a data file: schema, then cross-checks between its parts.
 
-load → check → report are separate steps (as in check-jsonschema): this module
+load → check → print are separate steps (as in check-jsonschema): this module
 returns Problem records and never prints. Every problem carries the line and
 column of the node it is about.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,21 +24,16 @@ from govopen_cli.files.limits import (
 )
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
+from govopen_cli.table.dates import Clock
 from govopen_cli.table.model import Task, TaskFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
 from govopen_cli.table.units import Registry, parse_units
 
-WARNINGS = frozenset(
-    {"schedule-explicit", "schedule-not-understood", "id-gap", "unit-unused", "section-empty"}
-)
-RULES: dict[str, str] = {rule: "warning" if rule in WARNINGS else "error" for rule in msg.RULES}
-"""Every rule id the tool can report, with its level."""
-
 
 @dataclass(slots=True)
-class Report:
-    """The outcome of validating one file: the file if it could be read, and its problems."""
+class FileCheck:
+    """The outcome of checking one file: the file if it could be read, and its problems."""
 
     path: Path
     task_file: TaskFile | None = None
@@ -52,34 +46,34 @@ class Report:
         return all(p.level != "error" for p in self.problems)
 
 
-def validate_file(path: Path) -> Report:
+def validate_file(path: Path) -> FileCheck:
     """Read, schema-check and cross-check one data file."""
-    report = Report(path)
+    checked = FileCheck(path)
     try:
         data, source = read_yaml(path)
     except DataError as exc:
-        report.problems = exc.problems
-        return report
-    report.source = source
+        checked.problems = exc.problems
+        return checked
+    checked.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
-        return report
+        checked.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
+        return checked
     with paused_gc():
-        report.task_file, problems = validate_model(TaskFile, data, source)
-    if report.task_file is None:
-        report.problems = problems
-        return report
-    report.problems = sorted(
-        check_task_file(report.task_file, source), key=lambda p: (p.line, p.column)
+        checked.task_file, problems = validate_model(TaskFile, data, source)
+    if checked.task_file is None:
+        checked.problems = problems
+        return checked
+    checked.problems = sorted(
+        check_task_file(checked.task_file, source), key=lambda p: (p.line, p.column)
     )
-    return report
+    return checked
 
 
-def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
+def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
     from govopen_cli.files.finding import LEDGER_NAME
 
-    reports: list[Report] = []
+    checks: list[FileCheck] = []
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
@@ -92,34 +86,34 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     for path in paths:
         if path.name == LEDGER_NAME:
             if once(path):
-                reports.append(validate_ledger(path, None, today))
+                checks.append(validate_ledger(path, None, clock))
             continue
         if not once(path):
             continue
-        report = validate_file(path)
-        reports.append(report)
+        checked = validate_file(path)
+        checks.append(checked)
         beside = path.parent / LEDGER_NAME
         if beside.is_file() and once(beside):
-            reports.append(validate_ledger(beside, report, today))
-    return reports
+            checks.append(validate_ledger(beside, checked, clock))
+    return checks
 
 
-def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> Report:
+def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> FileCheck:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
-    Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
+    Without `task_check`, the task file is the `tasks.yaml` in the same folder, if any.
     """
     from govopen_cli.checks.ledger import read_ledger
     from govopen_cli.table.catalog import Catalog
 
-    if task_report is None:
+    if task_check is None:
         sibling = path.parent / "tasks.yaml"
-        task_report = validate_file(sibling) if sibling.is_file() else None
+        task_check = validate_file(sibling) if sibling.is_file() else None
     catalog = None
-    if task_report is not None and task_report.task_file is not None and task_report.ok:
-        catalog = Catalog(task_report.task_file, task_report.path)
-    ledger = read_ledger(path, catalog, today)
-    return Report(path, None, ledger.source, sorted(ledger.problems, key=_place))
+    if task_check is not None and task_check.task_file is not None and task_check.ok:
+        catalog = Catalog(task_check.task_file, task_check.path)
+    ledger = read_ledger(path, catalog, clock)
+    return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -183,8 +177,8 @@ def validate_model(
     if errors:
         problems = schema_problems(errors[:MAX_SCHEMA_PROBLEMS], source, model)
         if len(errors) > MAX_SCHEMA_PROBLEMS:
-            message = msg.TOO_MANY_PROBLEMS.format(limit=MAX_SCHEMA_PROBLEMS)
-            problems.append(Problem(source.name, 0, 0, "error", "too-large", message))
+            message = msg.TOO_MANY_PROBLEMS.format(limit=msg.count_words(MAX_SCHEMA_PROBLEMS))
+            problems.append(Problem(source.name, 0, 0, "too-large", message))
         return None, problems
     base = model.model_validate({k: v[:1] if k in lists else v for k, v in data.items()})
     return base.model_copy(update=checked), []
@@ -202,7 +196,8 @@ def _list_annotation(model: type[BaseModel], name: str) -> Any:
 
 
 def _too_big(source: SourceMap, loc: tuple[int | str, ...]) -> Problem:
-    return source.problem(loc, "too-large", msg.ITEM_TOO_BIG.format(limit=MAX_ITEM_NODES))
+    message = msg.ITEM_TOO_BIG.format(limit=msg.count_words(MAX_ITEM_NODES))
+    return source.problem(loc, "too-large", message)
 
 
 # --- schema errors in Chinese --------------------------------------------------------
@@ -212,15 +207,19 @@ def schema_problems(
     errors: list[Any], source: SourceMap, root: type[BaseModel] = TaskFile
 ) -> list[Problem]:
     """pydantic's errors (`ValidationError.errors()`) as problems placed at their nodes."""
+    from govopen_cli.table.model import ENTRY_TAGS
+
     problems = []
     for error in errors:
-        loc = tuple(error["loc"])
+        # a ledger entry's location carries the tag of its kind (report/retraction): not a key
+        raw = tuple(error["loc"])
+        loc = tuple(step for step in raw if step not in ENTRY_TAGS)
         kind = error["type"]
         if kind == "missing":
             problem = source.problem(loc[:-1], "missing-key", msg.schema_missing(str(loc[-1])))
         elif kind == "extra_forbidden":
             key = str(loc[-1])
-            known = sorted(_model_at(loc[:-1], root).model_fields)
+            known = sorted(_model_at(raw[:-1], root).model_fields)
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
             message = msg.schema_unknown_key(key, close[0] if close else None, known)
             problem = source.problem(loc, "unknown-key", message, key=True)
@@ -237,14 +236,16 @@ def schema_problems(
 
 def _misspelt_missing(errors: list[Any], source: SourceMap) -> set[Problem]:
     """`missing` errors already explained by an unknown key that is its misspelling."""
+    from govopen_cli.table.model import ENTRY_TAGS
+
+    located = [(e["type"], tuple(s for s in e["loc"] if s not in ENTRY_TAGS)) for e in errors]
     extra: dict[tuple[int | str, ...], set[str]] = {}
-    for e in errors:
-        if e["type"] == "extra_forbidden":
-            extra.setdefault(tuple(e["loc"][:-1]), set()).add(str(e["loc"][-1]))
+    for kind, loc in located:
+        if kind == "extra_forbidden":
+            extra.setdefault(loc[:-1], set()).add(str(loc[-1]))
     found = set()
-    for e in errors:
-        loc = tuple(e["loc"])
-        if e["type"] != "missing":
+    for kind, loc in located:
+        if kind != "missing":
             continue
         field = str(loc[-1])
         siblings = sorted(extra.get(loc[:-1], ()))
@@ -255,8 +256,13 @@ def _misspelt_missing(errors: list[Any], source: SourceMap) -> set[Problem]:
 
 def _model_at(loc: tuple[int | str, ...], root: type[BaseModel]) -> type[BaseModel]:
     """The model class that the mapping at `loc` is checked against."""
+    from govopen_cli.table.model import ENTRY_TAGS
+
     model = root
     for step in loc:
+        if isinstance(step, str) and step in ENTRY_TAGS:
+            model = ENTRY_TAGS[step]
+            continue
         if isinstance(step, int) or step not in model.model_fields:
             continue
         inner = _find_model(model.model_fields[step].annotation)
@@ -344,7 +350,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterato
                 ("tasks", first_index[task_id], "id"),
                 "id-gap",
                 msg.id_gap(previous, task_id),
-                level="warning",
             )
         previous = task_id
     used_sections = {t.section for t in tf.tasks}
@@ -356,7 +361,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterato
                 ("sections", i, "id"),
                 "section-empty",
                 msg.SECTION_EMPTY.format(id=section.id),
-                level="warning",
             )
     used = _used_units(tf, hints)
     for i, unit in enumerate(tf.units):
@@ -365,7 +369,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterato
                 ("units", i, "name"),
                 "unit-unused",
                 msg.UNIT_UNUSED.format(name=unit.name),
-                level="warning",
             )
 
 
@@ -470,7 +473,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Pro
                 ("tasks", i, "milestones"),
                 "schedule-explicit",
                 msg.SCHEDULE_EXPLICIT,
-                level="warning",
                 key=True,
             )
         elif task.same_as is None and task.ongoing is None and not schedule.understood:
@@ -478,7 +480,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Pro
                 ("tasks", i, "schedule"),
                 "schedule-not-understood",
                 msg.schedule_not_understood(task.schedule),
-                level="warning",
             )
 
 

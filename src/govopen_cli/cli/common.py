@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from govopen_cli.render.formats import TableFormat
+
 if TYPE_CHECKING:
+    from govopen_cli.checks.ledger import LedgerRead
     from govopen_cli.problems import Problem
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
     from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.dates import Clock
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
 
@@ -30,16 +33,6 @@ app = typer.Typer(
     no_args_is_help=True,
     **SETTINGS,
 )
-
-
-class OutputFormat(str, Enum):
-    """--format choices."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    plain = "plain"
 
 
 def date_option(value: str) -> dt.date:
@@ -65,7 +58,8 @@ DataOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="输出格式：table|json|csv|markdown|plain")
+    TableFormat,
+    typer.Option("--format", "-f", help="输出格式"),
 ]
 AsOfOption = Annotated[
     dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
@@ -94,7 +88,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def report_problems(problems: list[Problem]) -> NoReturn:
+def fail_with_problems(problems: list[Problem]) -> NoReturn:
     from govopen_cli import messages as msg
 
     for p in problems:
@@ -113,38 +107,58 @@ def load_catalog(data: Path | None) -> Catalog:
     try:
         return open_catalog(find_data_file(data))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
-def resolve_as_of(given: dt.date | None) -> dt.date:
-    from govopen_cli.table.dates import as_of_date
+def make_clock(as_of: dt.date | None) -> Clock:
+    """The run's clock, built once per command: the real today and the as-of date."""
+    from govopen_cli.table.dates import Clock
 
     try:
-        return as_of_date(given)
+        return Clock.real(as_of)
     except ValueError as exc:
         fail(str(exc), 2)
 
 
-def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+def read_checked_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> LedgerRead | None:
+    """The ledger, checked against the table; None when there is none beside the task file.
+
+    No ledger beside the task file means progress is not recorded (unknown, not "nothing
+    done"); a `--progress` file that does not exist is a mistake and fails.
+    """
     from govopen_cli.files.finding import ledger_path
-    from govopen_cli.problems import DataError
+    from govopen_cli.problems import errors_only
 
     assert catalog.path is not None
     path = ledger_path(catalog.path, explicit)
     if not path.exists():
-        return []  # no ledger yet: nobody has reported (and the ledger code is not loaded)
-    from govopen_cli.checks.ledger import open_ledger
+        if explicit is not None:
+            from govopen_cli import messages as msg
 
-    try:
-        return open_ledger(catalog, path, dt.date.today())
-    except DataError as exc:
-        report_problems(exc.problems)
+            fail(msg.LEDGER_MISSING.format(path=path))
+        return None  # no ledger: progress unknown (and the ledger code is not loaded)
+    from govopen_cli.checks.ledger import read_ledger
+
+    read = read_ledger(path, catalog, clock)
+    errors = errors_only(read.problems)
+    if errors:
+        fail_with_problems(errors)
+    return read
 
 
-def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
+def load_ledger(
+    catalog: Catalog, explicit: Path | None, clock: Clock
+) -> list[ProgressReport] | None:
+    """The ledger's counting reports (retracted ones left out); None when there is no ledger."""
+    read = read_checked_ledger(catalog, explicit, clock)
+    return None if read is None else read.reports
+
+
+def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, load_ledger(catalog, explicit), as_of)
+    reports = load_ledger(catalog, explicit, clock)
+    return Progress(catalog, reports or [], clock.as_of, recorded=reports is not None)
 
 
 def resolve_unit(catalog: Catalog, query: str) -> str:
@@ -156,18 +170,13 @@ def resolve_unit(catalog: Catalog, query: str) -> str:
         fail(exc.message)
 
 
-def print_table(table: Table, fmt: OutputFormat) -> None:
+def print_table(table: Table, fmt: TableFormat) -> None:
     from govopen_cli.render.tables import render
 
-    sys.stdout.write(render(table, fmt.value))
-
-
-class ReportFormatChoice(str, Enum):
-    """validate --format choices."""
-
-    text = "text"
-    json = "json"
-    github = "github"
+    sys.stdout.write(render(table, fmt))
+    if fmt not in ("table", "markdown"):
+        for note in table.notes:  # a script's stdout stays data; the person still reads it
+            sys.stderr.write(f"govopen: {note}\n")
 
 
 def write_file(path: Path, data: str | bytes) -> None:

@@ -12,19 +12,18 @@ from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    OutputFormat,
     ProgressOption,
     SectionOption,
     UnitFilterOption,
     app,
     date_flag,
     fail,
+    fail_with_problems,
     load_catalog,
-    load_ledger,
     load_progress,
+    make_clock,
     print_table,
-    report_problems,
-    resolve_as_of,
+    read_checked_ledger,
     resolve_section,
     resolve_unit,
 )
@@ -58,7 +57,7 @@ def progress_add_command(
     data: DataOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账。"""
+    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账（相同的报送不重复登记）。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import add_report, new_report
     from govopen_cli.files.finding import is_shipped, ledger_path
@@ -70,24 +69,24 @@ def progress_add_command(
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
     path = ledger_path(catalog.path, progress)
-    today = resolve_as_of(None)
+    clock = make_clock(None)
     try:
         entry = new_report(
             catalog,
             task=task_id,
             unit=unit,
             status=status,
-            date=date or today,
-            today=today,
+            clock=clock,
+            date=date,
             milestone=milestone,
             note=note,
             evidence=evidence,
         )
-        add_report(catalog, path, entry)
+        add_report(catalog, path, entry, clock)
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     except OSError as exc:
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
@@ -113,10 +112,15 @@ def progress_list_command(
     unit: UnitFilterOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
-    """列出台账中的进展报送，按日期排序。"""
+    """列出台账中的进展报送，按日期排序；“条”是它在台账中的编号（progress retract 用它），
+    已撤回的报送标为“已撤回”。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.checks.ledger import retractions
+    from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
+    from govopen_cli.table.model import ProgressReport
 
     catalog = load_catalog(data)
     if task_id is not None:
@@ -125,14 +129,27 @@ def progress_list_command(
         except LookupError as exc:
             fail(str(exc))
     unit_name = resolve_unit(catalog, unit) if unit else None
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
-    reports = [
-        r
-        for r in load_ledger(catalog, progress)
-        if (task_id is None or r.task == task_id) and (wanted is None or r.unit in wanted)
+    ledger = read_checked_ledger(catalog, progress, make_clock(None))
+    entries = ledger.entries if ledger is not None else []
+    tasks = None if task_id is None else [task_id]
+    reports = [r for r in entries if isinstance(r, ProgressReport)]
+    chosen = {id(r) for r in select_reports(catalog, reports, tasks=tasks, unit=unit_name)}
+    numbered = [
+        (n, r)
+        for n, r in enumerate(entries, start=1)
+        if isinstance(r, ProgressReport) and id(r) in chosen
     ]
-    reports.sort(key=lambda r: r.date)
-    print_table(reports_table(reports, catalog), fmt)
+    numbered.sort(key=lambda item: item[1].date)
+    gone = {
+        n: msg.RETRACTED_BY.format(by=by, date=r.date, note=r.note)
+        for n, (by, r) in retractions(entries).items()
+    }
+    table = reports_table(
+        [r for _, r in numbered], catalog, numbers=[n for n, _ in numbered], retracted=gone
+    )
+    if ledger is None:
+        table.notes.append(msg.NO_LEDGER_NOTE)
+    print_table(table, fmt)
 
 
 @app.command("board")
@@ -141,20 +158,26 @@ def board_command(
     warn_days: Annotated[
         int, typer.Option("--warn-days", min=0, help="截止前多少天标为“临近”")
     ] = 30,
+    unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
-    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
+    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。
+
+    --unit 只看这个单位承担的任务（任一角色）；指导或配合单位看到的是各责任单位的状态。
+    """
     from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.tables import board_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     chosen = resolve_section(catalog, section) if section else None
-    ledger = load_progress(catalog, progress, today)
-    print_table(board_table(ledger, list_tasks(catalog, section=chosen), warn_days), fmt)
+    unit_name = resolve_unit(catalog, unit) if unit else None
+    ledger = load_progress(catalog, progress, clock)
+    views = list_tasks(catalog, section=chosen, unit=unit_name)
+    print_table(board_table(ledger, views, warn_days, unit=unit_name), fmt)
 
 
 @app.command("stats")
@@ -162,12 +185,12 @@ def stats_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
     from govopen_cli.render.tables import stats_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
+    clock = make_clock(as_of)
+    ledger = load_progress(catalog, progress, clock)
     print_table(stats_table(ledger), fmt)

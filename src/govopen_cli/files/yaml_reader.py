@@ -74,11 +74,20 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _CHUNK = 1 << 20
 
 
+def limits() -> dict[str, str]:
+    """The limits as the rule descriptions (problems.RULES) name them."""
+    return {
+        "max_mib": str(MAX_FILE_BYTES // (1024 * 1024)),
+        "max_depth": str(MAX_DEPTH),
+        "max_nodes": msg.count_words(MAX_EXPANDED_NODES),
+    }
+
+
 # --- bytes --------------------------------------------------------------------------------
 
 
 def fail(name: str, rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
-    return DataError([Problem(name, line, column, "error", rule, message)])
+    return DataError([Problem(name, line, column, rule, message)])
 
 
 def read_bytes(path: Path) -> bytes:
@@ -256,13 +265,12 @@ class SourceMap:
         rule: str,
         message: str,
         *,
-        level: Any = "error",
         key: bool = False,
         needle: str | None = None,
     ) -> Problem:
         """A problem placed at the node that `loc` names (or at `needle` inside it)."""
         line, column = self.locate(loc, key=key, needle=needle)
-        return Problem(self.name, line, column, level, rule, message)
+        return Problem(self.name, line, column, rule, message)
 
 
 # --- events → Python values -------------------------------------------------------------------
@@ -314,19 +322,17 @@ class _Builder:
 
     def problem(self, mark: Any, rule: str, message: str) -> None:
         """Note a problem and read on, unless there are too many to be worth listing."""
-        self.problems.append(
-            Problem(self.name, mark.line + 1, mark.column + 1, "error", rule, message)
-        )
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, rule, message))
         if len(self.problems) >= MAX_READ_PROBLEMS:
-            message = msg.TOO_MANY_PROBLEMS.format(limit=MAX_READ_PROBLEMS)
-            self.problems.append(Problem(self.name, 0, 0, "error", "too-large", message))
+            message = msg.TOO_MANY_PROBLEMS.format(limit=msg.count_words(MAX_READ_PROBLEMS))
+            self.problems.append(Problem(self.name, 0, 0, "too-large", message))
             raise _Stop
 
     def fail(self, mark: Any, rule: str, message: str) -> NoReturn:
         """Refuse the file at a limit: this one problem (at the root when `mark` is None)."""
         if mark is None:
             mark = self.mark(0) if self.places else _Mark(0, 0)
-        self.problems = [Problem(self.name, mark.line + 1, mark.column + 1, "error", rule, message)]
+        self.problems = [Problem(self.name, mark.line + 1, mark.column + 1, rule, message)]
         raise _Stop
 
     def mark(self, entry: int) -> _Mark:
@@ -334,7 +340,8 @@ class _Builder:
         return _Mark(packed >> 32, (packed & 0xFFFFFFFF) >> 1)
 
     def too_many_nodes(self, mark: Any) -> NoReturn:
-        self.fail(mark, "too-large", msg.TOO_MANY_NODES.format(limit=MAX_EXPANDED_NODES))
+        message = msg.TOO_MANY_NODES.format(limit=msg.count_words(MAX_EXPANDED_NODES))
+        self.fail(mark, "too-large", message)
 
     # --- scalars
 
@@ -357,7 +364,8 @@ class _Builder:
             return _REFUSED
 
     def long_value(self, event: Any) -> NoReturn:
-        self.fail(event.start_mark, "too-large", msg.VALUE_TOO_LONG.format(limit=MAX_SCALAR_CHARS))
+        message = msg.VALUE_TOO_LONG.format(limit=msg.count_words(MAX_SCALAR_CHARS))
+        self.fail(event.start_mark, "too-large", message)
 
     # --- collections, anchors and aliases
 
@@ -384,16 +392,18 @@ class _Builder:
         self.alias_sizes[entry] = size
         self.count += size
         if self.count > MAX_EXPANDED_NODES:  # placed at the root, as the whole graph is
-            self.fail(None, "yaml-alias", msg.ALIAS_BOMB.format(limit=MAX_EXPANDED_NODES))
+            message = msg.ALIAS_BOMB.format(limit=msg.count_words(MAX_EXPANDED_NODES))
+            self.fail(None, "yaml-alias", message)
         if depth + height > MAX_DEPTH:
-            self.fail(event.start_mark, "too-deep", msg.TOO_DEEP)
+            self.fail(event.start_mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
         return value, height
 
     def duplicate_key(self, key: Any, mark: Any, first_line: int) -> None:
         self.problem(mark, "duplicate-key", msg.DUPLICATE_KEY.format(key=key, line=first_line))
 
     def too_many_keys(self, mark: Any) -> NoReturn:
-        self.fail(mark, "too-large", msg.TOO_MANY_KEYS.format(limit=MAX_KEYS_PER_MAPPING))
+        message = msg.TOO_MANY_KEYS.format(limit=msg.count_words(MAX_KEYS_PER_MAPPING))
+        self.fail(mark, "too-large", message)
 
     # --- the document
 
@@ -432,7 +442,7 @@ class _Builder:
                     self.too_many_nodes(mark)
                 as_key = seen is not None and key is no_key
                 if depth > MAX_DEPTH and not as_key:
-                    self.fail(mark, "too-deep", msg.TOO_DEEP)
+                    self.fail(mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
                 value = event.value
                 if len(value) > max_chars:
                     self.long_value(event)
@@ -460,7 +470,7 @@ class _Builder:
                 if count > max_nodes:
                     self.too_many_nodes(mark)
                 if depth > MAX_DEPTH:
-                    self.fail(mark, "too-deep", msg.TOO_DEEP)
+                    self.fail(mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
                 if seen is not None and key is no_key:
                     self.problem(mark, "bad-key", msg.KEY_NOT_SCALAR)
                 if event.tag is not None:
@@ -530,14 +540,14 @@ def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     reason = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, yaml.reader.ReaderError):
-        return Problem(name, 0, 0, "error", "yaml-syntax", msg.YAML_BAD_CHARACTER)
+        return Problem(name, 0, 0, "yaml-syntax", msg.YAML_BAD_CHARACTER)
     context = getattr(exc, "context_mark", None)
     if str(reason).startswith("found unexpected end of stream") and context is not None:
         mark = context  # an unclosed quote or bracket: point where it was opened
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     if str(reason).startswith("exceeded maximum nesting depth"):  # libyaml's own limit (1000)
-        return Problem(name, line, column, "error", "too-deep", msg.TOO_DEEP)
-    return Problem(name, line, column, "error", "yaml-syntax", msg.yaml_syntax(str(reason)))
+        return Problem(name, line, column, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
+    return Problem(name, line, column, "yaml-syntax", msg.yaml_syntax(str(reason)))
 
 
 def parse_yaml(data: bytes | str, name: str) -> tuple[Any, SourceMap]:
@@ -553,7 +563,7 @@ def parse_yaml(data: bytes | str, name: str) -> tuple[Any, SourceMap]:
             parser.get_event()  # StreamStartEvent
             start: Any = parser.get_event()
             if isinstance(start, yaml.StreamEndEvent):
-                raise DataError([Problem(name, 1, 1, "error", "empty", msg.EMPTY_FILE)])
+                raise DataError([Problem(name, 1, 1, "empty", msg.EMPTY_FILE)])
             value = builder.build(parser)
             parser.get_event()  # DocumentEndEvent
             after: Any = parser.get_event()

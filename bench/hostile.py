@@ -26,14 +26,17 @@ ROOT = HERE.parent
 PY = sys.executable
 MINIMAL = (ROOT / "tests" / "corpus" / "valid-minimal.yaml").read_text(encoding="utf-8")
 HEAD = MINIMAL.split("tasks:")[0] + "tasks:\n"
-TASK = "  - id: {i}\n    section: 一\n    text: 任务\n    schedule: 长期坚持\n    units: 东坡区人民政府\n"
+TASK = (
+    "  - id: {i}\n    section: 一\n    text: 任务\n    schedule: 长期坚持\n"
+    "    units: 东坡区人民政府\n"
+)
 
 
 def write(path: Path, parts: Callable[[], list[str]]) -> None:
     path.write_text("".join(parts()), encoding="utf-8")
 
 
-CASES: dict[str, Callable[[Path], None]] = {
+CASES: dict[str, Callable[[Path], object]] = {
     "flow-16mb": lambda p: p.write_bytes(b"tasks: [" + b"1," * 8_000_000 + b"1]\n"),
     "flow-50mb": lambda p: p.write_bytes(b"tasks: [" + b"1," * 25_000_000 + b"1]\n"),
     "flow-120mb": lambda p: p.write_bytes(b"[" + b"1," * 60_000_000 + b"1]\n"),
@@ -111,22 +114,16 @@ def run(
 
 def main() -> None:
     words = sys.argv[1:]
-    chosen = {k: v for k, v in CASES.items() if not words or any(w in k for w in words)}
+    chosen = [name for name in CASES if not words or any(w in name for w in words)]
     print("| case | command | wall (s) | CPU (s) | peak RSS | exit | messages | first message |")
     print("|---|---|---:|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory(prefix="govopen-hostile-") as tmp:
         env = dict(os.environ, GOVOPEN_NO_CACHE="1", XDG_CACHE_HOME=str(Path(tmp) / "cache"))
-        for name, make in chosen.items():
+        for name in chosen:
             path = Path(tmp) / f"{name}.yaml"
-            subprocess.run(
-                [
-                    PY,
-                    "-c",
-                    f"import sys; sys.path.insert(0, {str(HERE)!r}); "
-                    f"import hostile; hostile.CASES[{name!r}](__import__('pathlib').Path({str(path)!r}))",
-                ],
-                check=True,
-            )
+            # made in a child, so that this process stays small (its RSS would be inherited)
+            make = f"import hostile, pathlib; hostile.CASES[{name!r}](pathlib.Path({str(path)!r}))"
+            subprocess.run([PY, "-c", make], cwd=HERE, check=True)
             for command in (
                 ["validate", "--format", "json", str(path)],
                 ["list", "--format", "json", "--data", str(path)],
@@ -135,8 +132,9 @@ def main() -> None:
                     [PY, "-m", "govopen_cli", *command], env, Path(tmp)
                 )
                 first = (messages[0] if messages else "")[:70].replace("|", "\\|")
+                size = path.stat().st_size / 1e6
                 print(
-                    f"| {name} ({path.stat().st_size / 1e6:.0f} MB) | {command[0]} | {elapsed:.2f} | {cpu:.2f} | "
+                    f"| {name} ({size:.0f} MB) | {command[0]} | {elapsed:.2f} | {cpu:.2f} | "
                     f"{rss / 1024:.0f} MiB | {code} | {len(messages)} | {first} |",
                     flush=True,
                 )

@@ -104,8 +104,9 @@ def run(
     code = os.waitstatus_to_exitcode(status)
     text, error = out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace")
     try:
-        messages = [str(p["message"]) for p in json.loads(text)] if text.strip() else []
-    except (json.JSONDecodeError, TypeError):
+        rows = json.loads(text) if text.strip() else []
+        messages = [str(row.get("message", row)) for row in rows]
+    except (json.JSONDecodeError, TypeError, AttributeError):
         messages = [text.strip().splitlines()[-1]]
     if not messages and error.strip():
         messages = error.strip().splitlines()[-1:]

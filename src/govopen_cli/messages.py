@@ -567,3 +567,9 @@ PAGE_DONE_COUNT = "{done}/{total} 个单位已完成"
 PAGE_ONGOING = "长期坚持，无固定节点"
 PAGE_FOOTER = "本页由 govopen 根据分工表和进展台账生成，内容以正式文件为准。"
 PAGE_NO_MATCH = "没有符合条件的任务"
+
+# --- conventions ---
+SHELL_UNSUPPORTED = (
+    "无法为 shell “{shell}”提供命令补全：支持 bash、zsh、fish、PowerShell（请在其中之一运行）"
+)
+COMPLETION_INSTALLED = "已为 {shell} 安装命令补全：{path}\n重新打开终端后生效。"

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
-from govopen_cli.files.yaml_reader import SourceMap, read_yaml
+from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.model import Task, TaskFile
 from govopen_cli.table.schedule import parse_schedule
@@ -94,6 +94,8 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
             continue
         report = validate_file(path)
         reports.append(report)
+        if path == STDIN:
+            continue  # standard input has no folder, so no ledger beside it
         beside = path.parent / LEDGER_NAME
         if beside.is_file() and once(beside):
             reports.append(validate_ledger(beside, report, today))

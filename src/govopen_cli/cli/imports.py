@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
+    FILE,
     app,
     fail,
 )
@@ -19,27 +20,34 @@ if TYPE_CHECKING:
 
 @app.command("import")
 def import_command(
-    source: Annotated[
-        Path, typer.Argument(metavar="SOURCE", help="任务分工表：.docx、.xlsx 或文本")
-    ],
-    output: Annotated[
+    source: Annotated[Path, typer.Argument(metavar=FILE, help="任务分工表：.docx、.xlsx 或文本")],
+    out: Annotated[
         Path | None,
         typer.Option(
-            "--output",
+            "--out",
             "-o",
-            help="输出文件（默认：与 SOURCE 同目录的 <文件名>.yaml）",
+            metavar=FILE,
+            help="输出文件（默认：分工表旁边的同名 .yaml 文件）",
             show_default=False,
         ),
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", metavar=FILE, hidden=True, show_default=False),
+    ] = None,  # the name before --out was the rule everywhere; still understood
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示摘要，不写文件")] = False,
 ) -> None:
-    """把一份任务分工表（Word、Excel 或从 PDF 复制的文本）转成带注释的 tasks.yaml。"""
+    """把一份任务分工表转成带注释的 tasks.yaml。
+
+    来源可以是 Word、Excel，或从 PDF 复制的文本。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_file
     from govopen_cli.files.atomic import write_atomic
     from govopen_cli.importing.tables import SourceError, import_source, render_yaml
 
+    output = out if out is not None else output
     target = output if output is not None else source.with_suffix(".yaml")
     if output is None and target.resolve() == source.resolve():
         fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))

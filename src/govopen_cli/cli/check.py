@@ -29,8 +29,8 @@ def validate_command(
         list[Path] | None,
         typer.Argument(
             metavar=f"[{FILE}]...",
-            help="要校验的文件（- 为标准输入），默认为找到的数据文件；"
-            "一并校验任务文件旁的 progress.yaml",
+            help="要校验的文件，默认为找到的数据文件；- 表示标准输入；"
+            "同目录的 progress.yaml 一并校验",
             show_default=False,
         ),
     ] = None,

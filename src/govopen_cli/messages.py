@@ -573,3 +573,4 @@ SHELL_UNSUPPORTED = (
     "无法为 shell “{shell}”提供命令补全：支持 bash、zsh、fish、PowerShell（请在其中之一运行）"
 )
 COMPLETION_INSTALLED = "已为 {shell} 安装命令补全：{path}\n重新打开终端后生效。"
+RECORD_RULE = "[ {n} ]"

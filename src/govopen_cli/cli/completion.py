@@ -96,17 +96,21 @@ def _short(text: str, limit: int = 24) -> str:
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
+def detected_shell() -> str | None:
+    """The shell govopen runs in, as shellingham sees it (None when it cannot tell)."""
+    try:
+        from typer._completion_shared import _get_shell_name
+
+        return _get_shell_name()
+    except Exception:  # shellingham could not tell: the caller falls back to $SHELL
+        return None
+
+
 def _shell() -> str:
     """The user's shell (detected, else $SHELL); exit 2 with a message when unsupported."""
     from govopen_cli import messages as msg
 
-    try:
-        from typer._completion_shared import _get_shell_name
-
-        shell = _get_shell_name()
-    except Exception:  # shellingham could not tell: fall back to $SHELL
-        shell = None
-    shell = shell or os.path.basename(os.environ.get("SHELL", ""))
+    shell = detected_shell() or os.path.basename(os.environ.get("SHELL", ""))
     if shell not in SHELLS:
         sys.stderr.write(f"govopen: {msg.SHELL_UNSUPPORTED.format(shell=shell or '?')}\n")
         raise typer.Exit(2)

@@ -212,7 +212,7 @@ def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> li
         max(
             text_width(line)
             for text in (header, *(row[i].text for row in rows))
-            for line in text.split("\n")
+            for line in printable(text).split("\n")
         )
         for i, header in enumerate(headers)
     ]

@@ -232,3 +232,9 @@ def test_the_board_in_200_columns_is_a_table() -> None:
     )
     assert "─[ 1 ]" not in result.output
     assert "天府新区" in result.output.splitlines()[2]  # the header row
+
+
+def test_what_the_user_typed_is_echoed_escaped() -> None:
+    result = CliRunner().invoke(app, ["by-unit", "东\x1b]0;x\x07", "--data", str(DATA)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "东\\x1b]0;x\\x07" in result.output

@@ -180,16 +180,19 @@ def root(
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    sys.stderr.write(f"govopen: {message}\n")
+    from govopen_cli.render.terminal import printable  # what the user typed may hold escapes
+
+    sys.stderr.write(f"govopen: {printable(message)}\n")
     raise typer.Exit(code)
 
 
 def report_problems(problems: list[Problem]) -> NoReturn:
     from govopen_cli import messages as msg
+    from govopen_cli.render.terminal import printable
 
     for p in problems:
         where = f"{p.location()}: " if p.path else "govopen: "
-        sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {p.message}\n")
+        sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {printable(p.message)}\n")
     if any(p.line for p in problems):
         sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
     raise typer.Exit(1)

@@ -22,6 +22,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 # --- widths ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def char_width(char: str) -> int:
     """Columns a character takes: 2 for wide (CJK, full-width), 0 for combining marks."""
     if char < "\u0300":  # ASCII and Latin-1: one column (control characters: none)
@@ -75,12 +77,14 @@ def wrap(text: str, width: int) -> list[str]:
                 lines.append(line.rstrip())
                 line = token
             else:  # fold the run, character by character
+                used = text_width(line)
                 for char in token:
-                    if line and text_width(line) + char_width(char) > width:
+                    if line and used + char_width(char) > width:
                         line, carry = _keep_together(line, char)
                         lines.append(line.rstrip())
-                        line = carry
+                        line, used = carry, text_width(carry)
                     line += char
+                    used += char_width(char)
         lines.append(line.rstrip())
     return lines
 

@@ -21,7 +21,18 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import update_catalog  # noqa: E402
 
-ENGLISH = ("Usage:", "Options", "Commands", "Arguments", "Show this message", "Error", "Try '")
+ENGLISH = (
+    "Usage:",
+    "Options",
+    "OPTIONS",
+    "Commands",
+    "COMMAND",
+    "Arguments",
+    "ARGS",
+    "Show this message",
+    "Error",
+    "Try '",
+)
 COMMANDS = [
     [],
     ["list"],
@@ -77,7 +88,7 @@ def test_the_catalog_is_inside_the_package() -> None:
 def test_help_is_chinese() -> None:
     code, out = invoke("--help")
     assert code == 0
-    for chinese in ("用法: govopen", "选项", "命令", "显示本帮助并退出。"):
+    for chinese in ("用法: govopen [选项] 命令 [参数]...", "选项", "命令", "显示本帮助并退出。"):
         assert chinese in out
     for english in ENGLISH:
         assert english not in out

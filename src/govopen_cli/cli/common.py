@@ -32,7 +32,12 @@ use_chinese()  # before any help or usage error: Click's and Typer's words in Ch
 register_shells()  # Typer's completion scripts, for --show-completion and the Tab key
 
 PROG_NAME = "govopen"
+GROUP_SETTINGS: dict[str, Any] = {
+    "options_metavar": "[选项]",  # the usage line: govopen due [选项]
+    "subcommand_metavar": "命令 [参数]...",
+}
 SETTINGS: dict[str, Any] = {
+    **GROUP_SETTINGS,
     "add_completion": False,  # ours are in `root`, with Chinese help
     "pretty_exceptions_enable": False,
     "context_settings": {"help_option_names": ["-h", "--help"]},

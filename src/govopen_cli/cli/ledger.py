@@ -10,6 +10,7 @@ import typer
 
 from govopen_cli.cli.common import (
     DAYS,
+    GROUP_SETTINGS,
     NUMBER,
     STATUS,
     TASK,
@@ -40,7 +41,9 @@ if TYPE_CHECKING:
     pass
 
 
-progress_app = typer.Typer(help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True)
+progress_app = typer.Typer(
+    help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True, **GROUP_SETTINGS
+)
 app.add_typer(progress_app, name="progress")
 
 

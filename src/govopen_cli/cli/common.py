@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
 
 import typer
 
@@ -19,12 +18,14 @@ from govopen_cli.cli.completion import (
     show_version,
 )
 from govopen_cli.cli.language import use_chinese
+from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
     from govopen_cli.problems import Problem
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
     from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.dates import Clock
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
 
@@ -50,16 +51,6 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
-    """--format choices."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    plain = "plain"
-
-
 # Metavars a person reads in the help (Click would show TEXT, INTEGER, PATH).
 FILE = "文件"
 FOLDER = "目录"
@@ -70,8 +61,17 @@ SECTION = "章节"
 TASK = "序号"
 NUMBER = "编号"
 TEXT = "文字"
-FORMAT = "格式"
 STATUS = "状态"
+FORMAT = "格式"
+
+
+def choices(kind: Any) -> str:
+    """A choice option's values for its help, spaced so that the help wraps between them.
+
+    (The option's metavar is a word, 格式: the list of choices as a metavar would take a
+    third of an 80-column help screen.)
+    """
+    return " | ".join(get_args(kind))
 
 
 def date_option(value: str) -> dt.date:
@@ -88,11 +88,6 @@ def date_flag(name: str, help: str) -> Any:
     return typer.Option(name, parser=date_option, metavar=DATE, help=help, show_default=False)
 
 
-def choices(enum: type[Enum]) -> str:
-    """The values of a choice option, spaced so that the help wraps between them."""
-    return " | ".join(str(member.value) for member in enum)
-
-
 DataOption = Annotated[
     Path | None,
     typer.Option(
@@ -103,8 +98,8 @@ DataOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", metavar=FORMAT, help=f"输出格式：{choices(OutputFormat)}"),
+    TableFormat,
+    typer.Option("--format", "-f", metavar=FORMAT, help=f"输出格式：{choices(TableFormat)}"),
 ]
 AsOfOption = Annotated[
     dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
@@ -191,7 +186,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def report_problems(problems: list[Problem]) -> NoReturn:
+def fail_with_problems(problems: list[Problem]) -> NoReturn:
     from govopen_cli import messages as msg
     from govopen_cli.render.terminal import printable
 
@@ -211,19 +206,20 @@ def load_catalog(data: Path | None) -> Catalog:
     try:
         return open_catalog(find_data_file(data))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
-def resolve_as_of(given: dt.date | None) -> dt.date:
-    from govopen_cli.table.dates import as_of_date
+def make_clock(as_of: dt.date | None) -> Clock:
+    """The run's clock, built once per command: the real today and the as-of date."""
+    from govopen_cli.table.dates import Clock
 
     try:
-        return as_of_date(given)
+        return Clock.real(as_of)
     except ValueError as exc:
         fail(str(exc), 2)
 
 
-def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+def load_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> list[ProgressReport]:
     from govopen_cli.files.finding import ledger_path
     from govopen_cli.problems import DataError
 
@@ -234,15 +230,15 @@ def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]
     from govopen_cli.checks.ledger import open_ledger
 
     try:
-        return open_ledger(catalog, path, dt.date.today())
+        return open_ledger(catalog, path, clock)
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
-def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
+def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, load_ledger(catalog, explicit), as_of)
+    return Progress(catalog, load_ledger(catalog, explicit, clock), clock.as_of)
 
 
 def resolve_unit(catalog: Catalog, query: str) -> str:
@@ -254,18 +250,10 @@ def resolve_unit(catalog: Catalog, query: str) -> str:
         fail(exc.message)
 
 
-def print_table(table: Table, fmt: OutputFormat) -> None:
+def print_table(table: Table, fmt: TableFormat) -> None:
     from govopen_cli.render.tables import render
 
-    sys.stdout.write(render(table, fmt.value))
-
-
-class ReportFormatChoice(str, Enum):
-    """validate --format choices."""
-
-    text = "text"
-    json = "json"
-    github = "github"
+    sys.stdout.write(render(table, fmt))
 
 
 def write_file(path: Path, data: str | bytes) -> None:

@@ -71,7 +71,9 @@ def import_command(
             msg.IMPORT_NOT_UNDERSTOOD_ROW.format(id=t.id, place=t.place, message=m)
             for t, m in result.not_understood
         ]
-    sys.stdout.write("\n".join(lines) + "\n")
+    from govopen_cli.render.terminal import printable  # the source's text may hold escapes
+
+    sys.stdout.write(printable("\n".join(lines)) + "\n")
     if dry_run:
         sys.stdout.write(msg.IMPORT_DRY_RUN.format(path=target) + "\n")
         return
@@ -83,5 +85,5 @@ def import_command(
         return
     sys.stderr.write(msg.IMPORT_INVALID.format(path=target, count=len(problems)) + "\n")
     for p in problems:
-        sys.stderr.write(f"{p.location()}: {p.message} [{p.rule}]\n")
+        sys.stderr.write(f"{p.location()}: {printable(p.message)} [{p.rule}]\n")
     raise typer.Exit(1)

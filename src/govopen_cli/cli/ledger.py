@@ -129,17 +129,17 @@ def progress_add_command(
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
     status_label = msg.STATUS_LABELS[entry.status]
-    sys.stdout.write(
-        msg.REPORT_ADDED.format(
-            task=entry.task,
-            milestone=where,
-            unit=entry.unit,
-            status=status_label,
-            date=entry.date,
-            path=path,
-        )
-        + "\n"
+    from govopen_cli.render.terminal import printable
+
+    added = msg.REPORT_ADDED.format(
+        task=entry.task,
+        milestone=where,
+        unit=entry.unit,
+        status=status_label,
+        date=entry.date,
+        path=path,
     )
+    sys.stdout.write(printable(added) + "\n")
 
 
 @progress_app.command("list")

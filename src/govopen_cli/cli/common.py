@@ -93,7 +93,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         metavar=FILE,
-        help="数据文件，默认为 $GOVOPEN_DATA、向上各级目录中的 data/tasks.yaml、随包附带的示例",
+        help="数据文件，不给时依次找 $GOVOPEN_DATA、向上各级目录中的 data/tasks.yaml、随包附带的示例",
         show_default=False,
     ),
 ]
@@ -136,10 +136,6 @@ UnitFilterOption = Annotated[
         show_default=False,
         autocompletion=complete_unit,
     ),
-]
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--out", "-o", metavar=FILE, help="保存到文件", show_default=False),
 ]
 
 

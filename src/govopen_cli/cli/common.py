@@ -93,7 +93,8 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         metavar=FILE,
-        help="数据文件，不给时依次找 $GOVOPEN_DATA、向上各级目录中的 data/tasks.yaml、随包附带的示例",
+        help="数据文件，不给时依次找 $GOVOPEN_DATA、向上各级目录中的 data/tasks.yaml、"
+        "随包附带的示例",
         show_default=False,
     ),
 ]

@@ -53,6 +53,7 @@ COMMANDS = [
     ["progress"],
     ["progress", "add"],
     ["progress", "list"],
+    ["progress", "retract"],
 ]
 
 
@@ -116,7 +117,7 @@ def test_usage_errors_are_chinese_with_exit_2(args: list[str], chinese: str) -> 
 
 
 def test_metavars_are_words() -> None:
-    for args in (["due"], ["validate"], ["progress", "add"], ["export"], ["import"]):
+    for args in (["due"], ["validate"], ["progress", "add"], ["progress", "retract"], ["export"]):
         _, out = invoke(*args, "--help")
         for machine in ("TEXT", "INTEGER", "PATH", "<", "list[", "BOOLEAN", "[PATH]"):
             assert machine not in out, (args, machine)

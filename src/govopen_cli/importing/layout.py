@@ -353,6 +353,11 @@ class _Reader:
         if self.renumber:
             self.table.review.append(msg.IMPORT_REVIEW_RENUMBERED)
 
+    @staticmethod
+    def _clean(row: RawRow, text: str) -> str:
+        """A cell's text: wrapped lines joined; a text source's (PDF) stray spaces removed."""
+        return squeeze(text) if row.grid == TEXT else join_wrapped(text)
+
     def _fit(self, row: RawRow) -> RawRow:
         """A PDF-extracted text row with surplus cells: the surplus belongs to the time column
         ("202 1 年底前   建立制度" is broken by the extraction)."""
@@ -432,7 +437,7 @@ class _Reader:
                     self._add_section(section_id or _cn_number(len(self.table.sections) + 1), title)
             if self.area and (self.has_section_rows or "category" in self.columns):
                 note.append(msg.IMPORT_AREA_NOTE.format(area=self.area))
-        text = join_wrapped(self._cell(row, "text")[0])
+        text = self._clean(row, self._cell(row, "text")[0])
         if not text:
             raise SourceError(msg.IMPORT_NO_TEXT.format(place=row.place))
         task_id = self._id(row, text)
@@ -488,7 +493,7 @@ class _Reader:
                 values[name] = start[1].get(name, "")
                 copied = start[0]
             else:
-                values[name] = join_wrapped(text) if name == "schedule" else join_units(text)
+                values[name] = self._clean(row, text) if name == "schedule" else join_units(text)
         if copied is None:
             self.merge_start = (task_id, values)
         schedule = values.get("schedule", "")

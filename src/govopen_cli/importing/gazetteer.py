@@ -11,7 +11,8 @@ Decisions:
   brackets and 、) + optionally 人民政府/政府. Its members are the region's divisions one
   level down whose names end in one of the kinds named (各区 → the 区 only; 各县（市、区）
   → all of them), written "<name>人民政府" when the collective says 政府, else bare.
-* A region is a division named in full in the title (the first one, the longest there);
+* A region is a division named in full in the title (the first one, the longest there;
+  three characters at least: 东区 inside 城东区 is not Panzhihua's 东区);
   a name that several divisions share (朝阳区) counts only if the text names its parent.
 * Anything else (各乡镇（街道）, 各有关单位, a county-level region's 各区县) cannot be
   filled: the caller makes it an open group and says so.
@@ -81,7 +82,7 @@ def find_region(text: str) -> Division | None:
     _, by_name = _table()
     text = squeeze(text)
     for start in range(len(text)):
-        for end in range(min(len(text), start + 12), start + 1, -1):
+        for end in range(min(len(text), start + 12), start + 2, -1):  # 3+ characters
             found = by_name.get(text[start:end])
             if not found:
                 continue

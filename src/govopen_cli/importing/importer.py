@@ -17,7 +17,6 @@ from govopen_cli.table.schedule import parse_schedule
 __all__ = ["ImportResult", "SourceError", "analyse", "import_source", "read_tables"]
 
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
-_REGION = re.compile(r"^(.{2,5}?(?:省|市|州|盟|县|区))")
 
 
 @dataclass(slots=True)
@@ -88,20 +87,20 @@ def _region(table: Table, given: str | None) -> tuple[str | None, Division | Non
             raise SourceError(msg.IMPORT_UNKNOWN_REGION.format(region=given, count=len(found)))
         return found[0].name, found[0]
     division = find_region(table.title) or find_region(table.preamble)
-    if division is not None:
-        return division.name, division
-    match = _REGION.match(table.title)
-    return (match.group(1) if match else None), None
+    return (division.name, division) if division is not None else (None, None)
 
 
 def analyse(table: Table, region: str | None = None) -> ImportResult:
     """Year, region, unit registry and schedule phrases of one table."""
     years = [int(y) for t in table.tasks for y in _YEAR.findall(t.schedule)]
-    year_guessed = True
-    if years:
-        year: int | None = min(years)
+    in_title = _YEAR.findall(table.title)
+    year_guessed = not in_title
+    if in_title:
+        year: int | None = int(in_title[0])
+    elif years:
+        year = min(years)
     else:
-        written = _YEAR.findall(table.title) or _YEAR.findall(table.preamble)
+        written = _YEAR.findall(table.preamble)
         year = int(written[0]) if written else None
     region_name, division = _region(table, region)
     units, guessed = build_registry(table, division)

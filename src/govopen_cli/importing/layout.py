@@ -16,6 +16,8 @@ Decisions where the published tables are silent:
   sections numbered in order; in a two-level table without section rows, each upper-level
   cell (重点工作) is a section; with section rows, it goes into the task's note.
   A table without any of these has one section named after the table.
+* The document year is the year in the title, else the earliest year in a time cell, else
+  the first year written above the table (the summary asks the clerk to check a guess).
 * 序号: the 序号 column, else a number opening the text ("1." "1、" "（1）"), else the
   row's place in order (said in the summary). Numbering that restarts at 1 in a new
   section is renumbered through (said in the summary); any other gap is an error.
@@ -49,7 +51,7 @@ __all__ = ["Table", "TaskRow", "build_tables", "join_units"]
 _CN = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^(?:第([{_CN}]+)(?:部分|章|节)[、.．:：]?|([{_CN}]+)[、.．])\s*(.*)$")
 _SUBSECTION = re.compile(rf"^[（(]([{_CN}]+)[）)]\s*(.+)$")
-_ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９]*)")
+_ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９]{0,2})(?![0-9０-９])")
 _NUMBER_IN_TEXT = re.compile(r"^\s*(?:(\d{1,4})\s*[.、．]|[（(](\d{1,4})[）)])")
 _NOTE_ROW = re.compile(r"^(?:注|备注|说明)\s*[:：]")
 _UNIT_LABELS = {"units": "责任单位", "lead": "牵头单位", "support": "配合单位", "guide": "指导单位"}
@@ -254,13 +256,14 @@ def _read(candidate: _Candidate) -> Table:
     heading_rows = [squeeze(" ".join(r.cells)) for r in candidate.preamble]
     heading_rows = [h for h in heading_rows if h and not _CONTINUED.match(h)]
     table.preamble = "".join(heading_rows)
-    title_lines = _title_lines(heading_rows)
-    heading = "".join(title_lines)
-    match = _ATTACHMENT.match(heading)
-    if match:
-        table.attachment = squeeze(match.group(1))
-        heading = heading[match.end() :]
-    table.title = heading
+    title: list[str] = []
+    for line in _title_lines(heading_rows):
+        match = _ATTACHMENT.match(line)
+        if match and not title:
+            table.attachment = squeeze(match.group(1))
+            line = line[match.end() :].lstrip(":：")
+        title.append(line)
+    table.title = "".join(title)
     table.notes.append(msg.IMPORT_COLUMNS.format(place=header.place, columns=_columns(header)))
     _Reader(table, candidate).run()
     if candidate.tail:

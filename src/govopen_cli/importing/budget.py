@@ -75,7 +75,7 @@ class Package:
 
     def _check_sizes(self, info: zipfile.ZipInfo) -> None:
         too_big = info.file_size > limits.MAX_MEMBER_BYTES
-        bomb = info.file_size > 1024 * 1024 and info.file_size > limits.MAX_RATIO * max(
+        bomb = info.file_size > limits.RATIO_FROM_BYTES and info.file_size > limits.MAX_RATIO * max(
             info.compress_size, 1
         )
         if too_big or bomb:

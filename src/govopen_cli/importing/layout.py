@@ -120,12 +120,11 @@ def _header_rows(rows: list[RawRow], start: int) -> int:
     return end - start
 
 
-def _split(rows: list[RawRow]) -> tuple[list[_Candidate], list[str], list[RawRow]]:
-    """Candidates (a header and the rows under it), notes on other tables, bad headers."""
+def _split(rows: list[RawRow]) -> tuple[list[_Candidate], list[str]]:
+    """Candidates (a header and the rows under it), and notes on other tables."""
     candidates: list[_Candidate] = []
     pending: list[RawRow] = []
     others: list[str] = []
-    bad: list[RawRow] = []
     current: _Candidate | None = None
     last_grid = 0
     index = 0
@@ -148,8 +147,6 @@ def _split(rows: list[RawRow]) -> tuple[list[_Candidate], list[str], list[RawRow
             pending = []
             continue
         index += 1
-        if header_words(row) >= 2 and len(row.filled()) >= 2 and not row.filled()[0].isdigit():
-            bad.append(row)
         if current is None or current.closed:
             pending.append(row)
             continue
@@ -177,7 +174,7 @@ def _split(rows: list[RawRow]) -> tuple[list[_Candidate], list[str], list[RawRow
             last_grid = row.grid
     if current is not None and pending:
         current.tail = [r.place for r in pending]
-    return candidates, others, bad
+    return candidates, others
 
 
 def _first(row: RawRow) -> str:
@@ -198,8 +195,13 @@ def _looks_like_task(candidate: _Candidate, row: RawRow) -> bool:
 
 def build_tables(rows: list[RawRow]) -> tuple[list[Table], list[str]]:
     """Every task table in the rows (copies merged), and notes on what was left out."""
-    candidates, others, bad = _split(rows)
+    candidates, others = _split(rows)
     if not candidates:
+        bad = [
+            r
+            for r in rows
+            if len(r.filled()) >= 2 and not r.filled()[0].isdigit() and header_words(r) >= 2
+        ]
         if bad:
             raise SourceError(_bad_header_message(bad[0], None))
         raise SourceError(msg.IMPORT_NO_TABLE.format(found=_found(rows)))

@@ -12,7 +12,9 @@ MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 128 * 1024 * 1024
 """All parts read from one .docx/.xlsx together, unpacked."""
 MAX_RATIO = 100
-"""Unpacked size / packed size of a part larger than 1 MiB (a zip bomb packs 1000:1)."""
+"""Unpacked size / packed size of a part larger than RATIO_FROM_BYTES (a bomb packs 1000:1)."""
+RATIO_FROM_BYTES = 16 * 1024 * 1024
+"""Parts up to this size may pack at any ratio (a long, repetitive table packs well)."""
 MAX_ROWS = 50_000
 """Rows of all tables (and paragraphs) in a source."""
 MAX_CELLS = 500_000

@@ -172,14 +172,33 @@ def _cell_text(tc: Any) -> str:
     return "\n".join(_paragraph_text(p) for p in tc.iter(f"{_W}p"))
 
 
-def _int_attr(parent: Any, path: str, default: int) -> int:
-    node = parent.find(path)
-    if node is None:
-        return default
+def _int_value(node: Any, default: int) -> int:
     try:
         return max(0, int(node.get(f"{_W}val", default)))
     except ValueError:
         return default
+
+
+def _cell_properties(tc: Any) -> tuple[int, bool]:
+    """(columns the cell spans, True when it continues a vertical merge)."""
+    span, continues = 1, False
+    first = tc[0] if len(tc) else None
+    if first is not None and first.tag == f"{_W}tcPr":
+        for node in first:
+            if node.tag == f"{_W}gridSpan":
+                span = max(1, _int_value(node, 1))
+            elif node.tag == f"{_W}vMerge":
+                continues = node.get(f"{_W}val", "continue") == "continue"
+    return span, continues
+
+
+def _grid_before(tr: Any) -> int:
+    first = tr[0] if len(tr) else None
+    if first is not None and first.tag == f"{_W}trPr":
+        for node in first:
+            if node.tag == f"{_W}gridBefore":
+                return _int_value(node, 0)
+    return 0
 
 
 def _release(element: Any) -> None:
@@ -199,7 +218,9 @@ def _docx_rows(path: Path) -> list[RawRow]:
         stream = package.open("word/document.xml")
         return list(_docx_body(etree, stream, path, _Counter(path)))
     except etree.XMLSyntaxError as exc:
-        raise SourceError(msg.IMPORT_UNREADABLE.format(path=path, reason=exc)) from exc
+        last = exc.error_log.last_error if exc.error_log else None
+        reason = f"word/document.xml:{last.line}:{last.column}: {last.message}" if last else exc
+        raise SourceError(msg.IMPORT_UNREADABLE.format(path=path, reason=reason)) from exc
     finally:
         package.close()
 
@@ -208,6 +229,7 @@ def _docx_body(etree: Any, stream: IO[bytes], path: Path, counter: _Counter) -> 
     events = etree.iterparse(
         stream,
         events=("start", "end"),
+        tag=(f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}p"),
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -241,15 +263,13 @@ def _docx_body(etree: Any, stream: IO[bytes], path: Path, counter: _Counter) -> 
                 place = f"{path.name}:" + msg.IMPORT_PARAGRAPH_PLACE.format(number=paragraphs)
                 yield RawRow((text,), place)
         elif tag == f"{_W}tc" and depth == 1:
-            span = max(1, _int_attr(element, f"{_W}tcPr/{_W}gridSpan", 1))
-            vmerge = element.find(f"{_W}tcPr/{_W}vMerge")
-            continues = vmerge is not None and vmerge.get(f"{_W}val", "continue") == "continue"
+            span, continues = _cell_properties(element)
             cells.append(("" if continues else _cell_text(element), span, continues))
             if len(cells) > limits.MAX_COLUMNS or span > limits.MAX_COLUMNS:
                 counter.row(limits.MAX_COLUMNS + 1)
         elif tag == f"{_W}tr" and depth == 1:
             row_number += 1
-            before = _int_attr(element, f"{_W}trPr/{_W}gridBefore", 0)
+            before = _grid_before(element)
             texts: list[str] = [""] * before
             merged: list[bool] = [False] * before
             spanned: list[bool] = [False] * before

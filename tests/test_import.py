@@ -57,6 +57,7 @@ def test_meishan_text_round_trips_to_shipped_file(tmp_path: Path) -> None:
     assert imported["sections"] == shipped["sections"]
     assert _tasks(imported) == _tasks(shipped)
     assert imported["tasks"][6]["same_as"] == 6
+
     # the registry as shipped, the six counties filled from the gazetteer (GB/T 2260,
     # 眉山市 = 511400: 东坡区 511402 … 青神县 511425); only the hand-typed aliases differ
     def registry(data: dict) -> list[tuple]:
@@ -339,7 +340,8 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 0
     # 2 sections, 5 tasks, 7 units, milestones: 上半年 1 + 每季度末 1 + 9月底前 1 = 3
     assert (
-        "章节 2 个，任务 5 项，单位 7 个（其中 0 个集合无法补全成员），截止节点 3 个" in result.stdout
+        "章节 2 个，任务 5 项，单位 7 个（其中 0 个集合无法补全成员），截止节点 3 个"
+        in result.stdout
     )
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["leshan.docx"]

@@ -69,7 +69,9 @@ def _rezip(template: Path, target: Path, replace: dict[str, tuple[bytes, int, in
     for name, (data, crc, size) in parts.items():
         offset = len(out)
         raw = name.encode()
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(raw), 0)
+        out += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(raw), 0
+        )
         out += raw + data
         central += struct.pack(
             "<IHHHHHHIIIHHHHHII",
@@ -77,7 +79,17 @@ def _rezip(template: Path, target: Path, replace: dict[str, tuple[bytes, int, in
         )  # fmt: skip
         central += raw
     out += central
-    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(out) - len(central), 0)
+    out += struct.pack(
+        "<IHHHHIIH",
+        0x06054B50,
+        0,
+        0,
+        len(parts),
+        len(parts),
+        len(central),
+        len(out) - len(central),
+        0,
+    )
     target.write_bytes(bytes(out))
     return target
 
@@ -140,14 +152,18 @@ def test_xlsx_merged_range_over_the_whole_sheet_is_refused(tmp_path: Path) -> No
         b"</sheetData>",
         b'</sheetData><mergeCells count="1"><mergeCell ref="A10:XFD1048576"/></mergeCells>',
     )
-    source = _rezip(template, tmp_path / "merged.xlsx", {"xl/worksheets/sheet1.xml": _member(sheet)})
+    source = _rezip(
+        template, tmp_path / "merged.xlsx", {"xl/worksheets/sheet1.xml": _member(sheet)}
+    )
     assert source.stat().st_size < 10_000
     _refused(source, "A10:XFD1048576", str(limits.MAX_MERGED_AREA))
 
 
 def test_docx_20k_row_vertical_merge_imports_in_one_pass(tmp_path: Path) -> None:
     rows = [_row(*(_tc(h) for h in HEADER))]
-    rows.append(_row(_tc("1"), _tc("任务1"), _tc("市财政局", "restart"), _tc("2023年底前", "restart")))
+    rows.append(
+        _row(_tc("1"), _tc("任务1"), _tc("市财政局", "restart"), _tc("2023年底前", "restart"))
+    )
     rows += [
         _row(_tc(str(i)), _tc(f"任务{i}"), _tc(merge="continue"), _tc(merge="continue"))
         for i in range(2, 20_001)
@@ -168,7 +184,9 @@ def test_too_many_rows_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     _refused(_docx_with_body(tmp_path, "rows.docx", body), "行数超过上限 1000")
 
 
-def test_too_many_cells_in_a_sheet_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_many_cells_in_a_sheet_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(limits, "MAX_CELLS", 100)
     rows = [HEADER] + [["1", "任务", "市财政局", "2023年底前"]] * 30
     source = xlsx_book(tmp_path / "cells.xlsx", [("Sheet1", rows, [])])

@@ -82,7 +82,12 @@ def department_two_level(path: Path) -> Path:
         ["工作任务", "具体要求", "责任科室", "完成时限"],
         ["一、做好财政信息公开", "1.推进本局预算、决算公开。", "财务科", "3月底前"],
         ["", "2.公开年度重点工作进展。", "办公室牵头，各科室配合", "每半年"],
-        ["二、加强政策解读", "3.开展重要政策解读。", "办公室（牵头）、政策法规科", "4月底前启动，10月底前完成"],
+        [
+            "二、加强政策解读",
+            "3.开展重要政策解读。",
+            "办公室（牵头）、政策法规科",
+            "4月底前启动，10月底前完成",
+        ],
         ["", "4.组织政策在线访谈。", "", ""],
     ]
     return docx_document(
@@ -125,7 +130,13 @@ def two_row_header(path: Path) -> Path:
         ["", "", "牵头单位", "配合单位", ""],
         ["一、加强政策解读"],
         ["1", "建立政策解读工作机制。", "市政府办公室", "市司法局", "2024年上半年"],
-        ["2", "公开重点项目推进情况。", "市发展改革委", "各县（市、区）人民政府", "每季度第一个月10日前"],
+        [
+            "2",
+            "公开重点项目推进情况。",
+            "市发展改革委",
+            "各县（市、区）人民政府",
+            "每季度第一个月10日前",
+        ],
         ["二、优化政务服务"],
         ["3", "编制办事指南。", "市行政审批局", "市级有关部门", "2024年7月—9月"],
     ]
@@ -133,17 +144,28 @@ def two_row_header(path: Path) -> Path:
     return xlsx_book(path / "leshan.xlsx", [("分工", rows, merges)])
 
 
-# 4. Excel, a vertically merged 类别 column gives the sections; new schedule phrases.
+# 4. Excel, a vertically merged 类别 column gives the sections; new schedule phrases; a
+#    注： row ends the table.
 def category_column(path: Path) -> Path:
     rows = [
         ["2023年数字政府建设任务清单"],
         ["类别", "序号", "工作措施", "牵头单位", "参与单位", "时间节点"],
         ["数据共享", "1", "建设数据共享平台。", "市大数据中心", "市财政局", "2023年11月"],
         ["", "2", "编制数据资源目录。", "市大数据中心", "", "2023年7月—9月"],
-        ["政务服务", "3", "推进高频事项网上办。", "市行政审批局", "各有关单位", "每季度第一个月10日前"],
+        [
+            "政务服务",
+            "3",
+            "推进高频事项网上办。",
+            "市行政审批局",
+            "各有关单位",
+            "每季度第一个月10日前",
+        ],
         ["", "4", "开展好差评回访。", "市行政审批局", "", "4月底前启动，10月底前完成"],
+        ["注：时间节点为最迟完成时间。"],
+        ["", "", "（此行在注释之后，不是任务）", "", "", ""],
     ]
-    return xlsx_book(path / "digital.xlsx", [("Sheet1", rows, ["A3:A4", "A5:A6"])])
+    merges = ["A3:A4", "A5:A6", "A7:F7"]
+    return xlsx_book(path / "digital.xlsx", [("Sheet1", rows, merges)])
 
 
 # 5. Word, no 序号: 一、 rows with （一） sub-sections; units on two lines, "X（牵头）",
@@ -153,7 +175,11 @@ def subsections_no_numbers(path: Path) -> Path:
         ["主要任务", "责任单位", "完成时间"],
         ["一、推进决策公开", "", ""],
         ["（一）完善目录", "", ""],
-        ["调整完善基层政务公开事项标准目录。", "市政务服务管理局（牵头）\n市司法局", "2022年6月底前"],
+        [
+            "调整完善基层政务公开事项标准目录。",
+            "市政务服务管理局（牵头）\n市司法局",
+            "2022年6月底前",
+        ],
         ["（二）做好解读", "", ""],
         ["做好政策解读。", "牵头单位：市政府办公室\n责任单位：各县（区）人民政府", "长期坚持"],
         ["二、深化公开", "", ""],
@@ -184,7 +210,12 @@ def continued_tables(path: Path) -> Path:
                 ]
             },
             "<PAGE>",
-            {"rows": [header, ["3", "推进村务公开。", "县民政局", "各乡镇（街道、园区）", "2022年下半年"]]},
+            {
+                "rows": [
+                    header,
+                    ["3", "推进村务公开。", "县民政局", "各乡镇（街道、园区）", "2022年下半年"],
+                ]
+            },
             {"rows": [["4", "开展政务公开培训。", "县政府办公室", "", "2022年9月30日前"]]},
             "注：各乡镇于每季度末报送进展。",
         ],
@@ -356,7 +387,7 @@ LAYOUTS = [
         ],
         year=2023,
         open_groups=["各有关单位"],
-        summary=["类别→类别（作章节）", "参与单位→配合单位"],
+        summary=["类别→类别（作章节）", "参与单位→配合单位", "第7行 起是表后的注释，未导入"],
     ),
     Layout(
         "subsections-no-numbers",
@@ -407,7 +438,10 @@ LAYOUTS = [
         due=[(1, "2023-03-31")],
         region="丹棱县",
         year=2023,
-        summary=["danling.docx:表格2第1行 起的表格不是任务表（首行：单位名称、联系人、联系电话、报送日期）"],
+        summary=[
+            "danling.docx:表格2第1行 起的表格不是任务表"
+            "（首行：单位名称、联系人、联系电话、报送日期）"
+        ],
     ),
     Layout(
         "numbering-restarts",
@@ -416,7 +450,7 @@ LAYOUTS = [
         tasks=[(1, "一"), (2, "一"), (3, "二")],
         by_unit={"县司法局": [(1, "责任"), (2, "责任")]},
         due_before="2023-03-31",
-        due=[(1, "2023-06-30"), (3, "2023-01-31"), (3, "2023-02-28"), (3, "2023-03-31")][1:],
+        due=[(3, "2023-01-31"), (3, "2023-02-28"), (3, "2023-03-31")],
         region="洪雅县",
         year=2023,
         summary=["序号在各章节内从 1 重新开始"],
@@ -553,7 +587,8 @@ def test_region_option_fills_groups_when_the_title_names_none(tmp_path: Path) ->
         # no table at all: what was found and the header words expected
         (
             [["单位名称", "联系人", "联系电话"], ["", "", ""]],
-            "没有找到任务表：找到的是 none.xlsx:工作表“Sheet1”第1行（首行：单位名称、联系人、联系电话）",
+            "没有找到任务表：找到的是 none.xlsx:工作表“Sheet1”第1行"
+            "（首行：单位名称、联系人、联系电话）",
         ),
     ],
     ids=["header-without-time", "no-task-table"],
@@ -566,3 +601,12 @@ def test_no_task_table_one_message(tmp_path: Path, rows: list[list[str]], expect
     assert "任务列" in result.stderr or "时间列" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_output_never_replaces_the_source(tmp_path: Path) -> None:
+    source = role_phrases(tmp_path)
+    before = source.read_bytes()
+    result = _invoke("import", str(source), "-o", str(source), "--force")
+    assert result.exit_code == 1
+    assert "就是来源文件本身" in result.stderr
+    assert source.read_bytes() == before

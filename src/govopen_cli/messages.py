@@ -505,7 +505,7 @@ IMPORT_SCHEDULE_COMMENT = "请核对：工具读不懂这条工作进度，可�
 IMPORT_SAME_AS_COMMENT = "原表“工作进度”“责任单位”是与第 {id} 项合并的单元格。"
 IMPORT_SAME_AS_NOTE = "原表中本项与第{id}项的“工作进度”“责任单位”为合并单元格，沿用第{id}项。"
 IMPORT_EXISTS = "{path} 已存在，未改动；要覆盖请加 --force"
-IMPORT_NEEDS_OUTPUT = "默认输出 {path} 就是来源文件本身；请用 -o 指定输出文件"
+IMPORT_NEEDS_OUTPUT = "输出 {path} 就是来源文件本身，不会覆盖它；请用 -o 另指输出文件"
 IMPORT_WRITTEN = "已写入 {path}"
 IMPORT_VALID = "校验通过：govopen validate {path}"
 IMPORT_INVALID = "{path} 还需修改 {count} 处才能通过校验："
@@ -517,8 +517,8 @@ IMPORT_NOT_UNDERSTOOD_ROW = "  第 {id} 项（{place}）：{message}"
 def import_summary(sections: int, tasks: int, units: int, groups: int, milestones: int) -> str:
     """One line: what an import found."""
     return (
-        f"章节 {sections} 个，任务 {tasks} 项，单位 {units} 个（其中 {groups} 个集合无法补全成员），"
-        f"截止节点 {milestones} 个"
+        f"章节 {sections} 个，任务 {tasks} 项，单位 {units} 个"
+        f"（其中 {groups} 个集合无法补全成员），截止节点 {milestones} 个"
     )
 
 
@@ -599,7 +599,9 @@ IMPORT_COPIED_NOTE = "原表此处为与第{id}项合并的单元格，已照录
 IMPORT_MANY_TABLES = "文件中有 {count} 个任务表：{tables}。请用 --table N 选择要导入的一个"
 IMPORT_TABLE_ITEM = "{number}.“{title}”（{place} 起，{count} 项）"
 IMPORT_NO_SUCH_TABLE = "没有第 {number} 个任务表：文件中共 {count} 个"
-IMPORT_UNKNOWN_REGION = "--region：行政区划表中有 {count} 个名为“{region}”的地区，无法确定（请写全称，如“眉山市”）"
+IMPORT_UNKNOWN_REGION = (
+    "--region：行政区划表中有 {count} 个名为“{region}”的地区，无法确定（请写全称，如“眉山市”）"
+)
 IMPORT_GROUP_FILLED_COMMENT = "请核对：成员由行政区划代码表（GB/T 2260）按“{region}”补全"
 IMPORT_GROUP_OPEN_COMMENT = (
     "请核对：无法按行政区划补全成员，暂作泛指群体；如有固定成员，请改为 group 并列出 members"

@@ -45,7 +45,9 @@ def read_text_source(path: Path) -> bytes:
     if len(data) > limits.MAX_SOURCE_BYTES:
         raise SourceError(
             msg.IMPORT_TOO_BIG.format(
-                path=path, size=">" + _mib(limits.MAX_SOURCE_BYTES), limit=_mib(limits.MAX_SOURCE_BYTES)
+                path=path,
+                size=">" + _mib(limits.MAX_SOURCE_BYTES),
+                limit=_mib(limits.MAX_SOURCE_BYTES),
             )
         )
     return data
@@ -93,12 +95,14 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self.infos
 
-    def open(self, name: str) -> IO[bytes]:
+    def open(self, name: str) -> _Counted:
         """A part as a stream that counts what it unpacks against the budget."""
         info = self.infos.get(name)
         if info is None:
             raise SourceError(
-                msg.IMPORT_UNREADABLE.format(path=self.path, reason=msg.IMPORT_MISSING_PART.format(part=name))
+                msg.IMPORT_UNREADABLE.format(
+                    path=self.path, reason=msg.IMPORT_MISSING_PART.format(part=name)
+                )
             )
         self.spent += info.file_size
         if self.spent > limits.MAX_UNPACKED_BYTES:

@@ -100,9 +100,7 @@ def _children(region: Division) -> list[Division]:
         prefix = region.code[:2]
         direct = [d for d in divisions if d.code[:2] == prefix and d.level == 2]
         if direct:
-            return direct + [
-                d for d in divisions if d.code[:2] == prefix and d.code[2:4] == "90"
-            ]
+            return direct + [d for d in divisions if d.code[:2] == prefix and d.code[2:4] == "90"]
         return [d for d in divisions if d.code[:2] == prefix and d.level == 3]  # 北京市
     if region.level == 2:
         return [d for d in divisions if d.code[:4] == region.code[:4] and d.level == 3]

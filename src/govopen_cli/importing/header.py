@@ -58,6 +58,7 @@ for _field, _words in {
 
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("牵头", "lead"),
+    ("主责", "lead"),
     ("配合", "support"),
     ("协办", "support"),
     ("协同", "support"),

@@ -58,7 +58,9 @@ def read_tables(path: Path) -> tuple[list[Table], list[str]]:
     return build_tables(read_rows(path))
 
 
-def import_source(path: Path, *, region: str | None = None, table: int | None = None) -> ImportResult:
+def import_source(
+    path: Path, *, region: str | None = None, table: int | None = None
+) -> ImportResult:
     """Read and analyse one source; `table` (from 1) chooses among several task tables."""
     tables, others = read_tables(path)
     if table is not None:

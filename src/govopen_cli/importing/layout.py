@@ -114,7 +114,7 @@ def _header_rows(rows: list[RawRow], start: int) -> int:
     """How many rows the header starting at `start` takes (1, or 2-3 with sub-headers)."""
     end = start + 1
     while end < len(rows) and end - start < 3 and rows[end].grid == rows[start].grid:
-        if not is_subheader(rows[end]) or is_header_row(rows[end]) and end > start + 1:
+        if not is_subheader(rows[end]) or (is_header_row(rows[end]) and end > start + 1):
             break
         end += 1
     return end - start
@@ -209,11 +209,7 @@ def build_tables(rows: list[RawRow]) -> tuple[list[Table], list[str]]:
     for candidate in candidates:
         table = _read(candidate)
         copy_of = next(
-            (
-                t
-                for t in tables
-                if t.title == table.title and t.header.key() == table.header.key()
-            ),
+            (t for t in tables if t.title == table.title and t.header.key() == table.header.key()),
             None,
         )
         if copy_of is not None:
@@ -250,8 +246,10 @@ def _bad_header_message(row: RawRow, header: Header | None) -> str:
 def _read(candidate: _Candidate) -> Table:
     header = candidate.header
     columns = header.columns
-    if "text" not in columns or "schedule" not in columns or not any(
-        k in columns for k in _UNIT_FIELDS
+    if (
+        "text" not in columns
+        or "schedule" not in columns
+        or not any(k in columns for k in _UNIT_FIELDS)
     ):
         raise SourceError(_bad_header_message(header.rows[0], header))
     table = Table(header)
@@ -354,7 +352,9 @@ class _Reader:
             for task in self.table.tasks:
                 task.section = "一"
         if self.numbered_in_order:
-            self.table.review.append(msg.IMPORT_REVIEW_NUMBERED.format(count=self.numbered_in_order))
+            self.table.review.append(
+                msg.IMPORT_REVIEW_NUMBERED.format(count=self.numbered_in_order)
+            )
         if self.renumber:
             self.table.review.append(msg.IMPORT_REVIEW_RENUMBERED)
 
@@ -422,7 +422,9 @@ class _Reader:
         return current if (merged or not text) else text
 
     def _task(self, row: RawRow) -> None:
-        category = self._carried(row, "category", self.category) if "category" in self.columns else ""
+        category = (
+            self._carried(row, "category", self.category) if "category" in self.columns else ""
+        )
         if category and category != self.category:
             self.category = category
             found = _SECTION.match(category)
@@ -502,7 +504,7 @@ class _Reader:
         if copied is None:
             self.merge_start = (task_id, values)
         schedule = values.get("schedule", "")
-        parts = [(n, values[n]) for n in _UNIT_FIELDS if n in values and values[n]]
+        parts = [(n, values[n]) for n in _UNIT_FIELDS if values.get(n)]
         if len(parts) == 1 and parts[0][0] in ("units", "lead"):
             units = parts[0][1]
         else:
@@ -533,5 +535,3 @@ def _compare(first: Table, other: Table) -> Iterator[str]:
             yield msg.IMPORT_COPY_DIFFERS.format(place=task.place, id=task.id)
     place = other.tasks[0].place if other.tasks else other.place
     yield msg.IMPORT_COPY_CHECKED.format(place=place, count=len(other.tasks), same=same)
-
-

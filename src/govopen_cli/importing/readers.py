@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from govopen_cli import messages as msg
 from govopen_cli.importing import limits
@@ -74,15 +74,21 @@ class _Counter:
         self.cells += width
         if width > limits.MAX_COLUMNS:
             raise SourceError(
-                msg.IMPORT_TOO_MANY.format(path=self.path, what=msg.IMPORT_WHAT_COLUMNS, limit=limits.MAX_COLUMNS)
+                msg.IMPORT_TOO_MANY.format(
+                    path=self.path, what=msg.IMPORT_WHAT_COLUMNS, limit=limits.MAX_COLUMNS
+                )
             )
         if self.rows > limits.MAX_ROWS:
             raise SourceError(
-                msg.IMPORT_TOO_MANY.format(path=self.path, what=msg.IMPORT_WHAT_ROWS, limit=limits.MAX_ROWS)
+                msg.IMPORT_TOO_MANY.format(
+                    path=self.path, what=msg.IMPORT_WHAT_ROWS, limit=limits.MAX_ROWS
+                )
             )
         if self.cells > limits.MAX_CELLS:
             raise SourceError(
-                msg.IMPORT_TOO_MANY.format(path=self.path, what=msg.IMPORT_WHAT_CELLS, limit=limits.MAX_CELLS)
+                msg.IMPORT_TOO_MANY.format(
+                    path=self.path, what=msg.IMPORT_WHAT_CELLS, limit=limits.MAX_CELLS
+                )
             )
 
 
@@ -225,7 +231,7 @@ def _docx_rows(path: Path) -> list[RawRow]:
         package.close()
 
 
-def _docx_body(etree: Any, stream: IO[bytes], path: Path, counter: _Counter) -> Iterator[RawRow]:
+def _docx_body(etree: Any, stream: Any, path: Path, counter: _Counter) -> Iterator[RawRow]:
     events = etree.iterparse(
         stream,
         events=("start", "end"),
@@ -288,7 +294,9 @@ def _docx_body(etree: Any, stream: IO[bytes], path: Path, counter: _Counter) -> 
 # --- Excel -----------------------------------------------------------------------------
 
 
-def _merged_ranges(package: Package, part: str, path: Path) -> dict[int, list[tuple[int, int, int]]]:
+def _merged_ranges(
+    package: Package, part: str, path: Path
+) -> dict[int, list[tuple[int, int, int]]]:
     """Merged ranges of one sheet by row: row → [(first col, last col, top row)]."""
     from lxml import etree
     from openpyxl.utils.cell import range_boundaries
@@ -317,7 +325,9 @@ def _merged_ranges(package: Package, part: str, path: Path) -> dict[int, list[tu
             area += (max_col - min_col + 1) * (max_row - min_row + 1)
             if area > limits.MAX_MERGED_AREA:
                 raise SourceError(
-                    msg.IMPORT_MERGED_TOO_BIG.format(path=path, ref=ref, limit=limits.MAX_MERGED_AREA)
+                    msg.IMPORT_MERGED_TOO_BIG.format(
+                        path=path, ref=ref, limit=limits.MAX_MERGED_AREA
+                    )
                 )
             for row in range(min_row, max_row + 1):
                 by_row.setdefault(row, []).append((min_col, max_col, min_row))
@@ -363,7 +373,7 @@ def _xlsx_sheets(path: Path, package: Package) -> list[RawRow]:
                 cells = list(values)
                 while cells and (cells[-1] is None or str(cells[-1]).strip() == ""):
                     cells.pop()
-                for first, last, _ in ranges.get(r_index, ()):
+                for _, last, _ in ranges.get(r_index, ()):
                     if last > len(cells):
                         cells.extend([None] * (last - len(cells)))
                 counter.row(len(cells))

@@ -194,7 +194,7 @@ def _split_names(part: str) -> list[str]:
 
 
 def _split_and(piece: str) -> list[str]:
-    """"A及B" / "A以及B" as two names when both sides are long enough to be names."""
+    """ "A及B" / "A以及B" as two names when both sides are long enough to be names."""
     found = re.search("(?:以及|及)", piece)
     if found is None or _inside_brackets(piece[: found.start()]):
         return [piece]

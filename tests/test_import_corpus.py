@@ -610,3 +610,14 @@ def test_output_never_replaces_the_source(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "就是来源文件本身" in result.stderr
     assert source.read_bytes() == before
+
+
+def test_shipped_example_import_is_current(tmp_path: Path) -> None:
+    """docs/examples/tasks-example-2.yaml is what importing the .xlsx beside it gives today."""
+    examples = Path(__file__).resolve().parents[1] / "docs" / "examples"
+    out = tmp_path / "tasks-example-2.yaml"
+    result = _invoke("import", str(examples / "tasks-example-2.xlsx"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == (examples / "tasks-example-2.yaml").read_text(
+        encoding="utf-8"
+    )

@@ -98,7 +98,6 @@ class _Candidate:
     preamble: list[RawRow]
     body: list[RawRow] = field(default_factory=list)
     grid: int = 0
-    closed: bool = False
     tail: list[str] = field(default_factory=list)
 
 
@@ -138,7 +137,7 @@ def _split(rows: list[RawRow]) -> tuple[list[_Candidate], list[str]]:
             index += taken
             quiet = all(_CONTINUED.match(squeeze(" ".join(r.cells))) for r in pending)
             if current is not None and header.key() == current.header.key() and quiet:
-                current.grid, current.closed, pending = row.grid, False, []
+                current.grid, pending = row.grid, []
                 continue  # the header repeated on a new page
             if current is not None:
                 current.tail = [r.place for r in pending]
@@ -147,7 +146,7 @@ def _split(rows: list[RawRow]) -> tuple[list[_Candidate], list[str]]:
             pending = []
             continue
         index += 1
-        if current is None or current.closed:
+        if current is None:
             pending.append(row)
             continue
         if row.grid == TEXT:  # a text source: a table row by its content
@@ -161,17 +160,16 @@ def _split(rows: list[RawRow]) -> tuple[list[_Candidate], list[str]]:
         if row.grid == current.grid and row.grid:
             current.body.append(row)
             continue
-        fresh = row.grid and row.grid != last_grid and not pending
+        quiet = all(_CONTINUED.match(squeeze(" ".join(r.cells))) for r in pending)
+        fresh = row.grid and row.grid != last_grid and quiet
         if fresh and len(row.cells) == current.header.width and _looks_like_task(current, row):
-            current.grid = row.grid  # a Word table continued as a second table
+            current.grid, pending = row.grid, []  # a Word table continued as another
             current.body.append(row)
         else:
             if row.grid and row.grid != last_grid and row.grid != current.grid:
                 others.append(msg.IMPORT_OTHER_TABLE.format(place=row.place, first=_first(row)))
             pending.append(row)
         last_grid = row.grid or last_grid
-        if row.grid:
-            last_grid = row.grid
     if current is not None and pending:
         current.tail = [r.place for r in pending]
     return candidates, others
@@ -329,7 +327,6 @@ class _Reader:
         self.numbered_in_order = 0
         self.section_changed = False
         self.has_section_rows = any(_is_section(r) for r in candidate.body)
-        self.area_sections: dict[str, str] = {}
 
     def run(self) -> None:
         for row in self.candidate.body:
@@ -346,6 +343,9 @@ class _Reader:
             self._task(self._fit(row))
         if not self.table.tasks:
             raise SourceError(msg.IMPORT_NO_TASKS.format(place=self.table.place))
+        before = next((t for t in self.table.tasks if not t.section), None)
+        if before is not None and self.table.sections:
+            raise SourceError(msg.IMPORT_NO_SECTION.format(place=before.place))
         if not self.table.sections:
             title = self.table.title or msg.IMPORT_WHOLE_TABLE
             self.table.sections.append(("一", title))

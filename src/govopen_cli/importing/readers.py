@@ -349,14 +349,10 @@ def _xlsx_rows(path: Path) -> list[RawRow]:
 
 
 def _xlsx_sheets(path: Path, package: Package) -> list[RawRow]:
-    import zipfile
-
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
-    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as exc:
-        raise SourceError(msg.IMPORT_UNREADABLE.format(path=path, reason=exc)) from exc
     except Exception as exc:  # openpyxl raises many kinds on a corrupt workbook
         raise SourceError(msg.IMPORT_UNREADABLE.format(path=path, reason=exc)) from exc
     counter = _Counter(path)
@@ -393,6 +389,10 @@ def _xlsx_sheets(path: Path, package: Package) -> list[RawRow]:
             while sheet_rows and not sheet_rows[-1].filled():
                 sheet_rows.pop()
             rows.extend(sheet_rows)
+    except SourceError:
+        raise
+    except Exception as exc:  # a corrupt sheet: openpyxl and its XML parser raise many kinds
+        raise SourceError(msg.IMPORT_UNREADABLE.format(path=path, reason=exc)) from exc
     finally:
         book.close()
     return rows

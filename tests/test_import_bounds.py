@@ -248,8 +248,7 @@ def test_utf16_text_says_how_to_convert(tmp_path: Path, bom: bytes) -> None:
 
 def test_corrupt_sheet_is_one_message(tmp_path: Path) -> None:
     template = xlsx_book(tmp_path / "template.xlsx", [("Sheet1", [HEADER], [])])
-    broken = _member(
-        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c'
-    )
+    namespace = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    broken = _member(b"<worksheet " + namespace + b'><sheetData><row r="1"><c')
     source = _rezip(template, tmp_path / "broken.xlsx", {"xl/worksheets/sheet1.xml": broken})
     _refused(source, "无法读取")

@@ -1,4 +1,4 @@
-"""A corpus of ten table layouts as offices publish them, each imported, validated and asked.
+"""A corpus of twelve table layouts as offices publish them, each imported, validated and asked.
 
 The layouts follow published 任务分工 / 任务清单 tables read for this issue (city, county and
 department notices: a 工作任务 column merged over 具体要求 rows with an unlabelled number
@@ -304,6 +304,62 @@ def role_phrases(path: Path) -> Path:
     return xlsx_book(path / "mianyang.xlsx", [("Sheet1", rows, [])])
 
 
+# 11. 序号 and 重点任务 merged down over their 具体措施 rows (the numbers belong to the upper
+#     level); "（1）" numbers in the text; 牵头单位 and 责任单位 columns.
+def upper_level_numbers(path: Path) -> Path:
+    rows = [
+        ["序号", "重点任务", "具体措施", "牵头单位", "责任单位", "完成时限"],
+        [
+            "1",
+            "深化决策公开",
+            "（1）制定重大行政决策事项目录。",
+            "县司法局",
+            "县政府办公室",
+            "2023年3月底前",
+        ],
+        ["", "", "（2）公开决策草案并征求意见。", "县司法局", "各乡镇（街道）", "长期坚持"],
+        [
+            "2",
+            "加强政策解读",
+            "（3）建立政策解读台账。",
+            "县政府办公室",
+            "各乡镇（街道）、县级各部门",
+            "2023年6月底前",
+        ],
+    ]
+    return docx_document(
+        path / "renshou.docx",
+        ["附件", "仁寿县2023年政务公开重点任务分解表", {"rows": rows, "v": [(0, 1, 2), (1, 1, 2)]}],
+    )
+
+
+# 12. A province's table: 各市（州）人民政府 are its prefecture-level governments.
+def province(path: Path) -> Path:
+    rows = [
+        ["四川省2022年政务公开重点工作分工方案"],
+        ["序号", "重点工作", "责任单位", "完成时间"],
+        [
+            "1",
+            "公开“十四五”规划实施情况。",
+            "省发展改革委，各市（州）人民政府负责落实",
+            "2022年12月底前",
+        ],
+        [
+            "2",
+            "做好政府信息公开年度报告。",
+            "省政府办公厅牵头，各市（州）人民政府、省直各部门配合",
+            "每年1月31日前",
+        ],
+    ]
+    return xlsx_book(path / "sichuan.xlsx", [("Sheet1", rows, [])])
+
+
+# GB/T 2260 510000 四川省: its 18 cities and 3 autonomous prefectures, in code order
+SICHUAN_PREFECTURES = (
+    "成都市 自贡市 攀枝花市 泸州市 德阳市 绵阳市 广元市 遂宁市 内江市 乐山市 南充市 眉山市 宜宾市 "
+    "广安市 达州市 雅安市 巴中市 资阳市 阿坝藏族羌族自治州 甘孜藏族自治州 凉山彝族自治州"
+).split()
+
 LAYOUTS = [
     Layout(
         "department-two-level",
@@ -490,6 +546,36 @@ LAYOUTS = [
         region="绵阳市",
         year=2023,
         groups={"各县（市、区）人民政府": [f"{c}人民政府" for c in MIANYANG_COUNTIES]},
+    ),
+    Layout(
+        "upper-level-numbers",
+        upper_level_numbers,
+        sections=[("一", "深化决策公开"), ("二", "加强政策解读")],
+        tasks=[(1, "一"), (2, "一"), (3, "二")],
+        by_unit={
+            "县政府办公室": [(1, "责任"), (3, "责任")],
+            "各乡镇（街道）": [(2, "责任"), (3, "责任")],
+            "县司法局": [(1, "责任"), (2, "责任")],
+        },
+        due_before="2023-12-31",
+        due=[(1, "2023-03-31"), (3, "2023-06-30")],
+        region="仁寿县",
+        year=2023,
+        open_groups=["各乡镇（街道）"],
+        units_text={1: "牵头单位：县司法局；责任单位：县政府办公室"},
+        summary=["“序号”单元格纵向合并", "重点任务→上一层（重点工作）", "具体措施→任务"],
+    ),
+    Layout(
+        "province",
+        province,
+        sections=[("一", "四川省2022年政务公开重点工作分工方案")],
+        tasks=[(1, "一"), (2, "一")],
+        by_unit={"眉山市": [(1, "责任"), (2, "配合")], "省政府办公厅": [(2, "责任")]},
+        due_before="2023-01-31",
+        due=[(1, "2022-12-31"), (2, "2022-01-31"), (2, "2023-01-31")],
+        region="四川省",
+        year=2022,
+        groups={"各市（州）人民政府": [f"{c}人民政府" for c in SICHUAN_PREFECTURES]},
     ),
 ]
 

@@ -612,5 +612,6 @@ IMPORT_REVIEW_FILLED = "{name}：按“{region}”的行政区划补全了 {coun
 IMPORT_REVIEW_OPEN = "{name}：无法补全成员，暂作泛指群体（open_group）"
 IMPORT_REVIEW_GUESSED = "第 {id} 项：“{name}”没有写明角色，按位置推定为指导单位"
 IMPORT_REVIEW_NUMBERED = "{count} 项任务没有序号，按出现顺序编号"
+IMPORT_REVIEW_UPPER_NUMBERS = "“序号”单元格纵向合并，编的是上一层（重点工作），任务按出现顺序编号"
 IMPORT_REVIEW_RENUMBERED = "序号在各章节内从 1 重新开始，已按全表顺序连续编号"
 IMPORT_REVIEW_YEAR = "发文年份按 {year} 年推定（工作进度中最早的年份或标题中的年份）"

@@ -7,6 +7,8 @@ rebuilds it).
 
 Decisions:
 
+* In a province, a collective naming 县/区/旗 means every county-level division of the
+  province; 各市（州） means its prefecture-level ones.
 * A collective is 各 + the kinds of division (县, 区, 市, 旗, 州, 盟 in any order, with
   brackets and 、) + optionally 人民政府/政府. Its members are the region's divisions one
   level down whose names end in one of the kinds named (各区 → the 区 only; 各县（市、区）
@@ -94,8 +96,11 @@ def find_region(text: str) -> Division | None:
     return None
 
 
-def _children(region: Division) -> list[Division]:
+def _children(region: Division, county_level: bool = False) -> list[Division]:
+    """The divisions one level down; with `county_level`, a province's county-level ones."""
     divisions, _ = _table()
+    if region.level == 1 and county_level:
+        return [d for d in divisions if d.code[:2] == region.code[:2] and d.level == 3]
     if region.level == 1:
         prefix = region.code[:2]
         direct = [d for d in divisions if d.code[:2] == prefix and d.level == 2]
@@ -117,7 +122,12 @@ def fill_group(collective: str, region: Division | None) -> list[str] | None:
     kinds = {c for c in match.group(1) if c in _KINDS}
     if not kinds:
         return None
-    members = [d for d in _children(region) if d.name[-1] in kinds or _county_kind(d, kinds)]
+    county_level = bool(kinds & {"县", "区", "旗"})  # 各市（州） in a province: prefectures
+    members = [
+        d
+        for d in _children(region, county_level)
+        if d.name[-1] in kinds or _county_kind(d, kinds)
+    ]
     if not members:
         return None
     suffix = "人民政府" if match.group(2) else ""

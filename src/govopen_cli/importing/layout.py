@@ -19,7 +19,8 @@ Decisions where the published tables are silent:
 * The document year is the year in the title, else the earliest year in a time cell, else
   the first year written above the table (the summary asks the clerk to check a guess).
 * 序号: the 序号 column, else a number opening the text ("1." "1、" "（1）"), else the
-  row's place in order (said in the summary). Numbering that restarts at 1 in a new
+  row's place in order (said in the summary); a 序号 cell merged down over several rows
+  numbers the upper level, so the tasks are numbered in order (said in the summary). Numbering that restarts at 1 in a new
   section is renumbered through (said in the summary); any other gap is an error.
 * A row "注：…" ends the table; blank rows at the end are dropped; a blank row followed
   by more tasks is an error (a task whose cells were lost).
@@ -55,7 +56,7 @@ _ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９]{0,2})(?![0-9０-９])")
 _NUMBER_IN_TEXT = re.compile(r"^\s*(?:(\d{1,4})\s*[.、．]|[（(](\d{1,4})[）)])")
 _NOTE_ROW = re.compile(r"^(?:注|备注|说明)\s*[:：]")
 _UNIT_LABELS = {"units": "责任单位", "lead": "牵头单位", "support": "配合单位", "guide": "指导单位"}
-_UNIT_FIELDS = ("units", "lead", "support", "guide")
+_UNIT_FIELDS = ("lead", "units", "support", "guide")
 _LABEL_START = re.compile(r"^(?:牵头|责任|配合|协助|协办|参与|指导)(?:单位|部门)?[:：]")
 _CONTINUED = re.compile(r"^[（(]?续表?[）)]?$")
 
@@ -327,6 +328,11 @@ class _Reader:
         self.numbered_in_order = 0
         self.section_changed = False
         self.has_section_rows = any(_is_section(r) for r in candidate.body)
+        id_column = self.columns.get("id")
+        # 序号 merged down over several rows numbers the upper level (重点工作), not the tasks
+        self.upper_numbers = id_column is not None and any(
+            r.is_merged(id_column) for r in candidate.body
+        )
 
     def run(self) -> None:
         for row in self.candidate.body:
@@ -357,6 +363,8 @@ class _Reader:
             )
         if self.renumber:
             self.table.review.append(msg.IMPORT_REVIEW_RENUMBERED)
+        if self.upper_numbers:
+            self.table.review.append(msg.IMPORT_REVIEW_UPPER_NUMBERS)
 
     @staticmethod
     def _clean(row: RawRow, text: str) -> str:
@@ -467,7 +475,7 @@ class _Reader:
 
     def _id(self, row: RawRow, text: str) -> int:
         expected = self.previous.id + 1 if self.previous else 1
-        written = squeeze(self._cell(row, "id")[0]) if "id" in self.columns else ""
+        written = squeeze(self._cell(row, "id")[0]) if not self.upper_numbers else ""
         if not written.isdigit():
             found = _NUMBER_IN_TEXT.match(text)
             written = (found.group(1) or found.group(2)) if found else ""

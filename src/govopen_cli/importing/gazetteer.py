@@ -124,9 +124,7 @@ def fill_group(collective: str, region: Division | None) -> list[str] | None:
         return None
     county_level = bool(kinds & {"县", "区", "旗"})  # 各市（州） in a province: prefectures
     members = [
-        d
-        for d in _children(region, county_level)
-        if d.name[-1] in kinds or _county_kind(d, kinds)
+        d for d in _children(region, county_level) if d.name[-1] in kinds or _county_kind(d, kinds)
     ]
     if not members:
         return None

@@ -39,7 +39,9 @@ def unit_kind(name: str) -> str:
     """The registry kind the importer guesses from a unit's name."""
     if name.startswith("各"):
         return "group"
-    if re.match("^(?:市级|县级|区级|省级|市直|县直|区直|省直)", name) or re.search("有关|相关", name):
+    if re.match("^(?:市级|县级|区级|省级|市直|县直|区直|省直)", name) or re.search(
+        "有关|相关", name
+    ):
         return "open_group"
     if name.endswith(("人民政府", "政府", "管委会", "办事处")):
         return "government"

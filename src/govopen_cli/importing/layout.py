@@ -20,8 +20,9 @@ Decisions where the published tables are silent:
   the first year written above the table (the summary asks the clerk to check a guess).
 * 序号: the 序号 column, else a number opening the text ("1." "1、" "（1）"), else the
   row's place in order (said in the summary); a 序号 cell merged down over several rows
-  numbers the upper level, so the tasks are numbered in order (said in the summary). Numbering that restarts at 1 in a new
-  section is renumbered through (said in the summary); any other gap is an error.
+  numbers the upper level, so the tasks are numbered in order (said in the summary).
+  Numbering that restarts at 1 in a new section is renumbered through (said in the
+  summary); any other gap is an error.
 * A row "注：…" ends the table; blank rows at the end are dropped; a blank row followed
   by more tasks is an error (a task whose cells were lost).
 * A task whose time and unit cells all continue a vertical merge (or are blank right

@@ -8,12 +8,11 @@ before it, so one compressed 1 MiB block repeated 1024 times is a valid 1 GiB me
 from __future__ import annotations
 
 import os
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
+from hostile_files import W, bomb, docx_with_body, member, rezip, row, tc
 from table_fixtures import docx_document, xlsx_book
 from typer.testing import CliRunner
 
@@ -21,7 +20,6 @@ from govopen_cli.cli.app import app
 from govopen_cli.importing import limits
 from govopen_cli.importing.importer import import_source
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 HEADER = ["序号", "重点任务", "责任单位", "完成时限"]
 
 
@@ -39,88 +37,14 @@ def _refused(source: Path, *words: str) -> None:
     assert not source.with_suffix(".out.yaml").exists()
 
 
-def _member(data: bytes) -> tuple[bytes, int, int]:
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return packer.compress(data) + packer.flush(), zlib.crc32(data), len(data)
-
-
-def _bomb(prefix: bytes, size: int, suffix: bytes) -> tuple[bytes, int, int]:
-    """A deflated member of prefix + `size` bytes of "a" + suffix, made in milliseconds."""
-    chunk = b"a" * (1 << 20)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    head = packer.compress(prefix) + packer.flush(zlib.Z_FULL_FLUSH)
-    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
-    tail = packer.compress(suffix) + packer.flush()
-    count = size // len(chunk)
-    crc = zlib.crc32(prefix)
-    for _ in range(count):
-        crc = zlib.crc32(chunk, crc)
-    crc = zlib.crc32(suffix, crc)
-    return head + block * count + tail, crc, len(prefix) + count * len(chunk) + len(suffix)
-
-
-def _rezip(template: Path, target: Path, replace: dict[str, tuple[bytes, int, int]]) -> Path:
-    """The template's parts, some replaced by already-deflated ones, as a new zip file."""
-    with zipfile.ZipFile(template) as archive:
-        parts = {name: _member(archive.read(name)) for name in archive.namelist()}
-    parts.update(replace)
-    out = bytearray()
-    central = bytearray()
-    for name, (data, crc, size) in parts.items():
-        offset = len(out)
-        raw = name.encode()
-        out += struct.pack(
-            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(raw), 0
-        )
-        out += raw + data
-        central += struct.pack(
-            "<IHHHHHHIIIHHHHHII",
-            0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), size, len(raw), 0, 0, 0, 0, 0, offset,
-        )  # fmt: skip
-        central += raw
-    out += central
-    out += struct.pack(
-        "<IHHHHIIH",
-        0x06054B50,
-        0,
-        0,
-        len(parts),
-        len(parts),
-        len(central),
-        len(out) - len(central),
-        0,
-    )
-    target.write_bytes(bytes(out))
-    return target
-
-
-def _docx_with_body(tmp_path: Path, name: str, body: bytes) -> Path:
-    template = docx_document(tmp_path / "template.docx", ["x"])
-    document = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    document += b"<w:document " + W.encode() + b"><w:body>" + body + b"</w:body></w:document>"
-    return _rezip(template, tmp_path / name, {"word/document.xml": _member(document)})
-
-
-def _row(*cells: bytes) -> bytes:
-    return b"<w:tr>" + b"".join(cells) + b"</w:tr>"
-
-
-def _tc(text: str = "", merge: str | None = None) -> bytes:
-    props = b""
-    if merge is not None:
-        value = b' w:val="restart"' if merge == "restart" else b""
-        props = b"<w:tcPr><w:vMerge" + value + b"/></w:tcPr>"
-    return b"<w:tc>" + props + b"<w:p><w:r><w:t>" + text.encode() + b"</w:t></w:r></w:p></w:tc>"
-
-
 # --- zip bombs: refused from the sizes the zip declares, before anything is unpacked ------
 
 
 def test_docx_with_a_1_gib_text_node_is_refused_unpacked(tmp_path: Path) -> None:
     template = docx_document(tmp_path / "template.docx", ["x"])
-    bomb = _bomb(b'<?xml version="1.0"?><w:document ' + W.encode() + b"><w:body><w:p><w:r><w:t>",
-                 1 << 30, b"</w:t></w:r></w:p></w:body></w:document>")  # fmt: skip
-    source = _rezip(template, tmp_path / "bomb.docx", {"word/document.xml": bomb})
+    head = b'<?xml version="1.0"?><w:document ' + W.encode() + b"><w:body><w:p><w:r><w:t>"
+    payload = bomb(head, 1 << 30, b"</w:t></w:r></w:p></w:body></w:document>")
+    source = rezip(template, tmp_path / "bomb.docx", {"word/document.xml": payload})
     assert source.stat().st_size < 2 * 1024 * 1024
     _refused(source, "word/document.xml", "1024.0 MiB", "压缩炸弹")
 
@@ -128,16 +52,16 @@ def test_docx_with_a_1_gib_text_node_is_refused_unpacked(tmp_path: Path) -> None
 def test_xlsx_with_a_1_gib_shared_string_is_refused_unpacked(tmp_path: Path) -> None:
     template = xlsx_book(tmp_path / "template.xlsx", [("Sheet1", [HEADER], [])])
     sst = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
-    bomb = _bomb(sst, 1 << 30, b"</t></si></sst>")
-    source = _rezip(template, tmp_path / "bomb.xlsx", {"xl/sharedStrings.xml": bomb})
+    payload = bomb(sst, 1 << 30, b"</t></si></sst>")
+    source = rezip(template, tmp_path / "bomb.xlsx", {"xl/sharedStrings.xml": payload})
     _refused(source, "xl/sharedStrings.xml", "压缩炸弹")
 
 
 def test_member_just_over_the_ratio_is_refused(tmp_path: Path) -> None:
     # 17 MiB of one letter packs far better than 100:1
-    body = _bomb(b"<w:p><w:r><w:t>", limits.RATIO_FROM_BYTES + (1 << 20), b"</w:t></w:r></w:p>")
+    body = bomb(b"<w:p><w:r><w:t>", limits.RATIO_FROM_BYTES + (1 << 20), b"</w:t></w:r></w:p>")
     template = docx_document(tmp_path / "template.docx", ["x"])
-    source = _rezip(template, tmp_path / "ratio.docx", {"word/document.xml": body})
+    source = rezip(template, tmp_path / "ratio.docx", {"word/document.xml": body})
     _refused(source, f"{limits.MAX_RATIO}:1")
 
 
@@ -152,25 +76,21 @@ def test_xlsx_merged_range_over_the_whole_sheet_is_refused(tmp_path: Path) -> No
         b"</sheetData>",
         b'</sheetData><mergeCells count="1"><mergeCell ref="A10:XFD1048576"/></mergeCells>',
     )
-    source = _rezip(
-        template, tmp_path / "merged.xlsx", {"xl/worksheets/sheet1.xml": _member(sheet)}
-    )
+    source = rezip(template, tmp_path / "merged.xlsx", {"xl/worksheets/sheet1.xml": member(sheet)})
     assert source.stat().st_size < 10_000
     _refused(source, "A10:XFD1048576", str(limits.MAX_MERGED_AREA))
 
 
 def test_docx_20k_row_vertical_merge_imports_in_one_pass(tmp_path: Path) -> None:
-    rows = [_row(*(_tc(h) for h in HEADER))]
-    rows.append(
-        _row(_tc("1"), _tc("任务1"), _tc("市财政局", "restart"), _tc("2023年底前", "restart"))
-    )
+    rows = [row(*(tc(h) for h in HEADER))]
+    rows.append(row(tc("1"), tc("任务1"), tc("市财政局", "restart"), tc("2023年底前", "restart")))
     rows += [
-        _row(_tc(str(i)), _tc(f"任务{i}"), _tc(merge="continue"), _tc(merge="continue"))
+        row(tc(str(i)), tc(f"任务{i}"), tc(merge="continue"), tc(merge="continue"))
         for i in range(2, 20_001)
     ]
     title = "<w:p><w:r><w:t>2023年某市任务分工</w:t></w:r></w:p>".encode()
     body = title + b"<w:tbl>" + b"".join(rows) + b"</w:tbl>"
-    source = _docx_with_body(tmp_path, "merge.docx", body)
+    source = docx_with_body(tmp_path, "merge.docx", body)
     result = import_source(source)
     assert len(result.table.tasks) == 20_000
     assert result.table.tasks[-1].same_as == 1
@@ -179,9 +99,9 @@ def test_docx_20k_row_vertical_merge_imports_in_one_pass(tmp_path: Path) -> None
 
 def test_too_many_rows_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_ROWS", 1000)  # the same check, a smaller file
-    row = _row(_tc("1"), _tc("任务"), _tc("市财政局"), _tc("2023年底前"))
-    body = b"<w:tbl>" + row * 1001 + b"</w:tbl>"
-    _refused(_docx_with_body(tmp_path, "rows.docx", body), "行数超过上限 1000")
+    one = row(tc("1"), tc("任务"), tc("市财政局"), tc("2023年底前"))
+    body = b"<w:tbl>" + one * 1001 + b"</w:tbl>"
+    _refused(docx_with_body(tmp_path, "rows.docx", body), "行数超过上限 1000")
 
 
 def test_too_many_cells_in_a_sheet_is_refused(
@@ -205,7 +125,7 @@ def test_docx_external_entity_is_refused(tmp_path: Path) -> None:
     document = document.replace(b"UNIT", b"&unit;").replace(
         b"?>", b'?>\n<!DOCTYPE w:document [<!ENTITY unit SYSTEM "file:///etc/hostname">]>', 1
     )
-    source = _rezip(template, tmp_path / "xxe.docx", {"word/document.xml": _member(document)})
+    source = rezip(template, tmp_path / "xxe.docx", {"word/document.xml": member(document)})
     _refused(source, "DOCTYPE", "word/document.xml")
 
 
@@ -215,7 +135,7 @@ def test_docx_undefined_entity_is_refused(tmp_path: Path) -> None:
     )
     with zipfile.ZipFile(template) as archive:
         document = archive.read("word/document.xml").replace(b"UNIT", b"&unit;")
-    source = _rezip(template, tmp_path / "entity.docx", {"word/document.xml": _member(document)})
+    source = rezip(template, tmp_path / "entity.docx", {"word/document.xml": member(document)})
     _refused(source, "无法读取", "Entity 'unit' not defined")
 
 
@@ -249,6 +169,18 @@ def test_utf16_text_says_how_to_convert(tmp_path: Path, bom: bytes) -> None:
 def test_corrupt_sheet_is_one_message(tmp_path: Path) -> None:
     template = xlsx_book(tmp_path / "template.xlsx", [("Sheet1", [HEADER], [])])
     namespace = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    broken = _member(b"<worksheet " + namespace + b'><sheetData><row r="1"><c')
-    source = _rezip(template, tmp_path / "broken.xlsx", {"xl/worksheets/sheet1.xml": broken})
+    broken = member(b"<worksheet " + namespace + b'><sheetData><row r="1"><c')
+    source = rezip(template, tmp_path / "broken.xlsx", {"xl/worksheets/sheet1.xml": broken})
     _refused(source, "无法读取")
+
+
+def test_a_stated_whole_sheet_dimension_does_not_pad_rows(tmp_path: Path) -> None:
+    rows = [HEADER, ["1", "公开预算。", "市财政局", "2023年底前"]]
+    template = xlsx_book(tmp_path / "template.xlsx", [("Sheet1", rows, [])])
+    with zipfile.ZipFile(template) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    assert b'<dimension ref="A1:D2"/>' in sheet
+    sheet = sheet.replace(b'<dimension ref="A1:D2"/>', b'<dimension ref="A1:XFD1048576"/>')
+    source = rezip(template, tmp_path / "wide.xlsx", {"xl/worksheets/sheet1.xml": member(sheet)})
+    result = import_source(source)
+    assert [(t.id, t.text, t.units) for t in result.table.tasks] == [(1, "公开预算。", "市财政局")]

@@ -15,9 +15,9 @@ MAX_RATIO = 100
 """Unpacked size / packed size of a part larger than RATIO_FROM_BYTES (a bomb packs 1000:1)."""
 RATIO_FROM_BYTES = 16 * 1024 * 1024
 """Parts up to this size may pack at any ratio (a long, repetitive table packs well)."""
-MAX_ROWS = 50_000
-"""Rows of all tables (and paragraphs) in a source."""
-MAX_CELLS = 500_000
+MAX_ROWS = 25_000
+"""Rows of all tables (and paragraphs) in a source (published tables have tens to hundreds)."""
+MAX_CELLS = 400_000
 """Cells of all tables in a source (merged cells counted once per grid position)."""
 MAX_COLUMNS = 64
 """Columns of one table."""

@@ -109,17 +109,13 @@ def read_rows(path: Path) -> list[RawRow]:
             continue
         if "\x00" in text:
             break
-        rows = text_rows(text, path.name)
-        counter = _Counter(path)
-        for row in rows:
-            counter.row(len(row.cells))
-        return rows
+        return text_rows(text, path.name, _Counter(path))
     raise SourceError(msg.IMPORT_UNREADABLE.format(path=path, reason=msg.IMPORT_ENCODING))
 
 
-def text_rows(text: str, name: str) -> list[RawRow]:
+def text_rows(text: str, name: str, counter: _Counter | None = None) -> list[RawRow]:
     """Rows of text copied from a table (tab-led cells, or the PDF-extracted form)."""
-    rows: list[RawRow] = []
+    rows: list[RawRow] = _CountedRows(counter) if counter is not None else []
     cells: list[list[str]] = []
     start = 0
     tabbed = False
@@ -130,7 +126,7 @@ def text_rows(text: str, name: str) -> list[RawRow]:
             rows.append(RawRow(texts, f"{name}:{start}", grid=TEXT))
             cells.clear()
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip() and "\t" not in line:
             flush()
         elif "\t" in line:
@@ -145,6 +141,8 @@ def text_rows(text: str, name: str) -> list[RawRow]:
             elif head.strip():
                 cells.append([head])
             cells.extend([part] for part in rest)
+            if counter is not None and len(cells) > limits.MAX_COLUMNS:
+                counter.row(len(cells))
         elif _SPACES.search(line.strip()):
             flush()
             parts = [p.strip() for p in _SPACES.split(line.strip()) if p.strip()]
@@ -156,6 +154,29 @@ def text_rows(text: str, name: str) -> list[RawRow]:
             cells.append([line])
     flush()
     return rows
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text one by one (splitlines would copy a 32 MiB source at once)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end].rstrip("\r")
+        start = end + 1
+
+
+class _CountedRows(list[RawRow]):
+    """A list of rows that counts each row appended against the limits."""
+
+    def __init__(self, counter: _Counter) -> None:
+        super().__init__()
+        self.counter = counter
+
+    def append(self, row: RawRow) -> None:
+        self.counter.row(len(row.cells))
+        super().append(row)
 
 
 # --- Word ------------------------------------------------------------------------------
@@ -232,35 +253,29 @@ def _docx_rows(path: Path) -> list[RawRow]:
 
 
 def _docx_body(etree: Any, stream: Any, path: Path, counter: _Counter) -> Iterator[RawRow]:
+    """Rows of the body's tables and paragraphs, in order, from one pass over the XML.
+
+    Only end events of w:p, w:tr and w:tbl are asked for; a row is read when it ends (its
+    cells are its children), then dropped, so memory stays that of one row.
+    """
     events = etree.iterparse(
         stream,
-        events=("start", "end"),
-        tag=(f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}p"),
+        events=("end",),
+        tag=(f"{_W}tbl", f"{_W}tr", f"{_W}p"),
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
         huge_tree=False,
     )
-    depth = 0  # table nesting
-    tables = paragraphs = 0
-    row_number = 0
-    cells: list[tuple[str, int, bool]] = []
-    for event, element in events:
+    body = f"{_W}body"
+    tables = paragraphs = row_number = 0
+    current: Any = None  # the top-level table being read
+    for _, element in events:
+        parent = element.getparent()
         tag = element.tag
-        if tag == f"{_W}tbl":
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    tables += 1
-                    row_number = 0
-            else:
-                depth -= 1
-                if depth == 0:
-                    _release(element)
-            continue
-        if event == "start" or depth > 1:
-            continue
-        if tag == f"{_W}p" and depth == 0:
+        if tag == f"{_W}p":
+            if parent is None or parent.tag != body:
+                continue  # a paragraph inside a cell: read with its row
             paragraphs += 1
             text = _paragraph_text(element).strip()
             _release(element)
@@ -268,27 +283,37 @@ def _docx_body(etree: Any, stream: Any, path: Path, counter: _Counter) -> Iterat
                 counter.row(1)
                 place = f"{path.name}:" + msg.IMPORT_PARAGRAPH_PLACE.format(number=paragraphs)
                 yield RawRow((text,), place)
-        elif tag == f"{_W}tc" and depth == 1:
-            span, continues = _cell_properties(element)
-            cells.append(("" if continues else _cell_text(element), span, continues))
-            if len(cells) > limits.MAX_COLUMNS or span > limits.MAX_COLUMNS:
-                counter.row(limits.MAX_COLUMNS + 1)
-        elif tag == f"{_W}tr" and depth == 1:
+        elif tag == f"{_W}tr":
+            if parent is None or parent.getparent() is None or parent.getparent().tag != body:
+                continue  # a row of a table nested in a cell
+            if parent is not current:
+                current, tables, row_number = parent, tables + 1, 0
             row_number += 1
-            before = _grid_before(element)
-            texts: list[str] = [""] * before
-            merged: list[bool] = [False] * before
-            spanned: list[bool] = [False] * before
-            for text, span, continues in cells:
-                for i in range(span):
-                    texts.append(text if i == 0 else "")
-                    merged.append(continues)
-                    spanned.append(i > 0)
-            cells = []
+            texts, merged, spanned = _docx_row(element, counter)
             _release(element)
             counter.row(len(texts))
             place = f"{path.name}:" + msg.IMPORT_DOCX_PLACE.format(table=tables, row=row_number)
             yield RawRow(tuple(texts), place, tuple(merged), tuple(spanned), tables)
+        elif parent is not None and parent.tag == body:
+            _release(element)  # a finished top-level table
+
+
+def _docx_row(tr: Any, counter: _Counter) -> tuple[list[str], list[bool], list[bool]]:
+    """A Word row on the grid: texts, continues-a-vertical-merge, continues-a-span."""
+    before = _grid_before(tr)
+    texts: list[str] = [""] * before
+    merged: list[bool] = [False] * before
+    spanned: list[bool] = [False] * before
+    for tc in tr.iterchildren(f"{_W}tc"):
+        span, continues = _cell_properties(tc)
+        if len(texts) + span > limits.MAX_COLUMNS:
+            counter.row(len(texts) + span)
+        text = "" if continues else _cell_text(tc)
+        for i in range(span):
+            texts.append(text if i == 0 else "")
+            merged.append(continues)
+            spanned.append(i > 0)
+    return texts, merged, spanned
 
 
 # --- Excel -----------------------------------------------------------------------------
@@ -362,9 +387,11 @@ def _xlsx_sheets(path: Path, package: Package) -> list[RawRow]:
             part = getattr(sheet, "_worksheet_path", "")
             ranges = _merged_ranges(package, part, path) if package.has(part) else {}
             sheet_rows: list[RawRow] = []
-            sheet.reset_dimensions()  # a stated A1:XFD1048576 would pad every row
+            # a stated dimension A1:XFD1048576 would pad every row to 16,384 cells: at most
+            # one column past the limit is read, enough to refuse a row that is too wide
+            width = min(sheet.max_column or limits.MAX_COLUMNS + 1, limits.MAX_COLUMNS + 1)
             for r_index, values in enumerate(
-                sheet.iter_rows(values_only=True, max_col=None), start=1
+                sheet.iter_rows(values_only=True, max_col=width), start=1
             ):
                 cells = list(values)
                 while cells and (cells[-1] is None or str(cells[-1]).strip() == ""):

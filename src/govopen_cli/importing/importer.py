@@ -9,7 +9,7 @@ from pathlib import Path
 from govopen_cli import messages as msg
 from govopen_cli.importing.budget import SourceError
 from govopen_cli.importing.gazetteer import Division, find_region, lookup
-from govopen_cli.importing.layout import Table, TaskRow, build_tables
+from govopen_cli.importing.layout import SourceTable, TaskRow, build_tables
 from govopen_cli.importing.readers import read_rows
 from govopen_cli.importing.registry import UnitEntry, build_registry
 from govopen_cli.table.schedule import parse_schedule
@@ -23,7 +23,7 @@ _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 class ImportResult:
     """What an import found and what the clerk should still review."""
 
-    table: Table
+    table: SourceTable
     year: int | None
     year_guessed: bool
     region_name: str | None
@@ -53,7 +53,7 @@ class ImportResult:
         return lines
 
 
-def read_tables(path: Path) -> tuple[list[Table], list[str]]:
+def read_tables(path: Path) -> tuple[list[SourceTable], list[str]]:
     """The task tables of a source, and notes on the other tables in it."""
     return build_tables(read_rows(path))
 
@@ -82,7 +82,7 @@ def import_source(
     return result
 
 
-def _region(table: Table, given: str | None) -> tuple[str | None, Division | None]:
+def _region(table: SourceTable, given: str | None) -> tuple[str | None, Division | None]:
     if given is not None:
         found = lookup(given)
         if len(found) != 1:
@@ -92,7 +92,7 @@ def _region(table: Table, given: str | None) -> tuple[str | None, Division | Non
     return (division.name, division) if division is not None else (None, None)
 
 
-def analyse(table: Table, region: str | None = None) -> ImportResult:
+def analyse(table: SourceTable, region: str | None = None) -> ImportResult:
     """Year, region, unit registry and schedule phrases of one table."""
     years = [int(y) for t in table.tasks for y in _YEAR.findall(t.schedule)]
     in_title = _YEAR.findall(table.title)

@@ -48,7 +48,7 @@ from govopen_cli.importing.header import (
 from govopen_cli.importing.readers import TEXT, RawRow
 from govopen_cli.table.text import join_wrapped, squeeze, unit_key
 
-__all__ = ["Table", "TaskRow", "build_tables", "join_units"]
+__all__ = ["SourceTable", "TaskRow", "build_tables", "join_units"]
 
 _CN = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^(?:第([{_CN}]+)(?:部分|章|节)[、.．:：]?|([{_CN}]+)[、.．])\s*(.*)$")
@@ -77,7 +77,7 @@ class TaskRow:
 
 
 @dataclass(slots=True)
-class Table:
+class SourceTable:
     """A task table read from a source: title, sections, tasks, and what to tell the clerk."""
 
     header: Header
@@ -193,7 +193,7 @@ def _looks_like_task(candidate: _Candidate, row: RawRow) -> bool:
     return len(row.filled()) >= 2 or _is_section(row)
 
 
-def build_tables(rows: list[RawRow]) -> tuple[list[Table], list[str]]:
+def build_tables(rows: list[RawRow]) -> tuple[list[SourceTable], list[str]]:
     """Every task table in the rows (copies merged), and notes on what was left out."""
     candidates, others = _split(rows)
     if not candidates:
@@ -205,7 +205,7 @@ def build_tables(rows: list[RawRow]) -> tuple[list[Table], list[str]]:
         if bad:
             raise SourceError(_bad_header_message(bad[0], None))
         raise SourceError(msg.IMPORT_NO_TABLE.format(found=_found(rows)))
-    tables: list[Table] = []
+    tables: list[SourceTable] = []
     for candidate in candidates:
         table = _read(candidate)
         copy_of = next(
@@ -243,7 +243,7 @@ def _bad_header_message(row: RawRow, header: Header | None) -> str:
     return msg.IMPORT_BAD_HEADER.format(place=row.place, seen=seen, missing="；".join(missing))
 
 
-def _read(candidate: _Candidate) -> Table:
+def _read(candidate: _Candidate) -> SourceTable:
     header = candidate.header
     columns = header.columns
     if (
@@ -252,7 +252,7 @@ def _read(candidate: _Candidate) -> Table:
         or not any(k in columns for k in _UNIT_FIELDS)
     ):
         raise SourceError(_bad_header_message(header.rows[0], header))
-    table = Table(header)
+    table = SourceTable(header)
     heading_rows = [squeeze(" ".join(r.cells)) for r in candidate.preamble]
     heading_rows = [h for h in heading_rows if h and not _CONTINUED.match(h)]
     table.preamble = "".join(heading_rows)
@@ -314,7 +314,7 @@ def join_units(text: str) -> str:
 class _Reader:
     """Reads the body rows of one table into sections and tasks."""
 
-    def __init__(self, table: Table, candidate: _Candidate) -> None:
+    def __init__(self, table: SourceTable, candidate: _Candidate) -> None:
         self.table = table
         self.candidate = candidate
         self.columns = candidate.header.columns
@@ -530,7 +530,7 @@ def _cn_number(n: int) -> str:
     return head + "十" + ("" if ones == 0 else "〇一二三四五六七八九"[ones])
 
 
-def _compare(first: Table, other: Table) -> Iterator[str]:
+def _compare(first: SourceTable, other: SourceTable) -> Iterator[str]:
     by_id = {t.id: t for t in first.tasks}
     same = 0
     for task in other.tasks:

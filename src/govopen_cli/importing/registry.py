@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from govopen_cli.importing.gazetteer import Division, fill_group
-from govopen_cli.importing.layout import Table
+from govopen_cli.importing.layout import SourceTable
 from govopen_cli.table.text import unit_key
 from govopen_cli.table.units import Role, guessed_roles, parse_units
 
@@ -49,7 +49,7 @@ def unit_kind(name: str) -> str:
 
 
 def build_registry(
-    table: Table, region: Division | None
+    table: SourceTable, region: Division | None
 ) -> tuple[list[UnitEntry], list[tuple[int, str]]]:
     """Registry entries (members after their group) and (task id, name) of guessed roles."""
     entries: dict[str, UnitEntry] = {}

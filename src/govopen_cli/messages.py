@@ -564,6 +564,7 @@ IMPORT_NO_SUCH_TABLE = "没有第 {number} 个任务表：文件中共 {count} �
 IMPORT_UNKNOWN_REGION = (
     "--region：行政区划表中有 {count} 个名为“{region}”的地区，无法确定（请写全称，如“眉山市”）"
 )
+IMPORT_NO_REGION = "--region：行政区划表中没有“{region}”（请写全称，如“眉山市”“仁寿县”）"
 IMPORT_GROUP_FILLED_COMMENT = "请核对：成员由行政区划代码表（GB/T 2260）按“{region}”补全"
 IMPORT_GROUP_OPEN_COMMENT = (
     "请核对：无法按行政区划补全成员，暂作泛指群体；如有固定成员，请改为 group 并列出 members"

@@ -85,7 +85,9 @@ def import_source(
 def _region(table: SourceTable, given: str | None) -> tuple[str | None, Division | None]:
     if given is not None:
         found = lookup(given)
-        if len(found) != 1:
+        if not found:
+            raise SourceError(msg.IMPORT_NO_REGION.format(region=given))
+        if len(found) > 1:
             raise SourceError(msg.IMPORT_UNKNOWN_REGION.format(region=given, count=len(found)))
         return found[0].name, found[0]
     division = find_region(table.title) or find_region(table.preamble)

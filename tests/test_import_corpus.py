@@ -683,11 +683,11 @@ def test_region_option_fills_groups_when_the_title_names_none(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        # a table whose header has no time column: what was seen, what is missing
+        # a table whose header has no unit column: what was seen, what is missing
         (
-            [["序号", "工作任务", "责任单位"], ["1", "公开预算。", "市财政局"]],
-            "none.xlsx:工作表“Sheet1”第1行：表头读不懂：看到的列是“序号、工作任务、责任单位”，"
-            "缺少 时间列",
+            [["序号", "工作任务", "完成时限"], ["1", "公开预算。", "2023年底前"]],
+            "none.xlsx:工作表“Sheet1”第1行：表头读不懂：看到的列是“序号、工作任务、完成时限”，"
+            "缺少 单位列",
         ),
         # no table at all: what was found and the header words expected
         (
@@ -696,14 +696,14 @@ def test_region_option_fills_groups_when_the_title_names_none(tmp_path: Path) ->
             "（首行：单位名称、联系人、联系电话）",
         ),
     ],
-    ids=["header-without-time", "no-task-table"],
+    ids=["header-without-units", "no-task-table"],
 )
 def test_no_task_table_one_message(tmp_path: Path, rows: list[list[str]], expected: str) -> None:
     source = xlsx_book(tmp_path / "none.xlsx", [("Sheet1", rows, [])])
     result = _invoke("import", str(source))
     assert result.exit_code == 1
     assert expected in result.stderr
-    assert "任务列" in result.stderr or "时间列" in result.stderr
+    assert "任务列" in result.stderr or "单位列" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
 
@@ -748,3 +748,30 @@ def test_gazetteer_states_its_source() -> None:
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     assert len(rows) == 3210
     assert ["511400", "眉山市"] in rows and ["511425", "青神县"] in rows
+
+
+def test_table_without_a_time_column_imports_and_says_so(tmp_path: Path) -> None:
+    # a department's list as some are published: 工作任务 / 具体要求 / 责任部门, no time column
+    rows = [
+        ["工作任务", "具体要求", "责任部门"],
+        ["一、做好财政信息公开。", "1.积极推进本中心预算、决算公开。", "财务科"],
+        ["二、做好网站专栏信息公开。", "2.及时更新网站频道信息。", "办公室"],
+        ["", "3.及时更新微信公众号信息。", "办公室牵头，各科室配合"],
+    ]
+    source = docx_document(tmp_path / "centre.docx", [{"rows": rows, "v": [(0, 2, 3)]}])
+    out = tmp_path / "centre.yaml"
+    result = _invoke("import", str(source), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "表中没有时间列" in result.stdout
+    assert "校验通过" in result.stdout
+    data_option = ["--data", str(out)]
+    assert [(t["id"], t["section"]) for t in _json("list", *data_option)] == [
+        (1, "一"),
+        (2, "二"),
+        (3, "二"),
+    ]
+    assert [(r["id"], r["role_label"]) for r in _json("by-unit", "办公室", *data_option)] == [
+        (2, "责任"),
+        (3, "责任"),
+    ]
+    assert _json("due", "--before", "2030-12-31", *data_option) == []

@@ -432,7 +432,7 @@ IMPORT_PARAGRAPH_PLACE = "第{number}段"
 IMPORT_XLSX_PLACE = "工作表“{sheet}”第{row}行"
 IMPORT_NO_TABLE = (
     "没有找到任务表：找到的是 {found}；需要一行表头，含任务列（重点任务、工作任务、具体措施……）、"
-    "时间列（工作进度、完成时限、时间节点……）和单位列（责任单位、牵头单位、配合单位……）"
+    "单位列（责任单位、牵头单位、配合单位……），通常还有时间列（工作进度、完成时限、时间节点……）"
 )
 IMPORT_BAD_HEADER = "{place}：表头读不懂：看到的列是“{seen}”，缺少 {missing}"
 IMPORT_EMPTY_ROW = "{place}：表格中有空行，请删除或补全"
@@ -546,7 +546,6 @@ IMPORT_MERGED_TOO_BIG = "无法读取 {path}：合并单元格 {ref} 等覆盖�
 IMPORT_FOUND_NO_GRID = "{count} 行文字，没有表格"
 IMPORT_FOUND_GRID = "{place}（首行：{cells}）"
 IMPORT_EXPECT_TEXT = "任务列（重点任务、工作任务、具体措施、任务内容……）"
-IMPORT_EXPECT_SCHEDULE = "时间列（工作进度、完成时限、完成时间、时间节点、时限要求……）"
 IMPORT_EXPECT_UNITS = "单位列（责任单位、牵头单位、配合单位、责任部门……）"
 IMPORT_OTHER_TABLE = "{place} 起的表格不是任务表（首行：{first}），未导入"
 IMPORT_COLUMNS = "{place} 表头：{columns}"
@@ -575,5 +574,6 @@ IMPORT_REVIEW_OPEN = "{name}：无法补全成员，暂作泛指群体（open_gr
 IMPORT_REVIEW_GUESSED = "第 {id} 项：“{name}”没有写明角色，按位置推定为指导单位"
 IMPORT_REVIEW_NUMBERED = "{count} 项任务没有序号，按出现顺序编号"
 IMPORT_REVIEW_UPPER_NUMBERS = "“序号”单元格纵向合并，编的是上一层（重点工作），任务按出现顺序编号"
+IMPORT_REVIEW_NO_SCHEDULE = "表中没有时间列：各项任务的工作进度为空，不会出现在 due、overdue 中"
 IMPORT_REVIEW_RENUMBERED = "序号在各章节内从 1 重新开始，已按全表顺序连续编号"
 IMPORT_REVIEW_YEAR = "发文年份按 {year} 年推定（工作进度中最早的年份或标题中的年份）"

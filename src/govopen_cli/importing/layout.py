@@ -2,7 +2,9 @@
 
 Decisions where the published tables are silent:
 
-* A table starts at a header row (see `header`); the rows above it since the last table
+* A table starts at a header row (see `header`): a task column and a unit column are
+  needed; without a time column the tasks are imported with an empty 工作进度 (said in
+  the summary: they never appear in due/overdue); the rows above it since the last table
   are its title (附件N, the title, a notice's body text). A header row repeated with the
   same columns (a new page, or a table continued as a second Word table with its header)
   is skipped; a Word table with no header right after a task table, with the same width
@@ -236,8 +238,6 @@ def _bad_header_message(row: RawRow, header: Header | None) -> str:
     columns = header.columns if header is not None else {}
     if "text" not in columns:
         missing.append(msg.IMPORT_EXPECT_TEXT)
-    if "schedule" not in columns:
-        missing.append(msg.IMPORT_EXPECT_SCHEDULE)
     if not any(k in columns for k in _UNIT_FIELDS):
         missing.append(msg.IMPORT_EXPECT_UNITS)
     return msg.IMPORT_BAD_HEADER.format(place=row.place, seen=seen, missing="；".join(missing))
@@ -246,13 +246,11 @@ def _bad_header_message(row: RawRow, header: Header | None) -> str:
 def _read(candidate: _Candidate) -> SourceTable:
     header = candidate.header
     columns = header.columns
-    if (
-        "text" not in columns
-        or "schedule" not in columns
-        or not any(k in columns for k in _UNIT_FIELDS)
-    ):
+    if "text" not in columns or not any(k in columns for k in _UNIT_FIELDS):
         raise SourceError(_bad_header_message(header.rows[0], header))
     table = SourceTable(header)
+    if "schedule" not in columns:
+        table.review.append(msg.IMPORT_REVIEW_NO_SCHEDULE)
     heading_rows = [squeeze(" ".join(r.cells)) for r in candidate.preamble]
     heading_rows = [h for h in heading_rows if h and not _CONTINUED.match(h)]
     table.preamble = "".join(heading_rows)

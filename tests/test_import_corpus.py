@@ -775,3 +775,22 @@ def test_table_without_a_time_column_imports_and_says_so(tmp_path: Path) -> None
         (3, "责任"),
     ]
     assert _json("due", "--before", "2030-12-31", *data_option) == []
+
+
+def test_a_time_cell_typed_as_an_excel_date(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "重点任务", "责任单位", "完成时限"])
+    sheet.append([1, "公开预算。", "市财政局", dt.datetime(2023, 6, 30)])
+    book.save(str(tmp_path / "dated.xlsx"))
+    out = tmp_path / "dated.yaml"
+    assert _invoke("import", str(tmp_path / "dated.xlsx"), "-o", str(out)).exit_code == 0
+    assert (
+        yaml.safe_load(out.read_text(encoding="utf-8"))["tasks"][0]["schedule"] == "2023年6月30日"
+    )
+    due = _json("due", "--before", "2023-12-31", "--data", str(out))
+    assert [(r["task"], r["due"]) for r in due] == [(1, "2023-06-30")]

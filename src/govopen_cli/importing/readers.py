@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -428,6 +429,6 @@ def _xlsx_sheets(path: Path, package: Package) -> list[RawRow]:
 def _excel_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        return str(value.isoformat())[:10]  # a date typed as a date: 2023-06-30
+    if isinstance(value, (datetime, date)):
+        return f"{value.year}年{value.month}月{value.day}日"  # a date typed as a date
     return str(value).replace("\r\n", "\n").strip("\n")

@@ -22,7 +22,7 @@ from govopen_cli.files.limits import (
     MAX_ITEM_NODES,
     MAX_SCHEMA_PROBLEMS,
 )
-from govopen_cli.files.yaml_reader import SourceMap, read_yaml
+from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.dates import Clock
 from govopen_cli.table.model import Task, TaskFile
@@ -92,6 +92,8 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
             continue
         checked = validate_file(path)
         checks.append(checked)
+        if path == STDIN:
+            continue  # standard input has no folder, so no ledger beside it
         beside = path.parent / LEDGER_NAME
         if beside.is_file() and once(beside):
             checks.append(validate_ledger(beside, checked, clock))

@@ -46,6 +46,7 @@ __all__ = [  # finding the file lives in finding.py, the limits in limits.py (no
     "MAX_KEYS_PER_MAPPING",
     "MAX_READ_PROBLEMS",
     "MAX_SCALAR_CHARS",
+    "STDIN",
     "SourceMap",
     "find_data_file",
     "parse_yaml",
@@ -85,6 +86,15 @@ def limits() -> dict[str, str]:
 
 # --- bytes --------------------------------------------------------------------------------
 
+STDIN = Path("-")
+"""The path that means standard input (`govopen validate -`)."""
+STDIN_NAME = "<stdin>"
+
+
+def shown_name(path: Path) -> str:
+    """The file's name in problems: its path, or <stdin>."""
+    return STDIN_NAME if path == STDIN else str(path)
+
 
 def fail(name: str, rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
     return DataError([Problem(name, line, column, rule, message)])
@@ -95,8 +105,16 @@ def read_bytes(path: Path) -> bytes:
 
     Only a regular file is opened (a FIFO or a device would block or never end), and
     one larger than MAX_FILE_BYTES is refused from its size, before it is read.
+    Standard input (`-`), named by the user, is read up to MAX_FILE_BYTES + 1 bytes.
     """
-    name = str(path)
+    name = shown_name(path)
+    if path == STDIN:
+        import sys
+
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise _too_large(name)
+        return _text_bytes(raw, path)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -117,6 +135,11 @@ def read_bytes(path: Path) -> bytes:
         raise fail(name, "io", msg.FILE_OS_ERROR.format(reason=exc.strerror or exc)) from None
     if len(raw) > MAX_FILE_BYTES:  # grew since the stat
         raise _too_large(name)
+    return _text_bytes(raw, path)
+
+
+def _text_bytes(raw: bytes, path: Path) -> bytes:
+    """The bytes without a UTF-8 BOM, once checked to be UTF-8."""
     if raw.startswith(_UTF8_BOM):
         raw = raw[len(_UTF8_BOM) :]
     _check_utf8(raw, path)
@@ -140,7 +163,7 @@ def _check_utf8(raw: bytes, path: Path) -> None:
 
 
 def _encoding_error(raw: bytes, start: int, path: Path) -> NoReturn:
-    name = str(path)
+    name = shown_name(path)
     line = raw.count(b"\n", 0, start) + 1
     column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
     if b"\x00" in raw[:8192]:
@@ -595,4 +618,4 @@ def parse_yaml(data: bytes | str, name: str) -> tuple[Any, SourceMap]:
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:
     """The file's plain Python value and its source map; DataError for anything unreadable."""
-    return parse_yaml(read_bytes(path), str(path))
+    return parse_yaml(read_bytes(path), shown_name(path))

@@ -257,6 +257,7 @@ def test_warning_rules() -> None:
         "id-gap",
         "unit-unused",
         "section-empty",
+        "unit-two-names",
     }
 
 

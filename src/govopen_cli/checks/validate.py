@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -20,13 +20,20 @@ from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
-from govopen_cli.table.model import Task, TaskFile
+from govopen_cli.table.model import Task, TaskFile, Unit, UnitsFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
 from govopen_cli.table.units import Registry, parse_units
 
 WARNINGS = frozenset(
-    {"schedule-explicit", "schedule-not-understood", "id-gap", "unit-unused", "section-empty"}
+    {
+        "schedule-explicit",
+        "schedule-not-understood",
+        "id-gap",
+        "unit-unused",
+        "section-empty",
+        "unit-two-names",
+    }
 )
 RULES: dict[str, str] = {rule: "warning" if rule in WARNINGS else "error" for rule in msg.RULES}
 """Every rule id the tool can report, with its level."""
@@ -47,8 +54,11 @@ class Report:
         return all(p.level != "error" for p in self.problems)
 
 
-def validate_file(path: Path) -> Report:
-    """Read, schema-check and cross-check one data file."""
+def validate_file(path: Path, shared: Sequence[Unit] = ()) -> Report:
+    """Read, schema-check and cross-check one data file.
+
+    `shared`: the units of the folder's units.yaml, which the file's tasks may name too.
+    """
     report = Report(path)
     try:
         data, source = read_yaml(path)
@@ -66,14 +76,18 @@ def validate_file(path: Path) -> Report:
         report.problems = schema_problems(exc, source)
         return report
     report.problems = sorted(
-        check_task_file(report.task_file, source), key=lambda p: (p.line, p.column)
+        check_task_file(report.task_file, source, shared), key=lambda p: (p.line, p.column)
     )
     return report
 
 
 def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
-    """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
-    from govopen_cli.files.finding import LEDGER_NAME
+    """Task files with the ledger beside each; a ledger given alone is read as a ledger.
+
+    A folder is a collection: every task file in it, its units.yaml, and the rules
+    between files (see `validate_collection`).
+    """
+    from govopen_cli.files.finding import is_ledger, ledger_for
 
     reports: list[Report] = []
     seen: set[Path] = set()
@@ -86,18 +100,153 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
         return True
 
     for path in paths:
-        if path.name == LEDGER_NAME:
+        if path.is_dir():
+            if once(path):
+                found = validate_collection(path, today)
+                reports.extend(r for r in found if r.path == path or once(r.path))
+            continue
+        if is_ledger(path):
             if once(path):
                 reports.append(validate_ledger(path, None, today))
             continue
         if not once(path):
             continue
-        report = validate_file(path)
+        shared, shared_report = shared_units_beside(path)
+        if shared_report is not None and once(shared_report.path):
+            reports.append(shared_report)
+        report = validate_file(path, shared)
         reports.append(report)
-        beside = path.parent / LEDGER_NAME
+        beside = ledger_for(path)
         if beside.is_file() and once(beside):
             reports.append(validate_ledger(beside, report, today))
     return reports
+
+
+def shared_units_beside(path: Path) -> tuple[list[Unit], Report | None]:
+    """The units of the units.yaml beside a task file (none if it is missing or invalid),
+    and that file's report (None if there is no units.yaml)."""
+    from govopen_cli.files.finding import units_file
+
+    found = units_file(path.parent)
+    if found is None:
+        return [], None
+    report = validate_units_file(found)
+    return (list(report.units_file.units) if report.units_file and report.ok else []), report
+
+
+@dataclass(slots=True)
+class UnitsReport(Report):
+    """A units.yaml as checked: its units if it could be read."""
+
+    units_file: UnitsFile | None = None
+
+
+def validate_units_file(path: Path) -> UnitsReport:
+    """A folder's shared unit registry: schema, duplicate spellings, group members."""
+    report = UnitsReport(path)
+    try:
+        data, source = read_yaml(path)
+    except DataError as exc:
+        report.problems = exc.problems
+        return report
+    report.source = source
+    if not isinstance(data, dict):
+        report.problems = [source.problem((), "top-level", msg.UNITS_NOT_MAPPING)]
+        return report
+    try:
+        report.units_file = UnitsFile.model_validate(data)
+    except ValidationError as exc:
+        report.problems = schema_problems(exc, source, UnitsFile)
+        return report
+    report.problems = sorted(_check_units(report.units_file.units, source), key=_place)
+    return report
+
+
+def validate_collection(folder: Path, today: dt.date) -> list[Report]:
+    """Every task file of a folder with its ledger, the shared units.yaml, and the rules
+    between files: two documents with one key, one unit named two ways in two files,
+    a shared unit that no table names."""
+    from govopen_cli.files.finding import doc_key, ledger_for, task_files, units_file
+
+    reports: list[Report] = []
+    shared: list[Unit] = []
+    shared_report = None
+    found = units_file(folder)
+    if found is not None:
+        shared_report = validate_units_file(found)
+        reports.append(shared_report)
+        if shared_report.units_file is not None and shared_report.ok:
+            shared = list(shared_report.units_file.units)
+    files = task_files(folder)
+    if not files:
+        problem = Problem(str(folder), 0, 0, "error", "io", msg.NO_TASK_FILES_IN)
+        reports.append(Report(folder, problems=[problem]))
+        return reports
+    keys: dict[str, Path] = {}
+    task_reports = []
+    for path in files:
+        report = validate_file(path, shared)
+        key = doc_key(path).casefold()
+        if key in keys:
+            message = msg.DUPLICATE_DOC.format(key=doc_key(path), other=keys[key].name)
+            report.problems.insert(0, Problem(str(path), 0, 0, "error", "duplicate-doc", message))
+        keys.setdefault(key, path)
+        reports.append(report)
+        task_reports.append(report)
+        beside = ledger_for(path)
+        if beside.is_file():
+            reports.append(validate_ledger(beside, report, today))
+    named = [r for r in task_reports if r.task_file is not None]
+    _flag_two_names(shared_report, named)
+    if shared_report is not None and shared_report.units_file is not None:
+        shared_report.problems.extend(_shared_unused(shared_report, named))
+    return reports
+
+
+def _flag_two_names(shared: UnitsReport | None, files: list[Report]) -> None:
+    """Warn where a spelling means one unit in one file and another unit in another file."""
+    registries: list[tuple[Report, Sequence[Unit]]] = []
+    if shared is not None and shared.units_file is not None:
+        registries.append((shared, shared.units_file.units))
+    registries += [(r, r.task_file.units) for r in files if r.task_file is not None]
+    first: dict[str, tuple[str, Report]] = {}
+    flagged: set[tuple[str, str]] = set()
+    for report, units in registries:
+        for i, unit in enumerate(units):
+            for spelling in dict.fromkeys(Registry.spellings(unit)):
+                key = unit_key(spelling)
+                seen = first.setdefault(key, (unit.name, report))
+                name, where = seen
+                if name == unit.name or where is report or (name, unit.name) in flagged:
+                    continue
+                flagged.add((name, unit.name))
+                message = msg.UNIT_TWO_NAMES.format(
+                    spelling=spelling, name=unit.name, other=name, file=where.path.name
+                )
+                assert report.source is not None
+                report.problems.append(
+                    report.source.problem(("units", i), "unit-two-names", message, level="warning")
+                )
+
+
+def _shared_unused(shared: UnitsReport, files: list[Report]) -> list[Problem]:
+    """Warnings for units of units.yaml that no table of the folder names."""
+    assert shared.units_file is not None and shared.source is not None
+    used: set[str] = set()
+    for report in files:
+        assert report.task_file is not None
+        registry = Registry([*report.task_file.units, *shared.units_file.units])
+        used |= _used_units(report.task_file, registry)
+    return [
+        shared.source.problem(
+            ("units", i, "name"),
+            "unit-unused",
+            msg.SHARED_UNIT_UNUSED.format(name=unit.name),
+            level="warning",
+        )
+        for i, unit in enumerate(shared.units_file.units)
+        if unit.name not in used
+    ]
 
 
 def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> Report:
@@ -108,12 +257,19 @@ def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> R
     from govopen_cli.checks.ledger import read_ledger
     from govopen_cli.table.catalog import Catalog
 
+    from govopen_cli.files.finding import task_file_for_ledger
+
+    shared: list[Unit] = []
     if task_report is None:
-        sibling = path.parent / "tasks.yaml"
-        task_report = validate_file(sibling) if sibling.is_file() else None
+        sibling = task_file_for_ledger(path)
+        if sibling is not None:
+            shared, _ = shared_units_beside(sibling)
+            task_report = validate_file(sibling, shared)
+    elif task_report.task_file is not None:
+        shared, _ = shared_units_beside(task_report.path)
     catalog = None
     if task_report is not None and task_report.task_file is not None and task_report.ok:
-        catalog = Catalog(task_report.task_file, task_report.path)
+        catalog = Catalog(task_report.task_file, task_report.path, shared)
     ledger = read_ledger(path, catalog, today)
     return Report(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
@@ -194,12 +350,12 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
 # --- cross-checks ---------------------------------------------------------------------
 
 
-def check_task_file(tf: TaskFile, source: SourceMap) -> list[Problem]:
-    """Everything the schema alone cannot see."""
-    registry = Registry(tf.units)
+def check_task_file(tf: TaskFile, source: SourceMap, shared: Sequence[Unit] = ()) -> list[Problem]:
+    """Everything the schema alone cannot see (`shared`: the folder's units.yaml)."""
+    registry = Registry([*tf.units, *shared])
     return [
         *_check_sections(tf, source),
-        *_check_registry(tf, source),
+        *_check_units(tf.units, source, {u.name for u in shared}),
         *_check_tasks(tf, source, registry),
         *_check_suspicious(tf, source, registry),
     ]
@@ -277,10 +433,13 @@ def _check_sections(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
         seen.add(section.id)
 
 
-def _check_registry(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
+def _check_units(
+    units: Sequence[Unit], source: SourceMap, shared_names: Iterable[str] = ()
+) -> Iterator[Problem]:
+    """A registry's own entries: spellings once each, groups with members that exist."""
     owner: dict[str, str] = {}
-    names = {u.name for u in tf.units}
-    for i, unit in enumerate(tf.units):
+    names = {u.name for u in units} | set(shared_names)
+    for i, unit in enumerate(units):
         for spelling in dict.fromkeys(Registry.spellings(unit)):
             key = unit_key(spelling)
             if key in owner:

@@ -11,6 +11,7 @@ import typer
 from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
+    DocOption,
     FormatOption,
     OutputFormat,
     ProgressOption,
@@ -19,16 +20,31 @@ from govopen_cli.cli.common import (
     app,
     date_flag,
     fail,
-    load_catalog,
-    load_progress,
+    load,
+    load_progresses,
     print_table,
     resolve_as_of,
-    resolve_section,
     resolve_unit,
+    task_ref,
 )
 
 if TYPE_CHECKING:
-    pass
+    from govopen_cli.table.catalog import TaskView
+    from govopen_cli.table.collection import Collection
+
+
+def _tasks(
+    collection: Collection,
+    section: str | None = None,
+    unit: str | None = None,
+    search: str | None = None,
+) -> list[TaskView]:
+    from govopen_cli.queries.collection import list_tasks
+
+    try:
+        return list_tasks(collection, section=section, unit=unit, search=search)
+    except LookupError as exc:
+        fail(str(exc))
 
 
 @app.command("list")
@@ -42,91 +58,115 @@ def list_command(
         typer.Option("--search", help="在任务、进度、单位文字中查找", show_default=False),
     ] = None,
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """列出重点任务（可按章节、单位、文字筛选）。"""
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.tables import tasks_table
 
-    catalog = load_catalog(data)
-    chosen = resolve_section(catalog, section) if section else None
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    views = list_tasks(catalog, section=chosen, unit=unit_name, search=search)
-    print_table(tasks_table(views, msg.list_title(len(views))), fmt)
+    loaded = load(data, doc)
+    unit_name = resolve_unit(loaded.collection, unit) if unit else None
+    views = _tasks(loaded.collection, section, unit_name, search)
+    print_table(tasks_table(views, msg.list_title(len(views))), fmt, loaded)
 
 
 @app.command("show")
 def show_command(
-    task_id: Annotated[int, typer.Argument(metavar="ID", help="任务序号")],
+    task_id: Annotated[
+        str, typer.Argument(metavar="ID", help="任务序号；集合中写 简称:序号（如 2022-yaodian:6）")
+    ],
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """显示一项任务的全部内容：原文，以及工具读出的截止日期和单位。"""
     import json
 
+    from govopen_cli import messages as msg
     from govopen_cli.render.tables import detail_table, task_detail
 
-    catalog = load_catalog(data)
-    try:
-        view = catalog.task(task_id)
-    except LookupError as exc:
-        fail(str(exc))
+    loaded = load(data, doc)
+    catalog, view = task_ref(loaded, task_id)
     detail = task_detail(catalog, view)
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
+        if not loaded.source.explicit:
+            from govopen_cli.cli.common import data_label
+
+            sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
     else:
-        print_table(detail_table(detail), fmt)
+        table = detail_table(detail)
+        if loaded.collection.several:
+            table.title = f"{view.doc}:{table.title}"
+        print_table(table, fmt, loaded)
 
 
 @app.command("sections")
-def sections_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+def sections_command(
+    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = OutputFormat.table
+) -> None:
     """列出章节及其任务。"""
-    from govopen_cli.queries.questions import sections
+    from govopen_cli.queries.collection import sections
     from govopen_cli.render.tables import sections_table
 
-    print_table(sections_table(sections(load_catalog(data))), fmt)
+    loaded = load(data, doc)
+    print_table(sections_table(sections(loaded.collection)), fmt, loaded)
 
 
 @app.command("by-section")
 def by_section_command(
     section: Annotated[str, typer.Argument(metavar="SECTION", help="章节：一…五 或 1…5")],
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """列出一个章节的全部任务。"""
+    """列出一个章节的全部任务（集合中：每个任务表的这一章节）。"""
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.tables import tasks_table
 
-    catalog = load_catalog(data)
-    chosen = resolve_section(catalog, section)
-    views = list_tasks(catalog, section=chosen)
-    print_table(tasks_table(views, msg.section_title(chosen.id, chosen.title, len(views))), fmt)
+    loaded = load(data, doc)
+    views = _tasks(loaded.collection, section)
+    chosen = views[0].section if views else None
+    if loaded.one is not None:
+        chosen = loaded.one.section(section)
+    title = (
+        msg.section_title(chosen.id, chosen.title, len(views))
+        if chosen is not None and not loaded.collection.several
+        else msg.list_title(len(views))
+    )
+    print_table(tasks_table(views, title), fmt, loaded)
 
 
 @app.command("by-unit")
 def by_unit_command(
     unit: Annotated[str, typer.Argument(metavar="UNIT", help="单位名称、简称或别名")],
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。"""
-    from govopen_cli.queries.questions import by_unit
+    """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。
+
+    数据是文件夹时，列出该单位在每个任务表中的任务，按任务表分组。
+    """
+    from govopen_cli.queries.collection import by_unit
     from govopen_cli.render.tables import unit_tasks_table
 
-    catalog = load_catalog(data)
-    name = resolve_unit(catalog, unit)
-    print_table(unit_tasks_table(name, by_unit(catalog, name)), fmt)
+    loaded = load(data, doc)
+    name = resolve_unit(loaded.collection, unit)
+    print_table(unit_tasks_table(name, by_unit(loaded.collection, name)), fmt, loaded)
 
 
 @app.command("units")
-def units_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
-    """列出单位名录：类别、成员、承担的任务数。"""
-    from govopen_cli.queries.questions import unit_summaries
+def units_command(
+    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = OutputFormat.table
+) -> None:
+    """列出单位名录：类别、成员、承担的任务数（集合中：各任务表合计）。"""
+    from govopen_cli.queries.collection import unit_summaries
     from govopen_cli.render.tables import units_table
 
-    print_table(units_table(unit_summaries(load_catalog(data))), fmt)
+    loaded = load(data, doc)
+    print_table(units_table(unit_summaries(loaded.collection)), fmt, loaded)
 
 
 @app.command("due")
@@ -148,6 +188,7 @@ def due_command(
     unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -157,10 +198,11 @@ def due_command(
     只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import deadlines
+    from govopen_cli.queries.collection import deadlines
     from govopen_cli.render.tables import deadlines_table
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    collection = loaded.collection
     today = resolve_as_of(as_of)
     start = after
     if start is None and before is None:
@@ -172,11 +214,11 @@ def due_command(
         fail(msg.WITHIN_AND_BEFORE, 2)
     if start is not None and start > end:
         fail(msg.EMPTY_WINDOW.format(start=start, end=end), 2)
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, today)
-    items = deadlines(catalog, as_of=today, start=start, end=end, progress=ledger, unit=unit_name)
+    unit_name = resolve_unit(collection, unit) if unit else None
+    ledgers = load_progresses(loaded, progress, today)
+    items = deadlines(collection, ledgers, as_of=today, start=start, end=end, unit=unit_name)
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    print_table(deadlines_table(items, title, today, catalog), fmt)
+    print_table(deadlines_table(items, title, today, collection), fmt, loaded)
 
 
 @app.command("overdue")
@@ -184,17 +226,19 @@ def overdue_command(
     unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import overdue
+    from govopen_cli.queries.collection import overdue
     from govopen_cli.render.tables import deadlines_table
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    collection = loaded.collection
     today = resolve_as_of(as_of)
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, today)
-    items = overdue(catalog, as_of=today, progress=ledger, unit=unit_name)
-    print_table(deadlines_table(items, msg.OVERDUE_TITLE, today, catalog), fmt)
+    unit_name = resolve_unit(collection, unit) if unit else None
+    ledgers = load_progresses(loaded, progress, today)
+    items = overdue(collection, ledgers, as_of=today, unit=unit_name)
+    print_table(deadlines_table(items, msg.OVERDUE_TITLE, today, collection), fmt, loaded)

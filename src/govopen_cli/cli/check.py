@@ -25,7 +25,8 @@ def validate_command(
         list[Path] | None,
         typer.Argument(
             metavar="[PATH]...",
-            help="要校验的文件（默认为找到的数据文件）；任务文件旁的 progress.yaml 一并校验",
+            help="要校验的文件或文件夹（默认为找到的数据）；任务文件旁的台账一并校验，"
+            "文件夹中的每个任务表、units.yaml 以及表与表之间的规则一并校验",
             show_default=False,
         ),
     ] = None,
@@ -43,16 +44,21 @@ def validate_command(
     """校验数据文件：列出所有问题（文件:行:列），有错误时退出码为 1。"""
     import os
 
+    from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_paths
-    from govopen_cli.files.finding import find_data_file
+    from govopen_cli.files.finding import find_data
     from govopen_cli.problems import DataError
     from govopen_cli.render.problems import as_github, as_json, write_text
 
+    named = bool(paths) and not any(p.is_dir() for p in paths or [])
     if not paths:
         try:
-            paths = [find_data_file(None)]
+            source = find_data(None)
         except DataError as exc:
             report_problems(exc.problems)
+        if source.bundled:
+            sys.stderr.write(msg.BUNDLED_NOTICE.format(title=msg.BUNDLED_TITLE) + "\n")
+        paths = [source.path]
     today = resolve_as_of(None)
     reports = validate_paths(paths, today)
     problems = [p for report in reports for p in report.problems]
@@ -64,6 +70,8 @@ def validate_command(
     elif fmt is ReportFormatChoice.github:
         sys.stdout.write(as_github(problems, len(reports)) + "\n")
     else:
+        if not named:  # found by looking around, or a folder's files: say which were checked
+            sys.stdout.write(checked_line([r.path for r in reports]) + "\n")
         write_text(problems, len(reports), sys.stdout)
     errors = any(p.level == "error" for p in problems)
     if errors or (strict and problems):
@@ -76,3 +84,28 @@ def schema_command() -> None:
     from govopen_cli.table.json_schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+def checked_line(paths: list[Path]) -> str:
+    """`已检查：a.yaml、progress.yaml`; over five files, counted per folder and kind."""
+    from govopen_cli import messages as msg
+    from govopen_cli.cli.common import _shown
+    from govopen_cli.files.finding import UNITS_NAME, is_ledger
+
+    if len(paths) <= 5:
+        return msg.CHECKED_FILES.format(files="、".join(_shown(p) for p in paths))
+    folders = list(dict.fromkeys(p.parent for p in paths))
+    parts = []
+    for folder in folders:
+        inside = [p for p in paths if p.parent == folder]
+        ledgers = sum(is_ledger(p) for p in inside)
+        units = any(p.name == UNITS_NAME for p in inside)
+        parts.append(
+            msg.CHECKED_MANY.format(
+                folder=_shown(folder).rstrip("/") + "/",
+                tasks=len(inside) - ledgers - units,
+                ledgers=ledgers,
+                units=msg.CHECKED_UNITS if units else "",
+            )
+        )
+    return "；".join(parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -11,10 +12,12 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from govopen_cli.files.finding import DataSource
     from govopen_cli.problems import Problem
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
-    from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.catalog import Catalog, TaskView
+    from govopen_cli.table.collection import Collection
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
 
@@ -60,7 +63,17 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="数据文件；默认依次查找 $GOVOPEN_DATA、当前目录向上的 data/tasks.yaml、随包附带的文件",
+        help="数据文件或文件夹（文件夹中的每个任务表一起查询）；默认依次查找 $GOVOPEN_DATA、"
+        "当前文件夹中的任务表、当前目录向上的 data/ 文件夹、随包附带的示例",
+        show_default=False,
+    ),
+]
+DocOption = Annotated[
+    str | None,
+    typer.Option(
+        "--doc",
+        metavar="KEY",
+        help="只看集合中的这个任务表（简称：文件名去掉扩展名，如 2022-yaodian）",
         show_default=False,
     ),
 ]
@@ -94,7 +107,8 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def report_problems(problems: list[Problem]) -> NoReturn:
+def report_problems(problems: list[Problem], folder: Path | None = None) -> NoReturn:
+    """The problems on stderr, one a line, and exit 1 (`folder`: a collection's, for a hint)."""
     from govopen_cli import messages as msg
 
     for p in problems:
@@ -102,18 +116,96 @@ def report_problems(problems: list[Problem]) -> NoReturn:
         sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {p.message}\n")
     if any(p.line for p in problems):
         sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
+    if folder is not None and folder.is_dir():
+        broken = len({p.path for p in problems if p.path})
+        hint = msg.COLLECTION_INVALID_HINT.format(n=broken, folder=_shown(folder))
+        sys.stderr.write(f"govopen: {hint}\n")
     raise typer.Exit(1)
 
 
-def load_catalog(data: Path | None) -> Catalog:
-    from govopen_cli.checks.open import open_catalog
-    from govopen_cli.files.finding import find_data_file
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The tables a command asks, and where they were found (for the footer that says so)."""
+
+    collection: Collection
+    source: DataSource
+
+    @property
+    def one(self) -> Catalog | None:
+        """The only table, when there is one."""
+        return self.collection.only()
+
+
+def load(data: Path | None, doc: str | None = None) -> Loaded:
+    """The data a command asks: a task file or a folder of them, narrowed to `doc`.
+
+    Using the example shipped in the package prints a notice on stderr: the answer is
+    about Meishan's table, not the clerk's own.
+    """
+    from govopen_cli import messages as msg
+    from govopen_cli.checks.open import open_collection
+    from govopen_cli.files.finding import find_data
     from govopen_cli.problems import DataError
 
     try:
-        return open_catalog(find_data_file(data))
+        source = find_data(data)
     except DataError as exc:
         report_problems(exc.problems)
+    try:
+        collection = open_collection(source.path, doc)
+    except DataError as exc:
+        report_problems(exc.problems, source.path)
+    except LookupError as exc:
+        fail(str(exc))
+    if source.bundled:
+        only = collection.only()
+        title = only.document.title if only is not None else ""
+        sys.stderr.write(msg.BUNDLED_NOTICE.format(title=title) + "\n")
+    return Loaded(collection, source)
+
+
+def load_catalog(data: Path | None, doc: str | None = None) -> Catalog:
+    """The one table a command asks (a collection of several needs --doc)."""
+    return one_catalog(load(data, doc))
+
+
+def one_catalog(loaded: Loaded) -> Catalog:
+    """The only table, or a usage error asking for --doc."""
+    from govopen_cli import messages as msg
+
+    only = loaded.one
+    if only is None:
+        collection = loaded.collection
+        fail(msg.NEEDS_DOC.format(n=len(collection), keys=collection.keys_text()), 2)
+    return only
+
+
+def data_label(loaded: Loaded) -> str:
+    """Which file(s) an answer used: `data/tasks.yaml`, or `data/ 中的 2 个任务表（a、b）`."""
+    from govopen_cli import messages as msg
+
+    collection = loaded.collection
+    how = msg.DATA_HOW[loaded.source.how]
+    if collection.folder is None or loaded.source.path.is_file():
+        only = collection.only()
+        path = only.path if only is not None and only.path is not None else loaded.source.path
+        return f"{_shown(path)}{how}"
+    keys = collection.keys
+    folder = _shown(collection.folder).rstrip("/") + "/"
+    if len(keys) == 1:
+        only = collection.only()
+        assert only is not None and only.path is not None
+        return f"{_shown(only.path)}{how}"
+    template = msg.DATA_FILES if len(keys) <= 5 else msg.DATA_FILES_MANY
+    return template.format(folder=folder, n=len(keys), keys="、".join(keys[:5])) + how
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def resolve_as_of(given: dt.date | None) -> dt.date:
@@ -123,6 +215,15 @@ def resolve_as_of(given: dt.date | None) -> dt.date:
         return as_of_date(given)
     except ValueError as exc:
         fail(str(exc), 2)
+
+
+def load_progresses(loaded: Loaded, explicit: Path | None, as_of: dt.date) -> dict[str, Progress]:
+    """Each table's progress by key, from the ledger beside it (--progress: one table only)."""
+    from govopen_cli import messages as msg
+
+    if explicit is not None and loaded.collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(loaded.collection)), 2)
+    return {c.key: load_progress(c, explicit, as_of) for c in loaded.collection}
 
 
 def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
@@ -147,7 +248,8 @@ def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Pr
     return Progress(catalog, load_ledger(catalog, explicit), as_of)
 
 
-def resolve_unit(catalog: Catalog, query: str) -> str:
+def resolve_unit(catalog: Catalog | Collection, query: str) -> str:
+    """A unit's canonical name from what the user typed (in a table or a whole collection)."""
     from govopen_cli.table.units import UnknownUnitError
 
     try:
@@ -156,10 +258,25 @@ def resolve_unit(catalog: Catalog, query: str) -> str:
         fail(exc.message)
 
 
-def print_table(table: Table, fmt: OutputFormat) -> None:
-    from govopen_cli.render.tables import render
+def print_table(table: Table, fmt: OutputFormat, loaded: Loaded | None = None) -> None:
+    """The table in its format; with `loaded`, says which data it used.
 
+    A terminal table ends with a line naming the data file(s); other formats
+    (meant for scripts) say it on stderr, and only when the data was not named
+    with --data or $GOVOPEN_DATA. Over several tables, rows get a column naming theirs.
+    """
+    from govopen_cli import messages as msg
+    from govopen_cli.render.tables import Column, render
+
+    if loaded is not None and loaded.collection.several and table.rows and "doc" in table.rows[0]:
+        table.columns = [Column("doc", msg.H_DOC), *table.columns]
     sys.stdout.write(render(table, fmt.value))
+    if loaded is None:
+        return
+    if fmt is OutputFormat.table:
+        sys.stdout.write(msg.DATA_FOOTER.format(what=data_label(loaded)) + "\n")
+    elif not loaded.source.explicit:
+        sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
 
 
 class ReportFormatChoice(str, Enum):
@@ -178,6 +295,14 @@ def write_file(path: Path, data: str | bytes) -> None:
         write_atomic(path, data)
     except OSError as exc:
         fail(msg.EXPORT_OS_ERROR.format(path=path, reason=exc.strerror or exc))
+
+
+def task_ref(loaded: Loaded, ref: str) -> tuple[Catalog, TaskView]:
+    """A task from `KEY:ID` or a bare ID; exit 1 with the reason if there is none."""
+    try:
+        return loaded.collection.task(ref)
+    except LookupError as exc:
+        fail(str(exc))
 
 
 def resolve_section(catalog: Catalog, ref: str) -> SectionRecord:

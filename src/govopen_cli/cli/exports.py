@@ -13,15 +13,16 @@ import typer
 from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
+    DocOption,
     ProgressOption,
     SectionOption,
     app,
+    data_label,
     fail,
-    load_catalog,
+    load,
     load_ledger,
     load_progress,
     resolve_as_of,
-    resolve_section,
     resolve_unit,
     write_file,
 )
@@ -77,34 +78,62 @@ def export_command(
     ] = 7,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。"""
+    """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。
+
+    数据是文件夹时导出每个任务表（行带 doc 简称；xlsx 需用 --doc 选一个表）。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.queries.questions import list_tasks
-    from govopen_cli.render.exports import export
+    from govopen_cli.render.exports import Part, export, export_many
 
     if fmt is ExportFormatOption.xlsx and out is None:
         fail(msg.XLSX_NEEDS_OUT, 2)
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    collection = loaded.collection
+    if fmt is ExportFormatOption.xlsx and collection.several:
+        fail(msg.XLSX_NEEDS_DOC.format(n=len(collection), keys=collection.keys_text()), 2)
+    if progress is not None and collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
     today = resolve_as_of(as_of)
-    chosen = resolve_section(catalog, section) if section else None
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    reports = load_ledger(catalog, progress)
-    ledger = progress_from(catalog, reports, today)
-    views = list_tasks(catalog, section=chosen, unit=unit_name)
-    ids = {v.id for v in views}
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
-    reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
-    result = export(
-        fmt.value,
-        ledger,
-        views,
-        reports,
-        rows=rows.value,
-        unit=unit_name,
-        remind_days=remind_days,
-    )
+    unit_name = resolve_unit(collection, unit) if unit else None
+    parts = []
+    for catalog in collection:
+        name = collection.unit_in(catalog, unit_name) if unit_name else None
+        if unit_name and name is None:
+            continue
+        try:
+            chosen = catalog.section(section) if section else None
+        except LookupError as exc:
+            if collection.several:
+                continue
+            fail(str(exc))
+        reports = load_ledger(catalog, progress)
+        ledger = progress_from(catalog, reports, today)
+        views = list_tasks(catalog, section=chosen, unit=name)
+        ids = {v.id for v in views}
+        wanted = set(catalog.registry.members(name) or [name]) if name else None
+        reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
+        parts.append(Part(ledger, views, name, reports))
+    if section and not parts:
+        fail(msg.SECTION_IN_NONE.format(ref=section))
+    if not collection.several:
+        part = parts[0]
+        result = export(
+            fmt.value,
+            part.progress,
+            part.views,
+            part.reports,
+            rows=rows.value,
+            unit=part.unit,
+            remind_days=remind_days,
+        )
+    else:
+        result = export_many(fmt.value, parts, rows=rows.value, remind_days=remind_days)
+    if not loaded.source.explicit:
+        sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
     if out is None:
         text = result.decode("utf-8") if isinstance(result, bytes) else result
         sys.stdout.write(text)
@@ -124,19 +153,38 @@ def publish_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录（写入其中的 index.html）")],
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。"""
-    from govopen_cli import messages as msg
-    from govopen_cli.render.page import render_page
+    """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。
 
-    catalog = load_catalog(data)
+    数据是文件夹（多个任务表）时：index.html 列出各任务表及其完成情况，每个任务表一页（简称.html）。
+    """
+    from govopen_cli import messages as msg
+    from govopen_cli.files.finding import ledger_path
+    from govopen_cli.render.page import index_row, page_name, render_index, render_page
+
+    loaded = load(data, doc)
+    collection = loaded.collection
+    if progress is not None and collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
     today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(msg.EXPORT_OS_ERROR.format(path=out, reason=exc.strerror or exc))
+    if not collection.several:
+        catalog = next(iter(collection))
+        target = out / "index.html"
+        write_file(target, render_page(load_progress(catalog, progress, today)))
+        sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")
+        return
+    rows = []
+    for catalog in collection:
+        assert catalog.path is not None
+        ledger = load_progress(catalog, None, today)
+        write_file(out / page_name(catalog.key), render_page(ledger, back="index.html"))
+        rows.append(index_row(ledger, ledger_path(catalog.path).is_file()))
     target = out / "index.html"
-    write_file(target, render_page(ledger))
-    sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")
+    write_file(target, render_index(rows, today))
+    sys.stderr.write(msg.PUBLISH_INDEX_WRITTEN.format(path=target, n=len(rows)) + "\n")

@@ -11,6 +11,7 @@ import typer
 from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
+    DocOption,
     FormatOption,
     OutputFormat,
     ProgressOption,
@@ -19,18 +20,18 @@ from govopen_cli.cli.common import (
     app,
     date_flag,
     fail,
-    load_catalog,
+    load,
     load_ledger,
-    load_progress,
+    load_progresses,
     print_table,
     report_problems,
     resolve_as_of,
-    resolve_section,
     resolve_unit,
+    task_ref,
 )
 
 if TYPE_CHECKING:
-    pass
+    from govopen_cli.table.model import ProgressReport
 
 
 progress_app = typer.Typer(help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True)
@@ -39,7 +40,9 @@ app.add_typer(progress_app, name="progress")
 
 @progress_app.command("add")
 def progress_add_command(
-    task_id: Annotated[int, typer.Argument(metavar="TASK", help="任务序号")],
+    task_id: Annotated[
+        str, typer.Argument(metavar="TASK", help="任务序号；集合中写 简称:序号（如 2022-yaodian:6）")
+    ],
     unit: Annotated[str, typer.Option("--unit", "-u", help="报送单位（名称、简称或别名）")],
     status: Annotated[
         str, typer.Option("--status", "-s", help="done 已完成 / in_progress 推进中 / blocked 受阻")
@@ -56,16 +59,20 @@ def progress_add_command(
         str | None, typer.Option("--evidence", help="佐证：网址或文号", show_default=False)
     ] = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账。"""
+    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到该任务表的台账。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import add_report, new_report
     from govopen_cli.files.finding import is_shipped, ledger_path
     from govopen_cli.files.ledger import ReportRefused
     from govopen_cli.problems import DataError
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    catalog, view = task_ref(loaded, task_id)
+    if progress is not None and loaded.collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(loaded.collection)), 2)
     assert catalog.path is not None
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
@@ -74,7 +81,7 @@ def progress_add_command(
     try:
         entry = new_report(
             catalog,
-            task=task_id,
+            task=view.id,
             unit=unit,
             status=status,
             date=date or today,
@@ -94,7 +101,7 @@ def progress_add_command(
     status_label = msg.STATUS_LABELS[entry.status]
     sys.stdout.write(
         msg.REPORT_ADDED.format(
-            task=entry.task,
+            task=f"{catalog.key}:{entry.task}" if loaded.collection.several else entry.task,
             milestone=where,
             unit=entry.unit,
             status=status_label,
@@ -108,31 +115,43 @@ def progress_add_command(
 @progress_app.command("list")
 def progress_list_command(
     task_id: Annotated[
-        int | None, typer.Option("--task", "-t", help="只看这项任务", show_default=False)
+        str | None,
+        typer.Option(
+            "--task", "-t", help="只看这项任务（集合中写 简称:序号）", show_default=False
+        ),
     ] = None,
     unit: UnitFilterOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """列出台账中的进展报送，按日期排序。"""
+    """列出台账中的进展报送，按日期排序（集合中：每个任务表的台账）。"""
+    from govopen_cli import messages as msg
     from govopen_cli.render.tables import reports_table
 
-    catalog = load_catalog(data)
-    if task_id is not None:
-        try:
-            catalog.task(task_id)
-        except LookupError as exc:
-            fail(str(exc))
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
-    reports = [
-        r
-        for r in load_ledger(catalog, progress)
-        if (task_id is None or r.task == task_id) and (wanted is None or r.unit in wanted)
-    ]
-    reports.sort(key=lambda r: r.date)
-    print_table(reports_table(reports, catalog), fmt)
+    loaded = load(data, doc)
+    collection = loaded.collection
+    if progress is not None and collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
+    only = task_ref(loaded, task_id) if task_id is not None else None
+    unit_name = resolve_unit(collection, unit) if unit else None
+    found: list[tuple[ProgressReport, str]] = []
+    for catalog in collection:
+        if only is not None and only[0] is not catalog:
+            continue
+        name = collection.unit_in(catalog, unit_name) if unit_name else None
+        if unit_name and name is None:
+            continue
+        wanted = set(catalog.registry.members(name) or [name]) if name else None
+        found += [
+            (r, catalog.key)
+            for r in load_ledger(catalog, progress)
+            if (only is None or r.task == only[1].id) and (wanted is None or r.unit in wanted)
+        ]
+    found.sort(key=lambda pair: pair[0].date)
+    table = reports_table([r for r, _ in found], collection, [key for _, key in found])
+    print_table(table, fmt, loaded)
 
 
 @app.command("board")
@@ -143,31 +162,39 @@ def board_command(
     ] = 30,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
-    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.queries.collection import list_tasks
     from govopen_cli.render.tables import board_table
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
     today = resolve_as_of(as_of)
-    chosen = resolve_section(catalog, section) if section else None
-    ledger = load_progress(catalog, progress, today)
-    print_table(board_table(ledger, list_tasks(catalog, section=chosen), warn_days), fmt)
+    try:
+        views = list_tasks(loaded.collection, section=section)
+    except LookupError as exc:
+        fail(str(exc))
+    ledgers = load_progresses(loaded, progress, today)
+    print_table(board_table(ledgers, views, warn_days, loaded.collection), fmt, loaded)
 
 
 @app.command("stats")
 def stats_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
+    """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。
+
+    数据是文件夹时，单位合计各任务表，章节按任务表分列。
+    """
     from govopen_cli.render.tables import stats_table
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
     today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
-    print_table(stats_table(ledger), fmt)
+    ledgers = load_progresses(loaded, progress, today)
+    print_table(stats_table(ledgers, loaded.collection), fmt, loaded)

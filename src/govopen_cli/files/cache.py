@@ -1,8 +1,10 @@
 """A cache of understood data files, so a repeated query skips YAML, pydantic and parsing.
 
 One entry per data file (named after its absolute path) in `$XDG_CACHE_HOME/govopen`
-(else `~/.cache/govopen`). An entry starts with a key line: the SHA-256 of the
-file's bytes together with a fingerprint of the code that understood them (the
+(else `~/.cache/govopen`); a collection is a folder of files, each with its own entry,
+so editing one table rebuilds only that one. An entry starts with a key line: the SHA-256 of the
+file's bytes (and of the folder's shared units.yaml, which the file's units come from) together
+with a fingerprint of the code that understood them (the
 tool's version, the source of every module of the package, the Python and pydantic
 versions). The entry is used only when the key matches the bytes being read now,
 so it cannot be stale; a new version, a changed schema or rule, or one changed
@@ -111,14 +113,21 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def load(path: Path) -> tuple[Catalog | None, bytes | None]:
-    """The cached Catalog for the file as it is now (or None), and the key of its bytes."""
+def load(
+    path: Path, salt: bytes = b"", raw: bytes | None = None
+) -> tuple[Catalog | None, bytes | None]:
+    """The cached Catalog for the file as it is now (or None), and the key of its bytes.
+
+    `salt`: the bytes of what else the Catalog is built from (the folder's units.yaml);
+    `raw`: the file's bytes when the caller has read them already.
+    """
     if not enabled():
         return None, None
-    raw = _read_bytes(path)
+    if raw is None:
+        raw = _read_bytes(path)
     if raw is None:
         return None, None
-    key = key_for(raw)
+    key = key_for(raw + salt)
     try:
         entry = _entry(path)
         with entry.open("rb") as handle:
@@ -133,18 +142,18 @@ def load(path: Path) -> tuple[Catalog | None, bytes | None]:
         return None, key
     from govopen_cli.table.catalog import Catalog
 
-    if not isinstance(catalog, Catalog):
-        return None, key
+    if not isinstance(catalog, Catalog) or catalog.key != path.stem:
+        return None, key  # (the same file reached through a link of another name)
     catalog.path = path
     return catalog, key
 
 
-def store(path: Path, key: bytes | None, catalog: Catalog) -> None:
+def store(path: Path, key: bytes | None, catalog: Catalog, salt: bytes = b"") -> None:
     """Save the Catalog under `key` if the file still has those bytes; never fails."""
     if key is None or not enabled():
         return
     raw = _read_bytes(path)
-    if raw is None or key_for(raw) != key:
+    if raw is None or key_for(raw + salt) != key:
         return  # the file changed while it was being read: cache nothing
     from govopen_cli.files.atomic import write_atomic
 

@@ -108,7 +108,7 @@ def milestone_uid(catalog: Catalog, task_id: int, number: int) -> str:
 # --- tables: the four source columns, and one row per milestone ------------------------------
 
 
-_SOURCE_KEYS = ("id", "section", "text", "schedule", "units", "same_as")
+_SOURCE_KEYS = ("doc", "id", "section", "text", "schedule", "units", "same_as")
 
 
 def _source_row(view: TaskView) -> dict[str, Any]:
@@ -139,6 +139,7 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
             state = badge(progress, view, number, warn_days)
             rows.append(
                 {
+                    "doc": view.doc,
                     "task": view.id,
                     "milestone": number,
                     "due": milestone.due.isoformat(),
@@ -207,22 +208,52 @@ def to_ics(
     unit: str | None = None,
 ) -> bytes:
     """One all-day event per dated milestone, an alarm `remind_days` before, stable UIDs."""
-    from icalendar import Alarm, Calendar, Event
+    return to_ics_many([Part(progress, views, unit)], remind_days=remind_days)
 
-    catalog = progress.catalog
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One table's share of an export over a collection: its progress, tasks and unit."""
+
+    progress: Progress
+    views: Sequence[TaskView]
+    unit: str | None = None
+    """The unit exported for, as this table names it (None: every unit)."""
+    reports: Sequence[ProgressReport] = ()
+
+
+def to_ics_many(parts: Sequence[Part], *, remind_days: int = 7) -> bytes:
+    """One calendar of the milestones of several tables (one table: `to_ics`)."""
+    from icalendar import Calendar
+
+    first = parts[0].progress.catalog
     calendar = Calendar()
     calendar.add("prodid", "-//govopen//govopen//ZH")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    who = catalog.short_name(unit) if unit else msg.ICS_ALL_UNITS
-    calendar.add(
-        "x-wr-calname", msg.ICS_CALENDAR_NAME.format(title=catalog.document.title, who=who)
-    )
+    unit = parts[0].unit
+    who = first.short_name(unit) if unit else msg.ICS_ALL_UNITS
+    title = first.document.title if len(parts) == 1 else msg.ICS_MANY.format(n=len(parts))
+    calendar.add("x-wr-calname", msg.ICS_CALENDAR_NAME.format(title=title, who=who))
+    for part in parts:
+        for event in _events(part.progress, part.views, remind_days, len(parts) > 1):
+            calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def _events(
+    progress: Progress, views: Sequence[TaskView], remind_days: int, several: bool
+) -> list[Any]:
+    from icalendar import Alarm, Event
+
+    catalog = progress.catalog
+    events = []
     stamp = dt.datetime.combine(progress.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     for view in views:
         for number, milestone in enumerate(view.schedule.milestones, start=1):
-            summary = msg.ICS_SUMMARY.format(task=view.id, what=milestone_title(view, number))
+            task = f"{view.doc}:{view.id}" if several else view.id
+            summary = msg.ICS_SUMMARY.format(task=task, what=milestone_title(view, number))
             owing = progress.outstanding(view, number)
             event = Event()
             event.add("uid", milestone_uid(catalog, view.id, number))
@@ -247,8 +278,8 @@ def to_ics(
             alarm.add("trigger", -dt.timedelta(days=remind_days))
             alarm.add("description", msg.ICS_ALARM.format(days=remind_days, summary=summary))
             event.add_component(alarm)
-            calendar.add_component(event)
-    return bytes(calendar.to_ical())
+            events.append(event)
+    return events
 
 
 # --- Excel ---------------------------------------------------------------------------------------
@@ -498,6 +529,41 @@ def export(
     if fmt == "markdown" and rows == "tasks":
         return to_markdown(views)
     table = source_table(views) if rows == "tasks" else milestone_table(progress, views, warn_days)
+    if fmt == "csv":
+        return to_csv(table)
+    if fmt == "json":
+        return to_json(table)
+    return render(table, "markdown")
+
+
+def export_many(
+    fmt: ExportFormat,
+    parts: Sequence[Part],
+    *,
+    rows: RowKind = "tasks",
+    remind_days: int = 7,
+    warn_days: int = WARN_DAYS,
+) -> str | bytes:
+    """Several tables' tasks in one file: rows say their table (`doc`); the Markdown source
+    layout gives one table under each document's title; ics one calendar (xlsx: one table only).
+    """
+    if fmt == "ics":
+        return to_ics_many(parts, remind_days=remind_days)
+    if fmt == "markdown" and rows == "tasks":
+        return "\n".join(
+            f"**{p.progress.catalog.document.title}**（{p.progress.catalog.key}）\n\n"
+            + to_markdown(p.views)
+            for p in parts
+        )
+    tables = [
+        source_table(p.views) if rows == "tasks" else milestone_table(p.progress, p.views, warn_days)
+        for p in parts
+    ]
+    table = Table(
+        "",
+        [Column("doc", msg.H_DOC), *tables[0].columns],
+        [row for t in tables for row in t.rows],
+    )
     if fmt == "csv":
         return to_csv(table)
     if fmt == "json":

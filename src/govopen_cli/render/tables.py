@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.questions import DueItem, SectionSummary, UnitSummary, UnitTask
-from govopen_cli.queries.status import MARKS, Progress, board_units, stats
+from govopen_cli.queries.status import MARKS, Progress, board_units
 from govopen_cli.table.catalog import Catalog, TaskView
+from govopen_cli.table.collection import Collection
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
@@ -150,8 +151,9 @@ def _brief(column: Column, text: str) -> str:
 
 
 def task_row(view: TaskView) -> dict[str, Any]:
-    """A task as a JSON-ready row."""
+    """A task as a JSON-ready row (`doc`: the key of its table)."""
     return {
+        "doc": view.doc,
         "id": view.id,
         "section": view.section.id,
         "text": view.text,
@@ -191,7 +193,10 @@ def tasks_table(views: Sequence[TaskView], title: str) -> Table:
 
 
 def unit_tasks_table(unit: str, items: Sequence[UnitTask]) -> Table:
-    """`by-unit`: one row per task and role, with the group the role comes through."""
+    """`by-unit`: one row per task and role, with the group the role comes through.
+
+    Over several tables, rows come grouped by table and the caption counts each table's tasks.
+    """
     rows = []
     for item in items:
         for holding in item.holdings:
@@ -211,13 +216,20 @@ def unit_tasks_table(unit: str, items: Sequence[UnitTask]) -> Table:
         Column("text", msg.H_TEXT, wide=True),
         Column("schedule", msg.H_SCHEDULE, _schedule_cell, wrap=True),
     )
+    per_doc: dict[str, int] = {}
+    for item in items:
+        per_doc[item.view.doc] = per_doc.get(item.view.doc, 0) + 1
+    if len(per_doc) > 1:
+        title = msg.by_unit_collection_title(unit, len(items), len(per_doc))
+        return Table(title, columns, rows, caption=msg.by_unit_docs_caption(list(per_doc.items())))
     return Table(msg.by_unit_title(unit, len(items)), columns, rows)
 
 
 def sections_table(summaries: Sequence[SectionSummary]) -> Table:
     """`sections`: each section with its number of tasks and their ids."""
     rows = [
-        {"id": s.section.id, "title": s.section.title, "tasks": list(s.task_ids)} for s in summaries
+        {"doc": s.doc, "id": s.section.id, "title": s.section.title, "tasks": list(s.task_ids)}
+        for s in summaries
     ]
     columns = (
         Column("id", msg.H_SECTION),
@@ -290,11 +302,16 @@ def days_label(days_left: int) -> str:
 
 
 def deadlines_table(
-    items: Sequence[DueItem], title: str, as_of: dt.date, catalog: Catalog
+    items: Sequence[DueItem], title: str, as_of: dt.date, catalog: Catalog | Collection
 ) -> Table:
-    """`due` / `overdue`: one row per milestone, by date, with days left and who still owes it."""
+    """`due` / `overdue`: one row per milestone, by date, with days left and who still owes it.
+
+    `catalog`: the table, or the collection, whose units' short names the rows use.
+    """
+    owners = {(item.view.doc, item.view.id): item.view.owners for item in items}
     rows = [
         {
+            "doc": item.view.doc,
             "task": item.view.id,
             "milestone": item.number,
             "due": item.due.isoformat(),
@@ -309,8 +326,7 @@ def deadlines_table(
 
     def owing(row: dict[str, Any]) -> str:
         names = row["outstanding"]
-        owners = catalog.task(row["task"]).owners
-        if len(names) > 2 and len(names) == len(owners):
+        if len(names) > 2 and len(names) == len(owners[row["doc"], row["task"]]):
             return msg.ALL_OWE.format(n=len(names))
         return _text([catalog.short_name(n) for n in names])
 
@@ -349,6 +365,7 @@ def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
         ]
 
     return {
+        "doc": view.doc,
         "id": view.id,
         "section": {"id": view.section.id, "title": view.section.title},
         "text": view.text,
@@ -356,6 +373,7 @@ def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
             "text": view.schedule_text,
             "milestones": [
                 {
+                    "doc": view.doc,
                     "task": view.id,
                     "milestone": n,
                     "due": m.due.isoformat(),
@@ -416,10 +434,16 @@ def detail_table(detail: dict[str, Any]) -> Table:
 # --- progress: the ledger, the board, the statistics ------------------------------------
 
 
-def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
-    """`progress list`: the ledger's reports by date."""
+def reports_table(
+    reports: Sequence[ProgressReport],
+    catalog: Catalog | Collection,
+    docs: Sequence[str] | None = None,
+) -> Table:
+    """`progress list`: the ledger's reports by date (`docs`: each report's table key)."""
+    keys = docs if docs is not None else [getattr(catalog, "key", "")] * len(reports)
     rows = [
         {
+            "doc": doc,
             "date": r.date.isoformat(),
             "task": r.task,
             "milestone": r.milestone,
@@ -428,7 +452,7 @@ def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
             "note": r.note,
             "evidence": r.evidence,
         }
-        for r in reports
+        for r, doc in zip(reports, keys, strict=True)
     ]
     columns = (
         Column("date", msg.H_REPORT_DATE),
@@ -460,15 +484,30 @@ MARK_STYLES: dict[str, str] = {
 }
 
 
-def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -> Table:
-    """`board`: tasks × lead units, one mark per cell, with a legend."""
-    catalog = progress.catalog
-    units = board_units(catalog, views)
+def board_table(
+    progress: Progress | Mapping[str, Progress],
+    views: Sequence[TaskView],
+    warn_days: int,
+    names: Catalog | Collection | None = None,
+) -> Table:
+    """`board`: tasks × lead units, one mark per cell, with a legend.
+
+    `progress`: one table's, or each table's by key (a collection); `names`: where
+    the units' short names come from (default: the one table).
+    """
+    by_doc = _by_doc(progress)
+    first = next(iter(by_doc.values()))
+    catalog = names if names is not None else first.catalog
+    units = (
+        board_units(first.catalog, views)
+        if len(by_doc) == 1
+        else list(dict.fromkeys(u for p in by_doc.values() for u in board_units(p.catalog, views)))
+    )
     rows = []
     for view in views:
-        row: dict[str, Any] = {"task": view.id, "text": view.text, "marks": {}}
+        row: dict[str, Any] = {"doc": view.doc, "task": view.id, "text": view.text, "marks": {}}
         for unit in units:
-            mark = progress.mark(view, unit, warn_days)
+            mark = by_doc[view.doc].mark(view, unit, warn_days)
             if mark is not None:
                 row["marks"][unit] = mark
         rows.append(row)
@@ -486,18 +525,36 @@ def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -
     ]
     # a no-break space inside each entry: a line of the legend never parts a mark from its meaning
     legend = "  ".join(f"{msg.MARK_LABELS[m]}\u00a0{msg.MARK_MEANINGS[m]}" for m in MARKS)
-    caption = msg.BOARD_CAPTION.format(date=progress.as_of.isoformat(), legend=legend)
+    caption = msg.BOARD_CAPTION.format(date=first.as_of.isoformat(), legend=legend)
     return Table(msg.BOARD_TITLE, columns, rows, caption=caption)
 
 
-def stats_table(progress: Progress) -> Table:
-    """`stats`: per lead unit, then per section, those furthest behind first."""
-    catalog = progress.catalog
+def _by_doc(progress: Progress | Mapping[str, Progress]) -> Mapping[str, Progress]:
+    if isinstance(progress, Progress):
+        return {progress.catalog.key: progress}
+    return progress
+
+
+def stats_table(
+    progress: Progress | Mapping[str, Progress], names: Catalog | Collection | None = None
+) -> Table:
+    """`stats`: per lead unit, then per section, those furthest behind first.
+
+    Over a collection (each table's progress by key): units summed over the tables,
+    sections per table.
+    """
+    from govopen_cli.queries.collection import collection_stats
+
+    by_doc = _by_doc(progress)
+    first = next(iter(by_doc.values()))
+    catalog = names if names is not None else first.catalog
     rows = []
     for by in ("unit", "section"):
-        for tally in stats(progress, by):
+        for counted in collection_stats(by_doc, by):
+            tally = counted.tally
             rows.append(
                 {
+                    "doc": counted.doc,
                     "by": by,
                     "name": tally.name,
                     "tasks": tally.tasks,
@@ -511,7 +568,7 @@ def stats_table(progress: Progress) -> Table:
 
     def name(row: dict[str, Any]) -> str:
         if row["by"] == "section":
-            return f"{row['name']}、{catalog.section(row['name']).title}"
+            return f"{row['name']}、{by_doc[row['doc']].catalog.section(row['name']).title}"
         return catalog.short_name(row["name"])
 
     columns = (
@@ -524,7 +581,7 @@ def stats_table(progress: Progress) -> Table:
         Column("overdue", msg.H_OVERDUE, style_of=lambda r: "bold red" if r["overdue"] else None),
         Column("rate", msg.H_RATE, lambda r: "—" if r["rate"] is None else f"{r['rate']:.0%}"),
     )
-    caption = msg.STATS_CAPTION.format(date=progress.as_of.isoformat())
+    caption = msg.STATS_CAPTION.format(date=first.as_of.isoformat())
     return Table(msg.STATS_TITLE, columns, rows, caption=caption)
 
 

@@ -637,3 +637,5 @@ XLSX_NEEDS_DOC = "xlsx 按一个任务表的原样排版；这个集合有 {n} �
 INDEX_DONE = "已完成 {done}/{due}（{rate}），逾期未完成 {overdue}"
 INDEX_FOOTER = "每个任务表一页；完成情况按“责任单位 × 节点”计，内容以正式文件为准。"
 PUBLISH_INDEX_WRITTEN = "已生成公开页面：{path}（{n} 个任务表，每个一页）"
+IMPORT_SHARED_COMMENT = "以下单位已在 units.yaml 中登记，本文件直接沿用：{names}"
+IMPORT_INTO_AND_OUTPUT = "--into 和 -o/--output 只能给一个"

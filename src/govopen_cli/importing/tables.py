@@ -38,7 +38,7 @@ import yaml
 from govopen_cli import messages as msg
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import join_wrapped, squeeze, unit_key
-from govopen_cli.table.units import Role, parse_units
+from govopen_cli.table.units import Registry, Role, parse_units
 
 __all__ = [
     "ImportResult",
@@ -416,6 +416,8 @@ class ImportResult:
     units: dict[str, tuple[str, Role]]
     milestones: int
     not_understood: list[tuple[TaskRow, str]]
+    shared: list[str] = field(default_factory=list)
+    """Units the collection's shared registry (units.yaml) knows already: not registered again."""
 
 
 def unit_kind(name: str) -> str:
@@ -429,18 +431,26 @@ def unit_kind(name: str) -> str:
     return "department"
 
 
-def analyse(table: Table) -> ImportResult:
-    """Year, unit registry (first role each unit is named in) and schedule phrases."""
+def analyse(table: Table, known: Registry | None = None) -> ImportResult:
+    """Year, unit registry (first role each unit is named in) and schedule phrases.
+
+    `known`: a collection's shared registry; the units it knows are left out of the file's own.
+    """
     years = [int(y) for t in table.tasks for y in _YEAR.findall(t.schedule)]
     year = min(years) if years else None
     units: dict[str, tuple[str, Role]] = {}
     keys: set[str] = set()
     milestones = 0
     not_understood: list[tuple[TaskRow, str]] = []
+    shared: dict[str, None] = {}
     for task in table.tasks:
         for mention in parse_units(task.units):
             if unit_key(mention.name) not in keys:
                 keys.add(unit_key(mention.name))
+                found = known.lookup(mention.name) if known is not None else None
+                if found is not None:
+                    shared[found.name] = None
+                    continue
                 units[mention.name] = (unit_kind(mention.name), mention.role)
         if task.same_as is not None:
             continue
@@ -452,12 +462,12 @@ def analyse(table: Table) -> ImportResult:
         milestones += len(schedule.milestones) + len(schedule.recurring)
         if not schedule.understood:
             not_understood.append((task, msg.schedule_not_understood(task.schedule)))
-    return ImportResult(table, year, units, milestones, not_understood)
+    return ImportResult(table, year, units, milestones, not_understood, list(shared))
 
 
-def import_source(path: Path) -> ImportResult:
-    """Read and analyse one source file."""
-    return analyse(build_table(read_rows(path)))
+def import_source(path: Path, known: Registry | None = None) -> ImportResult:
+    """Read and analyse one source file (`known`: the shared registry of the collection)."""
+    return analyse(build_table(read_rows(path)), known)
 
 
 # --- the YAML file -----------------------------------------------------------------
@@ -516,6 +526,8 @@ def render_yaml(result: ImportResult, source: str) -> str:
             first = False
     if not result.units:
         out[-1] = "units: []"
+    if result.shared:
+        out.append(f"  # {msg.IMPORT_SHARED_COMMENT.format(names='、'.join(result.shared))}")
     out += ["", "tasks:"]
     titles = dict(table.sections)
     current = ""

@@ -94,7 +94,7 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
     Every invalid file's errors are raised together (DataError): an answer that
     silently left a table out would look complete.
     """
-    from govopen_cli.files.finding import candidates, doc_key, looks_like_task_file
+    from govopen_cli.files.finding import candidates, doc_key
 
     if not path.is_dir():
         catalog = open_catalog(path)
@@ -107,26 +107,11 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
     problems: list[Problem] = []
     keys: set[str] = set()
     found = [p for p in candidates(path) if doc is None or doc_key(p).casefold() == doc.casefold()]
-    for file in found:
-        try:
-            raw = file.read_bytes()
-        except OSError:
-            raw = None
-        if raw is not None and not looks_like_task_file(raw):
-            continue
-        key = doc_key(file).casefold()
-        if key in keys:
-            from govopen_cli import messages as msg
-
-            message = msg.DUPLICATE_DOC.format(key=doc_key(file), other=file.name)
-            problems.append(Problem(str(file), 0, 0, "error", "duplicate-doc", message))
-            continue
-        keys.add(key)
-        try:
-            catalogs.append(open_catalog(file, shared, raw))
-        except DataError as exc:
-            problems.extend(exc.problems)
+    with paused_gc():  # once for all files: resuming after each would scan the tables so far
+        for file in found:
+            _open_one(file, shared, keys, catalogs, problems)
     if problems:
+
         raise DataError(problems)
     if not catalogs:
         from govopen_cli import messages as msg
@@ -136,3 +121,32 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
             raise LookupError(msg.NO_SUCH_DOC.format(key=doc, keys=everything.keys_text()))
         raise DataError([Problem(str(path), 0, 0, "error", "no-data", msg.NO_TASK_FILES_IN)])
     return Collection(catalogs, path)
+
+
+def _open_one(
+    file: Path,
+    shared: SharedUnits,
+    keys: set[str],
+    catalogs: list[Catalog],
+    problems: list[Problem],
+) -> None:
+    """One file of a folder: skipped if it is no task file, else opened (or its problems kept)."""
+    from govopen_cli import messages as msg
+    from govopen_cli.files.finding import doc_key, looks_like_task_file
+
+    try:
+        raw: bytes | None = file.read_bytes()
+    except OSError:
+        raw = None
+    if raw is not None and not looks_like_task_file(raw):
+        return
+    key = doc_key(file).casefold()
+    if key in keys:
+        message = msg.DUPLICATE_DOC.format(key=doc_key(file), other=file.name)
+        problems.append(Problem(str(file), 0, 0, "error", "duplicate-doc", message))
+        return
+    keys.add(key)
+    try:
+        catalogs.append(open_catalog(file, shared, raw))
+    except DataError as exc:
+        problems.extend(exc.problems)

@@ -157,6 +157,9 @@ def load(data: Path | None, doc: str | None = None) -> Loaded:
         report_problems(exc.problems, source.path)
     except LookupError as exc:
         fail(str(exc))
+    import gc
+
+    gc.freeze()  # the tables live until the command ends: no collection need scan them again
     if source.bundled:
         only = collection.only()
         title = only.document.title if only is not None else ""

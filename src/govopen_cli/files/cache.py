@@ -101,7 +101,8 @@ def _init_fields(cls: type) -> tuple[str, ...] | None:
 
 
 def _entry(path: Path) -> Path:
-    name = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:32]
+    # abspath, not resolve(): no system call per file (a collection opens thousands)
+    name = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:32]
     return cache_dir() / f"{name}.pickle"
 
 

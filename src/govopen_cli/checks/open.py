@@ -63,7 +63,9 @@ class SharedUnits:
         return self._units
 
 
-def open_catalog(path: Path, shared: SharedUnits | None = None, raw: bytes | None = None) -> Catalog:
+def open_catalog(
+    path: Path, shared: SharedUnits | None = None, raw: bytes | None = None
+) -> Catalog:
     """Validate a data file and understand it; DataError lists the errors if it is invalid.
 
     A valid file's Catalog is kept in the user's cache (see `cache.py`), keyed by
@@ -111,7 +113,6 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
         for file in found:
             _open_one(file, shared, keys, catalogs, problems)
     if problems:
-
         raise DataError(problems)
     if not catalogs:
         from govopen_cli import messages as msg

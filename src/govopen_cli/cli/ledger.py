@@ -41,7 +41,8 @@ app.add_typer(progress_app, name="progress")
 @progress_app.command("add")
 def progress_add_command(
     task_id: Annotated[
-        str, typer.Argument(metavar="TASK", help="任务序号；集合中写 简称:序号（如 2022-yaodian:6）")
+        str,
+        typer.Argument(metavar="TASK", help="任务序号；集合中写 简称:序号（如 2022-yaodian:6）"),
     ],
     unit: Annotated[str, typer.Option("--unit", "-u", help="报送单位（名称、简称或别名）")],
     status: Annotated[
@@ -116,9 +117,7 @@ def progress_add_command(
 def progress_list_command(
     task_id: Annotated[
         str | None,
-        typer.Option(
-            "--task", "-t", help="只看这项任务（集合中写 简称:序号）", show_default=False
-        ),
+        typer.Option("--task", "-t", help="只看这项任务（集合中写 简称:序号）", show_default=False),
     ] = None,
     unit: UnitFilterOption = None,
     data: DataOption = None,

@@ -55,19 +55,29 @@ def enabled() -> bool:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
     """Changes whenever the code that turns a file into a Catalog may have changed."""
-    import pydantic.version
-
     from govopen_cli import __version__
 
     digest = hashlib.sha256(_FORMAT)
-    for part in (__version__, sys.version, pydantic.version.VERSION):
+    for part in (__version__, sys.version):
         digest.update(part.encode() + b"\0")
+    digest.update(_pydantic_version_source() + b"\0")
     package = Path(__file__).parents[1]
     for source in sorted(package.rglob("*.py")):
         digest.update(
             str(source.relative_to(package)).encode() + b"\0" + source.read_bytes() + b"\0"
         )
     return digest.digest()
+
+
+def _pydantic_version_source() -> bytes:
+    """pydantic's version.py, read without importing pydantic (a cached query never does)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pydantic")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        with contextlib.suppress(OSError):
+            return (Path(folder) / "version.py").read_bytes()
+    return b"no pydantic"
 
 
 def key_for(raw: bytes) -> bytes:

@@ -185,9 +185,7 @@ def collection_stats(progress: Mapping[str, Progress], by: str) -> list[DocTally
             total.late += tally.late
             total.overdue += tally.overdue
     order = list(summed)
-    ranked = sorted(
-        summed.values(), key=lambda t: (-t.overdue, _rate(t), order.index(t.name))
-    )
+    ranked = sorted(summed.values(), key=lambda t: (-t.overdue, _rate(t), order.index(t.name)))
     return [DocTally(None, t) for t in ranked]
 
 

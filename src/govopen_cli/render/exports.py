@@ -556,7 +556,9 @@ def export_many(
             for p in parts
         )
     tables = [
-        source_table(p.views) if rows == "tasks" else milestone_table(p.progress, p.views, warn_days)
+        source_table(p.views)
+        if rows == "tasks"
+        else milestone_table(p.progress, p.views, warn_days)
         for p in parts
     ]
     table = Table(

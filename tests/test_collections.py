@@ -198,7 +198,8 @@ def test_a_clerks_week_reports_to_both_tables(office: Path) -> None:
     assert first.exit_code == 0, first.output
     assert "2022-yaodian.progress.yaml" in first.stdout
     second = cli(
-        "progress", "add", "meishan:6", "--unit", "东坡区", "--status", "done", "--date", "2021-09-20"
+        "progress", "add", "meishan:6", "--unit", "东坡区",
+        "--status", "done", "--date", "2021-09-20",
     )  # fmt: skip
     assert second.exit_code == 0, second.output
     assert (office / "data" / "meishan.progress.yaml").is_file()

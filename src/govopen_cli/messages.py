@@ -647,3 +647,8 @@ INDEX_FOOTER = "每个任务表一页；完成情况按“责任单位 × 节点
 PUBLISH_INDEX_WRITTEN = "已生成公开页面：{path}（{n} 个任务表，每个一页）"
 IMPORT_SHARED_COMMENT = "以下单位已在 units.yaml 中登记，本文件直接沿用：{names}"
 IMPORT_INTO_AND_OUTPUT = "--into 和 -o/--output 只能给一个"
+
+
+def in_doc(line: str, key: str) -> str:
+    """A line about "第 N 项" said of one table of a collection: "KEY 第 N 项"."""
+    return line.replace("第 ", f"{key} 第 ", 1)

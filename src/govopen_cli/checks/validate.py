@@ -255,9 +255,8 @@ def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> R
     Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
     """
     from govopen_cli.checks.ledger import read_ledger
-    from govopen_cli.table.catalog import Catalog
-
     from govopen_cli.files.finding import task_file_for_ledger
+    from govopen_cli.table.catalog import Catalog
 
     shared: list[Unit] = []
     if task_report is None:

@@ -100,17 +100,17 @@ def progress_add_command(
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
     status_label = msg.STATUS_LABELS[entry.status]
-    sys.stdout.write(
-        msg.REPORT_ADDED.format(
-            task=f"{catalog.key}:{entry.task}" if loaded.collection.several else entry.task,
-            milestone=where,
-            unit=entry.unit,
-            status=status_label,
-            date=entry.date,
-            path=path,
-        )
-        + "\n"
+    added = msg.REPORT_ADDED.format(
+        task=entry.task,
+        milestone=where,
+        unit=entry.unit,
+        status=status_label,
+        date=entry.date,
+        path=path,
     )
+    if loaded.collection.several:
+        added = msg.in_doc(added, catalog.key)
+    sys.stdout.write(added + "\n")
 
 
 @progress_app.command("list")

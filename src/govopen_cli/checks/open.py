@@ -80,12 +80,12 @@ def open_catalog(
     from govopen_cli.checks.validate import validate_file  # pydantic: only when not cached
 
     units = shared.units()
-    report = validate_file(path, units)
-    errors = errors_only(report.problems)
-    if errors or report.task_file is None:
+    checked = validate_file(path, units)
+    errors = errors_only(checked.problems)
+    if errors or checked.task_file is None:
         raise DataError(errors)
     with paused_gc():
-        catalog = Catalog(report.task_file, path, units)
+        catalog = Catalog(checked.task_file, path, units)
     cache.store(path, key, catalog, shared.salt)
     return catalog
 
@@ -120,7 +120,7 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
         if doc is not None:
             everything = open_collection(path)
             raise LookupError(msg.NO_SUCH_DOC.format(key=doc, keys=everything.keys_text()))
-        raise DataError([Problem(str(path), 0, 0, "error", "no-data", msg.NO_TASK_FILES_IN)])
+        raise DataError([Problem(str(path), 0, 0, "no-data", msg.NO_TASK_FILES_IN)])
     return Collection(catalogs, path)
 
 
@@ -144,7 +144,7 @@ def _open_one(
     key = doc_key(file).casefold()
     if key in keys:
         message = msg.DUPLICATE_DOC.format(key=doc_key(file), other=file.name)
-        problems.append(Problem(str(file), 0, 0, "error", "duplicate-doc", message))
+        problems.append(Problem(str(file), 0, 0, "duplicate-doc", message))
         return
     keys.add(key)
     try:

@@ -1,13 +1,12 @@
 """Checking a data file: schema, then cross-checks between its parts.
 
-load → check → report are separate steps (as in check-jsonschema): this module
+load → check → print are separate steps (as in check-jsonschema): this module
 returns Problem records and never prints. Every problem carries the line and
 column of the node it is about.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,28 +19,16 @@ from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
+from govopen_cli.table.dates import Clock
 from govopen_cli.table.model import Task, TaskFile, Unit, UnitsFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
 from govopen_cli.table.units import Registry, parse_units
 
-WARNINGS = frozenset(
-    {
-        "schedule-explicit",
-        "schedule-not-understood",
-        "id-gap",
-        "unit-unused",
-        "section-empty",
-        "unit-two-names",
-    }
-)
-RULES: dict[str, str] = {rule: "warning" if rule in WARNINGS else "error" for rule in msg.RULES}
-"""Every rule id the tool can report, with its level."""
-
 
 @dataclass(slots=True)
-class Report:
-    """The outcome of validating one file: the file if it could be read, and its problems."""
+class FileCheck:
+    """The outcome of checking one file: the file if it could be read, and its problems."""
 
     path: Path
     task_file: TaskFile | None = None
@@ -54,34 +41,34 @@ class Report:
         return all(p.level != "error" for p in self.problems)
 
 
-def validate_file(path: Path, shared: Sequence[Unit] = ()) -> Report:
+def validate_file(path: Path, shared: Sequence[Unit] = ()) -> FileCheck:
     """Read, schema-check and cross-check one data file.
 
     `shared`: the units of the folder's units.yaml, which the file's tasks may name too.
     """
-    report = Report(path)
+    checked = FileCheck(path)
     try:
         data, source = read_yaml(path)
     except DataError as exc:
-        report.problems = exc.problems
-        return report
-    report.source = source
+        checked.problems = exc.problems
+        return checked
+    checked.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
-        return report
+        checked.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
+        return checked
     try:
         with paused_gc():
-            report.task_file = TaskFile.model_validate(data)
+            checked.task_file = TaskFile.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source)
-        return report
-    report.problems = sorted(
-        check_task_file(report.task_file, source, shared), key=lambda p: (p.line, p.column)
+        checked.problems = schema_problems(exc, source)
+        return checked
+    checked.problems = sorted(
+        check_task_file(checked.task_file, source, shared), key=lambda p: (p.line, p.column)
     )
-    return report
+    return checked
 
 
-def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
+def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     """Task files with the ledger beside each; a ledger given alone is read as a ledger.
 
     A folder is a collection: every task file in it, its units.yaml, and the rules
@@ -89,7 +76,7 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     """
     from govopen_cli.files.finding import is_ledger, ledger_for
 
-    reports: list[Report] = []
+    checks: list[FileCheck] = []
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
@@ -102,175 +89,173 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     for path in paths:
         if path.is_dir():
             if once(path):
-                found = validate_collection(path, today)
-                reports.extend(r for r in found if r.path == path or once(r.path))
+                found = validate_collection(path, clock)
+                checks.extend(c for c in found if c.path == path or once(c.path))
             continue
         if is_ledger(path):
             if once(path):
-                reports.append(validate_ledger(path, None, today))
+                checks.append(validate_ledger(path, None, clock))
             continue
         if not once(path):
             continue
-        shared, shared_report = shared_units_beside(path)
-        if shared_report is not None and once(shared_report.path):
-            reports.append(shared_report)
-        report = validate_file(path, shared)
-        reports.append(report)
+        shared, shared_check = shared_units_beside(path)
+        if shared_check is not None and once(shared_check.path):
+            checks.append(shared_check)
+        checked = validate_file(path, shared)
+        checks.append(checked)
         beside = ledger_for(path)
         if beside.is_file() and once(beside):
-            reports.append(validate_ledger(beside, report, today))
-    return reports
+            checks.append(validate_ledger(beside, checked, clock))
+    return checks
 
 
-def shared_units_beside(path: Path) -> tuple[list[Unit], Report | None]:
+def shared_units_beside(path: Path) -> tuple[list[Unit], FileCheck | None]:
     """The units of the units.yaml beside a task file (none if it is missing or invalid),
-    and that file's report (None if there is no units.yaml)."""
+    and that file's check (None if there is no units.yaml)."""
     from govopen_cli.files.finding import units_file
 
     found = units_file(path.parent)
     if found is None:
         return [], None
-    report = validate_units_file(found)
-    return (list(report.units_file.units) if report.units_file and report.ok else []), report
+    checked = validate_units_file(found)
+    units = list(checked.units_file.units) if checked.units_file and checked.ok else []
+    return units, checked
 
 
 @dataclass(slots=True)
-class UnitsReport(Report):
+class UnitsCheck(FileCheck):
     """A units.yaml as checked: its units if it could be read."""
 
     units_file: UnitsFile | None = None
 
 
-def validate_units_file(path: Path) -> UnitsReport:
+def validate_units_file(path: Path) -> UnitsCheck:
     """A folder's shared unit registry: schema, duplicate spellings, group members."""
-    report = UnitsReport(path)
+    checked = UnitsCheck(path)
     try:
         data, source = read_yaml(path)
     except DataError as exc:
-        report.problems = exc.problems
-        return report
-    report.source = source
+        checked.problems = exc.problems
+        return checked
+    checked.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.UNITS_NOT_MAPPING)]
-        return report
+        checked.problems = [source.problem((), "top-level", msg.UNITS_NOT_MAPPING)]
+        return checked
     try:
-        report.units_file = UnitsFile.model_validate(data)
+        checked.units_file = UnitsFile.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source, UnitsFile)
-        return report
-    report.problems = sorted(_check_units(report.units_file.units, source), key=_place)
-    return report
+        checked.problems = schema_problems(exc, source, UnitsFile)
+        return checked
+    checked.problems = sorted(_check_units(checked.units_file.units, source), key=_place)
+    return checked
 
 
-def validate_collection(folder: Path, today: dt.date) -> list[Report]:
+def validate_collection(folder: Path, clock: Clock) -> list[FileCheck]:
     """Every task file of a folder with its ledger, the shared units.yaml, and the rules
     between files: two documents with one key, one unit named two ways in two files,
     a shared unit that no table names."""
     from govopen_cli.files.finding import doc_key, ledger_for, task_files, units_file
 
-    reports: list[Report] = []
+    checks: list[FileCheck] = []
     shared: list[Unit] = []
-    shared_report = None
+    shared_check = None
     found = units_file(folder)
     if found is not None:
-        shared_report = validate_units_file(found)
-        reports.append(shared_report)
-        if shared_report.units_file is not None and shared_report.ok:
-            shared = list(shared_report.units_file.units)
+        shared_check = validate_units_file(found)
+        checks.append(shared_check)
+        if shared_check.units_file is not None and shared_check.ok:
+            shared = list(shared_check.units_file.units)
     files = task_files(folder)
     if not files:
-        problem = Problem(str(folder), 0, 0, "error", "io", msg.NO_TASK_FILES_IN)
-        reports.append(Report(folder, problems=[problem]))
-        return reports
+        problem = Problem(str(folder), 0, 0, "io", msg.NO_TASK_FILES_IN)
+        checks.append(FileCheck(folder, problems=[problem]))
+        return checks
     keys: dict[str, Path] = {}
-    task_reports = []
+    task_checks = []
     for path in files:
-        report = validate_file(path, shared)
+        checked = validate_file(path, shared)
         key = doc_key(path).casefold()
         if key in keys:
             message = msg.DUPLICATE_DOC.format(key=doc_key(path), other=keys[key].name)
-            report.problems.insert(0, Problem(str(path), 0, 0, "error", "duplicate-doc", message))
+            checked.problems.insert(0, Problem(str(path), 0, 0, "duplicate-doc", message))
         keys.setdefault(key, path)
-        reports.append(report)
-        task_reports.append(report)
+        checks.append(checked)
+        task_checks.append(checked)
         beside = ledger_for(path)
         if beside.is_file():
-            reports.append(validate_ledger(beside, report, today))
-    named = [r for r in task_reports if r.task_file is not None]
-    _flag_two_names(shared_report, named)
-    if shared_report is not None and shared_report.units_file is not None:
-        shared_report.problems.extend(_shared_unused(shared_report, named))
-    return reports
+            checks.append(validate_ledger(beside, checked, clock))
+    named = [c for c in task_checks if c.task_file is not None]
+    _flag_two_names(shared_check, named)
+    if shared_check is not None and shared_check.units_file is not None:
+        shared_check.problems.extend(_shared_unused(shared_check, named))
+    return checks
 
 
-def _flag_two_names(shared: UnitsReport | None, files: list[Report]) -> None:
+def _flag_two_names(shared: UnitsCheck | None, files: list[FileCheck]) -> None:
     """Warn where a spelling means one unit in one file and another unit in another file."""
-    registries: list[tuple[Report, Sequence[Unit]]] = []
+    registries: list[tuple[FileCheck, Sequence[Unit]]] = []
     if shared is not None and shared.units_file is not None:
         registries.append((shared, shared.units_file.units))
-    registries += [(r, r.task_file.units) for r in files if r.task_file is not None]
-    first: dict[str, tuple[str, Report]] = {}
+    registries += [(c, c.task_file.units) for c in files if c.task_file is not None]
+    first: dict[str, tuple[str, FileCheck]] = {}
     flagged: set[tuple[str, str]] = set()
-    for report, units in registries:
+    for checked, units in registries:
         for i, unit in enumerate(units):
             for spelling in dict.fromkeys(Registry.spellings(unit)):
                 key = unit_key(spelling)
-                seen = first.setdefault(key, (unit.name, report))
-                name, where = seen
-                if name == unit.name or where is report or (name, unit.name) in flagged:
+                name, where = first.setdefault(key, (unit.name, checked))
+                if name == unit.name or where is checked or (name, unit.name) in flagged:
                     continue
                 flagged.add((name, unit.name))
                 message = msg.UNIT_TWO_NAMES.format(
                     spelling=spelling, name=unit.name, other=name, file=where.path.name
                 )
-                assert report.source is not None
-                report.problems.append(
-                    report.source.problem(("units", i), "unit-two-names", message, level="warning")
+                assert checked.source is not None
+                checked.problems.append(
+                    checked.source.problem(("units", i), "unit-two-names", message)
                 )
 
 
-def _shared_unused(shared: UnitsReport, files: list[Report]) -> list[Problem]:
+def _shared_unused(shared: UnitsCheck, files: list[FileCheck]) -> list[Problem]:
     """Warnings for units of units.yaml that no table of the folder names."""
     assert shared.units_file is not None and shared.source is not None
     used: set[str] = set()
-    for report in files:
-        assert report.task_file is not None
-        registry = Registry([*report.task_file.units, *shared.units_file.units])
-        used |= _used_units(report.task_file, registry)
+    for checked in files:
+        assert checked.task_file is not None
+        registry = Registry([*checked.task_file.units, *shared.units_file.units])
+        used |= _used_units(checked.task_file, registry)
     return [
         shared.source.problem(
-            ("units", i, "name"),
-            "unit-unused",
-            msg.SHARED_UNIT_UNUSED.format(name=unit.name),
-            level="warning",
+            ("units", i, "name"), "unit-unused", msg.SHARED_UNIT_UNUSED.format(name=unit.name)
         )
         for i, unit in enumerate(shared.units_file.units)
         if unit.name not in used
     ]
 
 
-def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> Report:
+def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> FileCheck:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
-    Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
+    Without `task_check`, the task file is the one the ledger is named after
+    (`KEY.progress.yaml` → `KEY.yaml`; `progress.yaml` → `tasks.yaml`), if it exists.
     """
     from govopen_cli.checks.ledger import read_ledger
     from govopen_cli.files.finding import task_file_for_ledger
     from govopen_cli.table.catalog import Catalog
 
     shared: list[Unit] = []
-    if task_report is None:
+    if task_check is None:
         sibling = task_file_for_ledger(path)
         if sibling is not None:
             shared, _ = shared_units_beside(sibling)
-            task_report = validate_file(sibling, shared)
-    elif task_report.task_file is not None:
-        shared, _ = shared_units_beside(task_report.path)
+            task_check = validate_file(sibling, shared)
+    elif task_check.task_file is not None:
+        shared, _ = shared_units_beside(task_check.path)
     catalog = None
-    if task_report is not None and task_report.task_file is not None and task_report.ok:
-        catalog = Catalog(task_report.task_file, task_report.path, shared)
-    ledger = read_ledger(path, catalog, today)
-    return Report(path, None, ledger.source, sorted(ledger.problems, key=_place))
+    if task_check is not None and task_check.task_file is not None and task_check.ok:
+        catalog = Catalog(task_check.task_file, task_check.path, shared)
+    ledger = read_ledger(path, catalog, clock)
+    return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -371,7 +356,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("tasks", first_index[task_id], "id"),
                 "id-gap",
                 msg.id_gap(previous, task_id),
-                level="warning",
             )
         previous = task_id
     used_sections = {t.section for t in tf.tasks}
@@ -383,7 +367,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("sections", i, "id"),
                 "section-empty",
                 msg.SECTION_EMPTY.format(id=section.id),
-                level="warning",
             )
     used = _used_units(tf, registry)
     for i, unit in enumerate(tf.units):
@@ -392,7 +375,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("units", i, "name"),
                 "unit-unused",
                 msg.UNIT_UNUSED.format(name=unit.name),
-                level="warning",
             )
 
 
@@ -499,7 +481,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                 ("tasks", i, "milestones"),
                 "schedule-explicit",
                 msg.SCHEDULE_EXPLICIT,
-                level="warning",
                 key=True,
             )
         elif task.same_as is None and task.ongoing is None and not schedule.understood:
@@ -507,7 +488,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                 ("tasks", i, "schedule"),
                 "schedule-not-understood",
                 msg.schedule_not_understood(task.schedule),
-                level="warning",
             )
 
 

@@ -13,7 +13,6 @@ from govopen_cli.cli.common import (
     DataOption,
     DocOption,
     FormatOption,
-    OutputFormat,
     ProgressOption,
     SectionOption,
     UnitFilterOption,
@@ -22,8 +21,9 @@ from govopen_cli.cli.common import (
     fail,
     load,
     load_progresses,
+    make_clock,
+    note_data,
     print_table,
-    resolve_as_of,
     resolve_unit,
     task_ref,
 )
@@ -59,7 +59,7 @@ def list_command(
     ] = None,
     data: DataOption = None,
     doc: DocOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出重点任务（可按章节、单位、文字筛选）。"""
     from govopen_cli import messages as msg
@@ -78,23 +78,19 @@ def show_command(
     ],
     data: DataOption = None,
     doc: DocOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """显示一项任务的全部内容：原文，以及工具读出的截止日期和单位。"""
     import json
 
-    from govopen_cli import messages as msg
     from govopen_cli.render.tables import detail_table, task_detail
 
     loaded = load(data, doc)
     catalog, view = task_ref(loaded, task_id)
     detail = task_detail(catalog, view)
-    if fmt is OutputFormat.json:
+    if fmt == "json":
         sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
-        if not loaded.source.explicit:
-            from govopen_cli.cli.common import data_label
-
-            sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
+        note_data(loaded)
     else:
         table = detail_table(detail)
         if loaded.collection.several:
@@ -104,7 +100,7 @@ def show_command(
 
 @app.command("sections")
 def sections_command(
-    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = OutputFormat.table
+    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = "table"
 ) -> None:
     """列出章节及其任务。"""
     from govopen_cli.queries.collection import sections
@@ -119,7 +115,7 @@ def by_section_command(
     section: Annotated[str, typer.Argument(metavar="SECTION", help="章节：一…五 或 1…5")],
     data: DataOption = None,
     doc: DocOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出一个章节的全部任务（集合中：每个任务表的这一章节）。"""
     from govopen_cli import messages as msg
@@ -143,7 +139,7 @@ def by_unit_command(
     unit: Annotated[str, typer.Argument(metavar="UNIT", help="单位名称、简称或别名")],
     data: DataOption = None,
     doc: DocOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。
 
@@ -159,7 +155,7 @@ def by_unit_command(
 
 @app.command("units")
 def units_command(
-    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = OutputFormat.table
+    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = "table"
 ) -> None:
     """列出单位名录：类别、成员、承担的任务数（集合中：各任务表合计）。"""
     from govopen_cli.queries.collection import unit_summaries
@@ -190,7 +186,7 @@ def due_command(
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出时间窗口内到期、仍有责任单位未完成的节点，按日期排序，显示剩余或逾期天数。
 
@@ -199,26 +195,22 @@ def due_command(
     """
     from govopen_cli import messages as msg
     from govopen_cli.queries.collection import deadlines
+    from govopen_cli.queries.questions import due_window
     from govopen_cli.render.tables import deadlines_table
 
+    clock = make_clock(as_of)
+    try:
+        window = due_window(clock.as_of, before=before, after=after, within=within)
+    except ValueError as exc:
+        fail(str(exc), 2)
     loaded = load(data, doc)
     collection = loaded.collection
-    today = resolve_as_of(as_of)
-    start = after
-    if start is None and before is None:
-        start = today
-    end = before
-    if end is None:
-        end = today + dt.timedelta(days=within if within is not None else 30)
-    if within is not None and before is not None:
-        fail(msg.WITHIN_AND_BEFORE, 2)
-    if start is not None and start > end:
-        fail(msg.EMPTY_WINDOW.format(start=start, end=end), 2)
     unit_name = resolve_unit(collection, unit) if unit else None
-    ledgers = load_progresses(loaded, progress, today)
-    items = deadlines(collection, ledgers, as_of=today, start=start, end=end, unit=unit_name)
+    ledgers = load_progresses(loaded, progress, clock)
+    start, end = window.start, window.end
+    items = deadlines(collection, ledgers, as_of=clock.as_of, start=start, end=end, unit=unit_name)
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    print_table(deadlines_table(items, title, today, collection), fmt, loaded)
+    print_table(deadlines_table(items, title, clock.as_of, collection), fmt, loaded)
 
 
 @app.command("overdue")
@@ -228,7 +220,7 @@ def overdue_command(
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
     from govopen_cli import messages as msg
@@ -237,8 +229,8 @@ def overdue_command(
 
     loaded = load(data, doc)
     collection = loaded.collection
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     unit_name = resolve_unit(collection, unit) if unit else None
-    ledgers = load_progresses(loaded, progress, today)
-    items = overdue(collection, ledgers, as_of=today, unit=unit_name)
-    print_table(deadlines_table(items, msg.OVERDUE_TITLE, today, collection), fmt, loaded)
+    ledgers = load_progresses(loaded, progress, clock)
+    items = overdue(collection, ledgers, as_of=clock.as_of, unit=unit_name)
+    print_table(deadlines_table(items, msg.OVERDUE_TITLE, clock.as_of, collection), fmt, loaded)

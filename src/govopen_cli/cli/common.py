@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
     from govopen_cli.files.finding import DataSource
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from govopen_cli.render.tables import Table
     from govopen_cli.table.catalog import Catalog, TaskView
     from govopen_cli.table.collection import Collection
+    from govopen_cli.table.dates import Clock
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
 
@@ -33,16 +35,6 @@ app = typer.Typer(
     no_args_is_help=True,
     **SETTINGS,
 )
-
-
-class OutputFormat(str, Enum):
-    """--format choices."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    plain = "plain"
 
 
 def date_option(value: str) -> dt.date:
@@ -78,7 +70,8 @@ DocOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="输出格式：table|json|csv|markdown|plain")
+    TableFormat,
+    typer.Option("--format", "-f", help="输出格式"),
 ]
 AsOfOption = Annotated[
     dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
@@ -107,7 +100,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def report_problems(problems: list[Problem], folder: Path | None = None) -> NoReturn:
+def fail_with_problems(problems: list[Problem], folder: Path | None = None) -> NoReturn:
     """The problems on stderr, one a line, and exit 1 (`folder`: a collection's, for a hint)."""
     from govopen_cli import messages as msg
 
@@ -142,6 +135,8 @@ def load(data: Path | None, doc: str | None = None) -> Loaded:
     Using the example shipped in the package prints a notice on stderr: the answer is
     about Meishan's table, not the clerk's own.
     """
+    import gc
+
     from govopen_cli import messages as msg
     from govopen_cli.checks.open import open_collection
     from govopen_cli.files.finding import find_data
@@ -150,15 +145,13 @@ def load(data: Path | None, doc: str | None = None) -> Loaded:
     try:
         source = find_data(data)
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     try:
         collection = open_collection(source.path, doc)
     except DataError as exc:
-        report_problems(exc.problems, source.path)
+        fail_with_problems(exc.problems, source.path)
     except LookupError as exc:
         fail(str(exc))
-    import gc
-
     gc.freeze()  # the tables live until the command ends: no collection need scan them again
     if source.bundled:
         only = collection.only()
@@ -189,18 +182,21 @@ def data_label(loaded: Loaded) -> str:
 
     collection = loaded.collection
     how = msg.DATA_HOW[loaded.source.how]
-    if collection.folder is None or loaded.source.path.is_file():
-        only = collection.only()
-        path = only.path if only is not None and only.path is not None else loaded.source.path
-        return f"{_shown(path)}{how}"
-    keys = collection.keys
-    folder = _shown(collection.folder).rstrip("/") + "/"
-    if len(keys) == 1:
-        only = collection.only()
-        assert only is not None and only.path is not None
+    only = collection.only()
+    if only is not None and only.path is not None:
         return f"{_shown(only.path)}{how}"
+    keys = collection.keys
+    folder = _shown(collection.folder or loaded.source.path).rstrip("/") + "/"
     template = msg.DATA_FILES if len(keys) <= 5 else msg.DATA_FILES_MANY
     return template.format(folder=folder, n=len(keys), keys="、".join(keys[:5])) + how
+
+
+def note_data(loaded: Loaded) -> None:
+    """For output meant for scripts: which data was used, on stderr, unless the user named it."""
+    from govopen_cli import messages as msg
+
+    if not loaded.source.explicit:
+        sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
 
 
 def _shown(path: Path) -> str:
@@ -211,25 +207,17 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def resolve_as_of(given: dt.date | None) -> dt.date:
-    from govopen_cli.table.dates import as_of_date
+def make_clock(as_of: dt.date | None) -> Clock:
+    """The run's clock, built once per command: the real today and the as-of date."""
+    from govopen_cli.table.dates import Clock
 
     try:
-        return as_of_date(given)
+        return Clock.real(as_of)
     except ValueError as exc:
         fail(str(exc), 2)
 
 
-def load_progresses(loaded: Loaded, explicit: Path | None, as_of: dt.date) -> dict[str, Progress]:
-    """Each table's progress by key, from the ledger beside it (--progress: one table only)."""
-    from govopen_cli import messages as msg
-
-    if explicit is not None and loaded.collection.several:
-        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(loaded.collection)), 2)
-    return {c.key: load_progress(c, explicit, as_of) for c in loaded.collection}
-
-
-def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+def load_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> list[ProgressReport]:
     from govopen_cli.files.finding import ledger_path
     from govopen_cli.problems import DataError
 
@@ -240,15 +228,24 @@ def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]
     from govopen_cli.checks.ledger import open_ledger
 
     try:
-        return open_ledger(catalog, path, dt.date.today())
+        return open_ledger(catalog, path, clock)
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
-def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
+def load_progresses(loaded: Loaded, explicit: Path | None, clock: Clock) -> dict[str, Progress]:
+    """Each table's progress by key, from the ledger beside it (--progress: one table only)."""
+    from govopen_cli import messages as msg
+
+    if explicit is not None and loaded.collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(loaded.collection)), 2)
+    return {c.key: load_progress(c, explicit, clock) for c in loaded.collection}
+
+
+def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, load_ledger(catalog, explicit), as_of)
+    return Progress(catalog, load_ledger(catalog, explicit, clock), clock.as_of)
 
 
 def resolve_unit(catalog: Catalog | Collection, query: str) -> str:
@@ -261,7 +258,7 @@ def resolve_unit(catalog: Catalog | Collection, query: str) -> str:
         fail(exc.message)
 
 
-def print_table(table: Table, fmt: OutputFormat, loaded: Loaded | None = None) -> None:
+def print_table(table: Table, fmt: TableFormat, loaded: Loaded | None = None) -> None:
     """The table in its format; with `loaded`, says which data it used.
 
     A terminal table ends with a line naming the data file(s); other formats
@@ -273,21 +270,13 @@ def print_table(table: Table, fmt: OutputFormat, loaded: Loaded | None = None) -
 
     if loaded is not None and loaded.collection.several and table.rows and "doc" in table.rows[0]:
         table.columns = [Column("doc", msg.H_DOC), *table.columns]
-    sys.stdout.write(render(table, fmt.value))
+    sys.stdout.write(render(table, fmt))
     if loaded is None:
         return
-    if fmt is OutputFormat.table:
+    if fmt == "table":
         sys.stdout.write(msg.DATA_FOOTER.format(what=data_label(loaded)) + "\n")
-    elif not loaded.source.explicit:
-        sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
-
-
-class ReportFormatChoice(str, Enum):
-    """validate --format choices."""
-
-    text = "text"
-    json = "json"
-    github = "github"
+    else:
+        note_data(loaded)
 
 
 def write_file(path: Path, data: str | bytes) -> None:

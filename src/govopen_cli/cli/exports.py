@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,10 +21,11 @@ from govopen_cli.cli.common import (
     load,
     load_ledger,
     load_progress,
-    resolve_as_of,
+    make_clock,
     resolve_unit,
     write_file,
 )
+from govopen_cli.render.formats import ExportFormat, RowKind
 
 if TYPE_CHECKING:
     from govopen_cli.queries.status import Progress
@@ -33,28 +33,11 @@ if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
 
 
-class ExportFormatOption(str, Enum):
-    """export --format choices."""
-
-    csv = "csv"
-    xlsx = "xlsx"
-    ics = "ics"
-    markdown = "markdown"
-    json = "json"
-
-
-class RowsOption(str, Enum):
-    """export --rows choices."""
-
-    tasks = "tasks"
-    milestones = "milestones"
-
-
 @app.command("export")
 def export_command(
     fmt: Annotated[
-        ExportFormatOption,
-        typer.Option("--format", "-f", help="导出格式：csv|xlsx|ics|markdown|json"),
+        ExportFormat,
+        typer.Option("--format", "-f", help="导出格式"),
     ],
     out: Annotated[
         Path | None,
@@ -68,11 +51,11 @@ def export_command(
     ] = None,
     section: SectionOption = None,
     rows: Annotated[
-        RowsOption,
+        RowKind,
         typer.Option(
             "--rows", help="csv/json/markdown：tasks 每项任务一行，milestones 每个节点一行"
         ),
-    ] = RowsOption.tasks,
+    ] = "tasks",
     remind_days: Annotated[
         int, typer.Option("--remind-days", min=0, help="ics：截止前多少天提醒")
     ] = 7,
@@ -86,18 +69,18 @@ def export_command(
     数据是文件夹时导出每个任务表（行带 doc 简称；xlsx 需用 --doc 选一个表）。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.queries.questions import select_for_export
     from govopen_cli.render.exports import Part, export, export_many
 
-    if fmt is ExportFormatOption.xlsx and out is None:
+    if fmt == "xlsx" and out is None:
         fail(msg.XLSX_NEEDS_OUT, 2)
     loaded = load(data, doc)
     collection = loaded.collection
-    if fmt is ExportFormatOption.xlsx and collection.several:
+    if fmt == "xlsx" and collection.several:
         fail(msg.XLSX_NEEDS_DOC.format(n=len(collection), keys=collection.keys_text()), 2)
     if progress is not None and collection.several:
         fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     unit_name = resolve_unit(collection, unit) if unit else None
     parts = []
     for catalog in collection:
@@ -110,28 +93,25 @@ def export_command(
             if collection.several:
                 continue
             fail(str(exc))
-        reports = load_ledger(catalog, progress)
-        ledger = progress_from(catalog, reports, today)
-        views = list_tasks(catalog, section=chosen, unit=name)
-        ids = {v.id for v in views}
-        wanted = set(catalog.registry.members(name) or [name]) if name else None
-        reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
-        parts.append(Part(ledger, views, name, reports))
+        reports = load_ledger(catalog, progress, clock)
+        ledger = progress_from(catalog, reports, clock.as_of)
+        selection = select_for_export(catalog, reports, section=chosen, unit=name)
+        parts.append(Part(ledger, selection.views, name, selection.reports))
     if section and not parts:
         fail(msg.SECTION_IN_NONE.format(ref=section))
     if not collection.several:
         part = parts[0]
         result = export(
-            fmt.value,
+            fmt,
             part.progress,
             part.views,
             part.reports,
-            rows=rows.value,
+            rows=rows,
             unit=part.unit,
             remind_days=remind_days,
         )
     else:
-        result = export_many(fmt.value, parts, rows=rows.value, remind_days=remind_days)
+        result = export_many(fmt, parts, rows=rows, remind_days=remind_days)
     if not loaded.source.explicit:
         sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
     if out is None:
@@ -168,7 +148,7 @@ def publish_command(
     collection = loaded.collection
     if progress is not None and collection.several:
         fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -176,15 +156,15 @@ def publish_command(
     if not collection.several:
         catalog = next(iter(collection))
         target = out / "index.html"
-        write_file(target, render_page(load_progress(catalog, progress, today)))
+        write_file(target, render_page(load_progress(catalog, progress, clock)))
         sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")
         return
     rows = []
     for catalog in collection:
         assert catalog.path is not None
-        ledger = load_progress(catalog, None, today)
+        ledger = load_progress(catalog, None, clock)
         write_file(out / page_name(catalog.key), render_page(ledger, back="index.html"))
         rows.append(index_row(ledger, ledger_path(catalog.path).is_file()))
     target = out / "index.html"
-    write_file(target, render_index(rows, today))
+    write_file(target, render_index(rows, clock.as_of))
     sys.stderr.write(msg.PUBLISH_INDEX_WRITTEN.format(path=target, n=len(rows)) + "\n")

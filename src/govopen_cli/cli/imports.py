@@ -11,7 +11,7 @@ import typer
 from govopen_cli.cli.common import (
     app,
     fail,
-    report_problems,
+    fail_with_problems,
 )
 
 if TYPE_CHECKING:
@@ -119,5 +119,5 @@ def shared_units(folder: Path) -> list[Unit]:
     report = validate_units_file(found)
     errors = [p for p in report.problems if p.level == "error"]
     if errors or report.units_file is None:
-        report_problems(errors)
+        fail_with_problems(errors)
     return list(report.units_file.units)

@@ -13,19 +13,18 @@ from govopen_cli.cli.common import (
     DataOption,
     DocOption,
     FormatOption,
-    OutputFormat,
     ProgressOption,
     SectionOption,
     UnitFilterOption,
     app,
     date_flag,
     fail,
+    fail_with_problems,
     load,
     load_ledger,
     load_progresses,
+    make_clock,
     print_table,
-    report_problems,
-    resolve_as_of,
     resolve_unit,
     task_ref,
 )
@@ -78,24 +77,24 @@ def progress_add_command(
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
     path = ledger_path(catalog.path, progress)
-    today = resolve_as_of(None)
+    clock = make_clock(None)
     try:
         entry = new_report(
             catalog,
             task=view.id,
             unit=unit,
             status=status,
-            date=date or today,
-            today=today,
+            clock=clock,
+            date=date,
             milestone=milestone,
             note=note,
             evidence=evidence,
         )
-        add_report(catalog, path, entry)
+        add_report(catalog, path, entry, clock)
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     except OSError as exc:
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
@@ -123,10 +122,11 @@ def progress_list_command(
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出台账中的进展报送，按日期排序（集合中：每个任务表的台账）。"""
     from govopen_cli import messages as msg
+    from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
 
     loaded = load(data, doc)
@@ -135,6 +135,7 @@ def progress_list_command(
         fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
     only = task_ref(loaded, task_id) if task_id is not None else None
     unit_name = resolve_unit(collection, unit) if unit else None
+    clock = make_clock(None)
     found: list[tuple[ProgressReport, str]] = []
     for catalog in collection:
         if only is not None and only[0] is not catalog:
@@ -142,11 +143,10 @@ def progress_list_command(
         name = collection.unit_in(catalog, unit_name) if unit_name else None
         if unit_name and name is None:
             continue
-        wanted = set(catalog.registry.members(name) or [name]) if name else None
+        tasks = None if only is None else [only[1].id]
+        reports = load_ledger(catalog, progress, clock)
         found += [
-            (r, catalog.key)
-            for r in load_ledger(catalog, progress)
-            if (only is None or r.task == only[1].id) and (wanted is None or r.unit in wanted)
+            (r, catalog.key) for r in select_reports(catalog, reports, tasks=tasks, unit=name)
         ]
     found.sort(key=lambda pair: pair[0].date)
     table = reports_table([r for r, _ in found], collection, [key for _, key in found])
@@ -163,19 +163,19 @@ def board_command(
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
     from govopen_cli.queries.collection import list_tasks
     from govopen_cli.render.tables import board_table
 
     loaded = load(data, doc)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     try:
         views = list_tasks(loaded.collection, section=section)
     except LookupError as exc:
         fail(str(exc))
-    ledgers = load_progresses(loaded, progress, today)
+    ledgers = load_progresses(loaded, progress, clock)
     print_table(board_table(ledgers, views, warn_days, loaded.collection), fmt, loaded)
 
 
@@ -185,7 +185,7 @@ def stats_command(
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。
 
@@ -194,6 +194,6 @@ def stats_command(
     from govopen_cli.render.tables import stats_table
 
     loaded = load(data, doc)
-    today = resolve_as_of(as_of)
-    ledgers = load_progresses(loaded, progress, today)
+    clock = make_clock(as_of)
+    ledgers = load_progresses(loaded, progress, clock)
     print_table(stats_table(ledgers, loaded.collection), fmt, loaded)

@@ -1,14 +1,16 @@
 """A cache of understood data files, so a repeated query skips YAML, pydantic and parsing.
 
-One entry per data file (named after its absolute path) in `$XDG_CACHE_HOME/govopen`
-(else `~/.cache/govopen`); a collection is a folder of files, each with its own entry,
-so editing one table rebuilds only that one. An entry starts with a key line: the SHA-256 of the
-file's bytes (and of the folder's shared units.yaml, which the file's units come from) together
-with a fingerprint of the code that understood them (the
-tool's version, the source of every module of the package, the Python and pydantic
-versions). The entry is used only when the key matches the bytes being read now,
-so it cannot be stale; a new version, a changed schema or rule, or one changed
-byte of the file makes a fresh result.
+One entry per data file (named after its absolute path) in the user's cache folder
+as platformdirs names it (Linux: `$XDG_CACHE_HOME/govopen`, else `~/.cache/govopen`;
+macOS: `~/Library/Caches/govopen`; Windows: `%LOCALAPPDATA%\\govopen\\Cache`). An
+entry starts with a key line: the SHA-256 of the file's bytes together with a
+fingerprint of the code that understood them (the tool's version, the source of
+every module of the package, the Python version, and pydantic's installed version
+file, read without importing pydantic). The entry is used only when the key matches
+the bytes being read now, so it cannot be stale; a new version, a changed schema or
+rule, or one changed byte of the file makes a fresh result.
+A collection is a folder of files, each with its own entry (keyed also by the folder's
+shared units.yaml, which the file's units come from): editing one table rebuilds only that one.
 
 Only valid files are cached (the `Catalog` that queries read); `validate` never
 reads the cache. The payload is a pickle: it is read only from a folder of the
@@ -41,10 +43,10 @@ _FORMAT = b"govopen-cache-1"
 
 
 def cache_dir() -> Path:
-    """Where entries live: $XDG_CACHE_HOME/govopen, else ~/.cache/govopen."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "govopen"
+    """Where entries live: platformdirs' user cache folder for govopen (honours XDG on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("govopen", appauthor=False)
 
 
 def enabled() -> bool:
@@ -54,13 +56,17 @@ def enabled() -> bool:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
-    """Changes whenever the code that turns a file into a Catalog may have changed."""
+    """Changes whenever the code that turns a file into a Catalog may have changed.
+
+    pydantic is not imported (a cached query never needs it): its installed
+    `version.py` is found and hashed as bytes.
+    """
     from govopen_cli import __version__
 
     digest = hashlib.sha256(_FORMAT)
     for part in (__version__, sys.version):
         digest.update(part.encode() + b"\0")
-    digest.update(_pydantic_version_source() + b"\0")
+    digest.update(_installed_bytes("pydantic", "version.py") + b"\0")
     package = Path(__file__).parents[1]
     for source in sorted(package.rglob("*.py")):
         digest.update(
@@ -69,15 +75,17 @@ def code_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _pydantic_version_source() -> bytes:
-    """pydantic's version.py, read without importing pydantic (a cached query never does)."""
-    import importlib.util
+def _installed_bytes(package: str, name: str) -> bytes:
+    """A file of an installed package, found without importing it (b"" if absent)."""
+    from importlib.util import find_spec
 
-    spec = importlib.util.find_spec("pydantic")
-    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return b""
+    for folder in spec.submodule_search_locations:
         with contextlib.suppress(OSError):
-            return (Path(folder) / "version.py").read_bytes()
-    return b"no pydantic"
+            return (Path(folder) / name).read_bytes()
+    return b""
 
 
 def key_for(raw: bytes) -> bytes:

@@ -138,7 +138,7 @@ def find_data(explicit: Path | None = None, cwd: Path | None = None) -> DataSour
     shipped = shipped_data_file()
     if shipped.is_file():
         return DataSource(shipped, "bundled")
-    raise DataError([Problem("", 0, 0, "error", "no-data", msg.NO_DATA_FILE)])
+    raise DataError([Problem("", 0, 0, "no-data", msg.NO_DATA_FILE)])
 
 
 def find_data_file(explicit: Path | None = None, cwd: Path | None = None) -> Path:

@@ -76,9 +76,9 @@ def render(table: Table, fmt: TableFormat, width: int | None = None) -> str:
 
 
 def _json(table: Table) -> str:
-    import json
+    from govopen_cli.render.json_text import dumps
 
-    return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    return dumps(table.rows, default=_json_default) + "\n"
 
 
 def _csv(table: Table) -> str:

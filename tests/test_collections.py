@@ -416,3 +416,40 @@ def test_tasks_yaml_and_progress_yaml_keep_working(
     )
     found = rows("overdue", "--as-of", "2021-10-01", "--unit", "东坡区")
     assert keyed(found, "doc", "task") == [("tasks", 7)]
+
+
+TABLE_WITHOUT_UNITS = """\
+document: {title: 某县2022年政务公开任务, year: 2022}
+sections: [{id: 一, title: 公开}]
+tasks:
+  - {id: 1, section: 一, text: 公开培训计划。, schedule: 2022年3月底前, units: 各县（区）人民政府}
+"""
+
+
+def test_a_table_naming_only_shared_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GOVOPEN_DATA", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "units.yaml").write_text(units_yaml(), encoding="utf-8")
+    (tmp_path / "data" / "county.yaml").write_text(TABLE_WITHOUT_UNITS, encoding="utf-8")
+    (tmp_path / "data" / "town.yaml").write_text(TABLE_WITHOUT_UNITS, encoding="utf-8")
+    for _ in range(2):  # the second time from the cache, the registry shared by both tables
+        found = rows("overdue", "--as-of", "2022-04-01", "--unit", "青神县")
+        assert keyed(found, "doc", "task", "outstanding") == [
+            ("county", 1, ["青神县人民政府"]),
+            ("town", 1, ["青神县人民政府"]),
+        ]
+    code = (
+        "import sys; from govopen_cli.cli.app import main\n"
+        "sys.argv = ['govopen', 'units', '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('MODELS' if 'govopen_cli.table.model' in sys.modules else 'CLEAN')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.stderr.endswith("CLEAN"), result.stderr
+    units = json.loads(result.stdout)
+    group = next(u for u in units if u["name"] == "各县（区）人民政府")
+    assert group["lead"] == 2  # one task in each table

@@ -20,6 +20,7 @@ from govopen_cli.table.collection import Collection
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import Unit
+    from govopen_cli.table.units import Registry
 
 
 @dataclass(slots=True)
@@ -29,6 +30,7 @@ class SharedUnits:
     path: Path | None
     raw: bytes = b""
     _units: list[Unit] | None = field(default=None)
+    _registry: Registry | None = field(default=None)
 
     @classmethod
     def beside(cls, folder: Path) -> SharedUnits:
@@ -62,6 +64,23 @@ class SharedUnits:
             self._units = list(report.units_file.units)
         return self._units
 
+    def registry(self) -> Registry:
+        """The shared units as a registry: one object for every table that names only them.
+
+        Read from the cache when units.yaml is unchanged (no pydantic), else checked.
+        """
+        if self._registry is None:
+            from govopen_cli.table.records import UnitRecord
+            from govopen_cli.table.units import Registry
+
+            records = cache.load_units(self.path, self.raw) if self.path is not None else None
+            if records is None:
+                records = [UnitRecord.of(u) for u in self.units()]
+                if self.path is not None:
+                    cache.store_units(self.path, self.raw, records)
+            self._registry = Registry.of_records(records)
+        return self._registry
+
 
 def open_catalog(
     path: Path, shared: SharedUnits | None = None, raw: bytes | None = None
@@ -76,6 +95,8 @@ def open_catalog(
         shared = SharedUnits.beside(path.parent)
     cached, key = cache.load(path, shared.salt, raw)
     if cached is not None:
+        if cached.registry is None:  # kept out of the entry: the folder's units.yaml alone
+            cached.registry = shared.registry()
         return cached
     from govopen_cli.checks.validate import validate_file  # pydantic: only when not cached
 

@@ -80,6 +80,8 @@ class Catalog:
         """The document's short key (its file's stem), as `KEY:ID` and JSON's `doc` name it."""
         # the file's own units first: a file may say more about a unit than units.yaml does
         self.registry = Registry([*task_file.units, *shared])
+        self.shares_registry = not task_file.units and bool(shared)
+        """Its registry is the folder's units.yaml alone (so the cache need not keep a copy)."""
         self.sections = [SectionRecord.of(s) for s in task_file.sections]
         by_id = {t.id: t for t in task_file.tasks}
         section_by_id = {s.id: s for s in self.sections}
@@ -154,6 +156,14 @@ class Catalog:
         """A unit's registered short form, else its name."""
         unit = self.registry.units.get(name)
         return unit.short if unit is not None and unit.short else name
+
+    def __getstate__(self) -> dict[str, object]:
+        """For the cache: a registry shared with the folder is left out (`open_catalog` puts
+        the folder's one registry back, the same object for every table)."""
+        state = self.__dict__.copy()
+        if self.shares_registry:
+            state["registry"] = None
+        return state
 
     @property
     def ids(self) -> dict[int, TaskView]:

@@ -453,3 +453,41 @@ def test_a_table_naming_only_shared_units(tmp_path: Path, monkeypatch: pytest.Mo
     units = json.loads(result.stdout)
     group = next(u for u in units if u["name"] == "各县（区）人民政府")
     assert group["lead"] == 2  # one task in each table
+
+
+# --- the other commands over a collection ----------------------------------------------------
+
+
+def test_export_rows_say_their_table(office: Path) -> None:
+    result = cli("export", "--format", "json", "--rows", "milestones", "--as-of", "2022-04-01")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    yaodian = [(r["task"], r["due"]) for r in found if r["doc"] == "2022-yaodian"]
+    assert yaodian == [(1, "2022-03-31"), (3, "2022-06-30"), (4, "2022-09-30")]
+    assert {r["doc"] for r in found} == {"2022-yaodian", "meishan"}
+    csv_text = cli("export", "--format", "csv").stdout
+    assert csv_text.splitlines()[0].lstrip("\ufeff").split(",")[0] == "表"
+
+
+def test_xlsx_needs_one_table(office: Path) -> None:
+    result = cli("export", "--format", "xlsx", "--out", "x.xlsx")
+    assert result.exit_code == 2 and "--doc" in result.stderr
+    assert cli("export", "--format", "xlsx", "--out", "x.xlsx", "--doc", "meishan").exit_code == 0
+
+
+def test_sections_of_every_table(office: Path) -> None:
+    found = rows("sections")
+    assert keyed(found, "doc", "id") == [
+        ("2022-yaodian", "一"),
+        ("2022-yaodian", "二"),
+        *(("meishan", s) for s in "一二三四五"),
+    ]
+
+
+def test_stats_sum_a_unit_over_the_tables(office: Path) -> None:
+    found = rows("stats", "--as-of", "2022-04-01")
+    renshou = next(r for r in found if r["by"] == "unit" and r["name"] == "仁寿县人民政府")
+    # 24 Meishan tasks + task 4 of the second table (lead through the shared group)
+    assert renshou["tasks"] == 25 and renshou["doc"] is None
+    sections = [(r["doc"], r["name"]) for r in found if r["by"] == "section"]
+    assert ("2022-yaodian", "一") in sections and ("meishan", "五") in sections

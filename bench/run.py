@@ -206,7 +206,7 @@ def main() -> None:
             collection_cases(add, folder, env, cold, docs, per_doc)
 
     print_table(rows, args.repeats)
-    if 10_000 in validate_times and 100_000 in validate_times:
+    if validate_times.get(10_000) and validate_times.get(100_000):
         growth = validate_times[100_000] / validate_times[10_000]
         print(f"\nGrowth of `validate` time 10k → 100k: {growth:.1f}× (target ≤ 12×).")
 

@@ -210,7 +210,11 @@ def due_command(
     start, end = window.start, window.end
     items = deadlines(collection, ledgers, as_of=clock.as_of, start=start, end=end, unit=unit_name)
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    print_table(deadlines_table(items, title, clock.as_of, collection), fmt, loaded)
+    recorded = all(p.recorded for p in ledgers.values())
+    table = deadlines_table(
+        items, title, clock.as_of, collection, unit=unit_name, recorded=recorded
+    )
+    print_table(table, fmt, loaded)
 
 
 @app.command("overdue")
@@ -222,7 +226,11 @@ def overdue_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
+    """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。
+
+    没有进展台账时，不知道是否已完成：列出已过截止日期的节点，不称为逾期。
+    --unit 为指导或配合单位时，列出它所指导或配合的任务中仍有责任单位未完成的节点。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.queries.collection import overdue
     from govopen_cli.render.tables import deadlines_table
@@ -233,4 +241,9 @@ def overdue_command(
     unit_name = resolve_unit(collection, unit) if unit else None
     ledgers = load_progresses(loaded, progress, clock)
     items = overdue(collection, ledgers, as_of=clock.as_of, unit=unit_name)
-    print_table(deadlines_table(items, msg.OVERDUE_TITLE, clock.as_of, collection), fmt, loaded)
+    recorded = all(p.recorded for p in ledgers.values())
+    title = msg.OVERDUE_TITLE if recorded else msg.PAST_DUE_TITLE
+    table = deadlines_table(
+        items, title, clock.as_of, collection, unit=unit_name, recorded=recorded
+    )
+    print_table(table, fmt, loaded)

@@ -21,16 +21,16 @@ from govopen_cli.cli.common import (
     fail,
     fail_with_problems,
     load,
-    load_ledger,
     load_progresses,
     make_clock,
     print_table,
+    read_checked_ledger,
     resolve_unit,
     task_ref,
 )
 
 if TYPE_CHECKING:
-    from govopen_cli.table.model import ProgressReport
+    pass
 
 
 progress_app = typer.Typer(help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True)
@@ -62,7 +62,7 @@ def progress_add_command(
     doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到该任务表的台账。"""
+    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到该任务表的台账（相同的报送不重复登记）。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import add_report, new_report
     from govopen_cli.files.finding import is_shipped, ledger_path
@@ -124,10 +124,13 @@ def progress_list_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出台账中的进展报送，按日期排序（集合中：每个任务表的台账）。"""
+    """列出台账中的进展报送，按日期排序；“条”是它在台账中的编号（progress retract 用它），
+    已撤回的报送标为“已撤回”。集合中：每个任务表的台账，行带表的简称。"""
     from govopen_cli import messages as msg
+    from govopen_cli.checks.ledger import retractions
     from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
+    from govopen_cli.table.model import ProgressReport
 
     loaded = load(data, doc)
     collection = loaded.collection
@@ -136,20 +139,43 @@ def progress_list_command(
     only = task_ref(loaded, task_id) if task_id is not None else None
     unit_name = resolve_unit(collection, unit) if unit else None
     clock = make_clock(None)
-    found: list[tuple[ProgressReport, str]] = []
+    tables = []
+    missing = False
     for catalog in collection:
         if only is not None and only[0] is not catalog:
             continue
         name = collection.unit_in(catalog, unit_name) if unit_name else None
         if unit_name and name is None:
             continue
+        ledger = read_checked_ledger(catalog, progress, clock)
+        missing = missing or ledger is None
+        entries = ledger.entries if ledger is not None else []
         tasks = None if only is None else [only[1].id]
-        reports = load_ledger(catalog, progress, clock)
-        found += [
-            (r, catalog.key) for r in select_reports(catalog, reports, tasks=tasks, unit=name)
+        reports = [r for r in entries if isinstance(r, ProgressReport)]
+        chosen = {id(r) for r in select_reports(catalog, reports, tasks=tasks, unit=name)}
+        numbered = [
+            (n, r)
+            for n, r in enumerate(entries, start=1)
+            if isinstance(r, ProgressReport) and id(r) in chosen
         ]
-    found.sort(key=lambda pair: pair[0].date)
-    table = reports_table([r for r, _ in found], collection, [key for _, key in found])
+        gone = {
+            n: msg.RETRACTED_BY.format(by=by, date=r.date, note=r.note)
+            for n, (by, r) in retractions(entries).items()
+        }
+        tables.append(
+            reports_table(
+                [r for _, r in numbered],
+                collection,
+                numbers=[n for n, _ in numbered],
+                retracted=gone,
+                docs=[catalog.key] * len(numbered),
+            )
+        )
+    table = tables[0]
+    table.rows = sorted((row for t in tables for row in t.rows), key=lambda row: row["date"])
+    table.title = msg.reports_title(len(table.rows))
+    if missing:
+        table.notes.append(msg.NO_LEDGER_NOTE)
     print_table(table, fmt, loaded)
 
 
@@ -159,24 +185,30 @@ def board_command(
     warn_days: Annotated[
         int, typer.Option("--warn-days", min=0, help="截止前多少天标为“临近”")
     ] = 30,
+    unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
+    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。
+
+    --unit 只看这个单位承担的任务（任一角色）；指导或配合单位看到的是各责任单位的状态。
+    """
     from govopen_cli.queries.collection import list_tasks
     from govopen_cli.render.tables import board_table
 
     loaded = load(data, doc)
     clock = make_clock(as_of)
+    unit_name = resolve_unit(loaded.collection, unit) if unit else None
     try:
-        views = list_tasks(loaded.collection, section=section)
+        views = list_tasks(loaded.collection, section=section, unit=unit_name)
     except LookupError as exc:
         fail(str(exc))
     ledgers = load_progresses(loaded, progress, clock)
-    print_table(board_table(ledgers, views, warn_days, loaded.collection), fmt, loaded)
+    table = board_table(ledgers, views, warn_days, unit=unit_name, names=loaded.collection)
+    print_table(table, fmt, loaded)
 
 
 @app.command("stats")

@@ -179,6 +179,7 @@ def collection_stats(progress: Mapping[str, Progress], by: str) -> list[DocTally
     for one in progress.values():
         for tally in stats(one, "unit"):
             total = summed.setdefault(tally.name, Tally(tally.name))
+            total.recorded = total.recorded and tally.recorded  # one table unknown: sum unknown
             total.tasks += tally.tasks
             total.due += tally.due
             total.on_time += tally.on_time

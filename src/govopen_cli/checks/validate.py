@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
-from govopen_cli.files.yaml_reader import SourceMap, read_yaml
+from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.dates import Clock
 from govopen_cli.table.model import Task, TaskFile, Unit, UnitsFile
@@ -98,11 +98,13 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
             continue
         if not once(path):
             continue
-        shared, shared_check = shared_units_beside(path)
+        shared, shared_check = shared_units_beside(path) if path != STDIN else ([], None)
         if shared_check is not None and once(shared_check.path):
             checks.append(shared_check)
         checked = validate_file(path, shared)
         checks.append(checked)
+        if path == STDIN:
+            continue  # standard input has no folder, so no ledger beside it
         beside = ledger_for(path)
         if beside.is_file() and once(beside):
             checks.append(validate_ledger(beside, checked, clock))

@@ -99,6 +99,17 @@ def test_a_fifo_as_ledger_is_refused_without_blocking(tmp_path: Path) -> None:
     assert board.returncode == 1 and "不是普通文件" in board.stdout + board.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifos_in_a_folder_are_not_read(tmp_path: Path) -> None:
+    # a folder is a collection: only its regular files are candidates, units.yaml included
+    (tmp_path / "tasks.yaml").write_text(BASE, encoding="utf-8")
+    os.mkfifo(tmp_path / "other.yaml")
+    os.mkfifo(tmp_path / "units.yaml")
+    result = run_cli("list", "--format", "json", "--data", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [row["id"] for row in json.loads(result.stdout)] == [1]
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
 @pytest.mark.parametrize("command", [["validate"], ["list", "--data"]])
 def test_dev_zero_is_refused(tmp_path: Path, command: list[str]) -> None:

@@ -8,6 +8,7 @@ the future; `files.ledger` appends it once these checks pass.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,11 +39,19 @@ class LedgerReport:
 
 
 def read_ledger(
-    path: Path, catalog: Catalog | None = None, today: dt.date | None = None
+    path: Path,
+    catalog: Catalog | None = None,
+    today: dt.date | None = None,
+    *,
+    required: bool = False,
 ) -> LedgerReport:
-    """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it."""
+    """Read a ledger; with a catalog, cross-check it.
+
+    A path where nothing is (no file, no link) is an empty ledger unless `required`;
+    a folder, a dangling link or a symlink loop there is a problem, as for a task file.
+    """
     report = LedgerReport(path)
-    if not path.exists():
+    if not required and not os.path.lexists(path):
         return report
     from pydantic import ValidationError
 
@@ -85,9 +94,11 @@ def check_reports(
     return problems
 
 
-def open_ledger(catalog: Catalog, path: Path, today: dt.date) -> list[ProgressReport]:
-    """The ledger's reports; DataError if the ledger has errors."""
-    report = read_ledger(path, catalog, today)
+def open_ledger(
+    catalog: Catalog, path: Path, today: dt.date, *, required: bool = False
+) -> list[ProgressReport]:
+    """The ledger's reports; DataError if the ledger has errors (or is `required` and absent)."""
+    report = read_ledger(path, catalog, today, required=required)
     errors = errors_only(report.problems)
     if errors:
         raise DataError(errors)
@@ -120,8 +131,9 @@ def _check_entry(
     count = len(view.schedule.milestones)
     if entry.milestone is not None and entry.milestone > count:
         raise ReportRefused(msg.no_such_milestone(view.id, entry.milestone, count))
-    if entry.date > today:
-        raise ReportRefused(msg.REPORT_IN_FUTURE.format(date=entry.date, today=today))
+    latest = min(today, dt.date.today())  # never after the real today, whatever as-of says
+    if entry.date > latest:
+        raise ReportRefused(msg.REPORT_IN_FUTURE.format(date=entry.date, today=latest))
     return entry.model_copy(update={"unit": name})
 
 

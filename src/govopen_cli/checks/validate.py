@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
+from govopen_cli.table.dates import EARLIEST, LATEST
 from govopen_cli.table.model import Task, TaskFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
@@ -79,7 +81,10 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
-        key = path.resolve() if path.exists() else path.absolute()
+        try:  # a folder that cannot be entered or a symlink loop is reported when read
+            key = path.resolve()
+        except (OSError, RuntimeError):
+            key = path.absolute()
         if key in seen:
             return False
         seen.add(key)
@@ -88,34 +93,44 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     for path in paths:
         if path.name == LEDGER_NAME:
             if once(path):
-                reports.append(validate_ledger(path, None, today))
+                reports.append(validate_ledger(path, None, today, named=True))
             continue
         if not once(path):
             continue
         report = validate_file(path)
         reports.append(report)
         beside = path.parent / LEDGER_NAME
-        if beside.is_file() and once(beside):
+        if os.path.lexists(beside) and once(beside):  # a folder or a broken link there: say so
             reports.append(validate_ledger(beside, report, today))
     return reports
 
 
-def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> Report:
+def validate_ledger(
+    path: Path, task_report: Report | None, today: dt.date, *, named: bool = False
+) -> Report:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
     Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
+    A ledger the user `named` must exist; one found beside a task file may be absent.
     """
     from govopen_cli.checks.ledger import read_ledger
     from govopen_cli.table.catalog import Catalog
 
     if task_report is None:
         sibling = path.parent / "tasks.yaml"
-        task_report = validate_file(sibling) if sibling.is_file() else None
+        task_report = validate_file(sibling) if _is_file(sibling) else None
     catalog = None
     if task_report is not None and task_report.task_file is not None and task_report.ok:
         catalog = Catalog(task_report.task_file, task_report.path)
-    ledger = read_ledger(path, catalog, today)
+    ledger = read_ledger(path, catalog, today, required=named)
     return Report(path, None, ledger.source, sorted(ledger.problems, key=_place))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -321,9 +336,21 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
     year = tf.document.year
     for i, task in enumerate(tf.tasks):
         yield from _check_same_as(task, i, by_id, source)
+        mentions = parse_units(task.units)
         if task.same_as is None and not task.units.strip():
             yield source.problem(("tasks", i), "no-units", msg.TASK_WITHOUT_UNITS)
-        for mention in parse_units(task.units):
+        elif mentions and all(m.role != "lead" for m in mentions):
+            yield source.problem(("tasks", i, "units"), "no-lead-unit", msg.NO_LEAD_UNIT)
+        for j, explicit in enumerate(task.milestones or []):
+            if not EARLIEST <= explicit.due <= LATEST:
+                yield source.problem(
+                    ("tasks", i, "milestones", j, "due"),
+                    "schedule-invalid",
+                    msg.DUE_OUT_OF_RANGE.format(
+                        date=explicit.due, earliest=EARLIEST, latest=LATEST
+                    ),
+                )
+        for mention in mentions:
             if registry.lookup(mention.name) is None:
                 yield source.problem(
                     ("tasks", i, "units"),

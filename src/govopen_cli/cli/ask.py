@@ -18,6 +18,7 @@ from govopen_cli.cli.common import (
     UnitFilterOption,
     app,
     date_flag,
+    days_option,
     fail,
     load_catalog,
     load_progress,
@@ -139,7 +140,7 @@ def due_command(
         int | None,
         typer.Option(
             "--within",
-            min=0,
+            parser=days_option,
             metavar="DAYS",
             help="从今天起 DAYS 天内到期（不给任何选项时为 30 天）",
             show_default=False,

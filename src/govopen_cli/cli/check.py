@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,6 +26,7 @@ def validate_command(
         list[Path] | None,
         typer.Argument(
             metavar="[PATH]...",
+            readable=False,
             help="要校验的文件（默认为找到的数据文件）；任务文件旁的 progress.yaml 一并校验",
             show_default=False,
         ),
@@ -53,8 +55,8 @@ def validate_command(
             paths = [find_data_file(None)]
         except DataError as exc:
             report_problems(exc.problems)
-    today = resolve_as_of(None)
-    reports = validate_paths(paths, today)
+    resolve_as_of(None)  # a malformed $GOVOPEN_AS_OF is a usage error here too
+    reports = validate_paths(paths, dt.date.today())  # ledger dates: against the real today
     problems = [p for report in reports for p in report.problems]
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -51,6 +52,22 @@ def date_option(value: str) -> dt.date:
         raise typer.BadParameter(str(exc)) from None
 
 
+def days_option(value: Any) -> int:
+    from govopen_cli.table.dates import parse_days
+
+    if isinstance(value, int):
+        return value  # a default
+    try:
+        return parse_days(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def days_flag(name: str, help: str) -> Any:
+    """A number-of-days option (0 … 36500), read by `days_option` and shown as DAYS."""
+    return typer.Option(name, parser=days_option, metavar="DAYS", help=help)
+
+
 def date_flag(name: str, help: str) -> Any:
     """An optional date option, read by `date_option` and shown as DATE."""
     return typer.Option(name, parser=date_option, metavar="DATE", help=help, show_default=False)
@@ -60,6 +77,7 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        readable=False,  # an unreadable file gets our one Chinese message, not click's
         help="数据文件；默认依次查找 $GOVOPEN_DATA、当前目录向上的 data/tasks.yaml、随包附带的文件",
         show_default=False,
     ),
@@ -76,6 +94,7 @@ ProgressOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
+        readable=False,
         help="进展台账；默认为任务文件旁边的 progress.yaml",
         show_default=False,
     ),
@@ -126,17 +145,19 @@ def resolve_as_of(given: dt.date | None) -> dt.date:
 
 
 def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+    import os
+
     from govopen_cli.files.finding import ledger_path
     from govopen_cli.problems import DataError
 
     assert catalog.path is not None
     path = ledger_path(catalog.path, explicit)
-    if not path.exists():
+    if explicit is None and not os.path.lexists(path):
         return []  # no ledger yet: nobody has reported (and the ledger code is not loaded)
     from govopen_cli.checks.ledger import open_ledger
 
-    try:
-        return open_ledger(catalog, path, dt.date.today())
+    try:  # a ledger named with --progress must be there: a typo must not read as "no reports"
+        return open_ledger(catalog, path, dt.date.today(), required=explicit is not None)
     except DataError as exc:
         report_problems(exc.problems)
 
@@ -170,14 +191,35 @@ class ReportFormatChoice(str, Enum):
     github = "github"
 
 
-def write_file(path: Path, data: str | bytes) -> None:
+def write_file(
+    path: Path, data: str | bytes, *, force: bool, inputs: Iterable[tuple[Path, str]] = ()
+) -> None:
+    """Write a file the user named, by the one rule (`files.atomic.check_output`); fail if not."""
     from govopen_cli import messages as msg
-    from govopen_cli.files.atomic import write_atomic
+    from govopen_cli.files.atomic import OutputRefused, check_output, write_output
 
     try:
-        write_atomic(path, data)
+        check_output(path, inputs, force=force)
+        write_output(path, data, force=force)
+    except OutputRefused as exc:
+        fail(str(exc))
     except OSError as exc:
-        fail(msg.EXPORT_OS_ERROR.format(path=path, reason=exc.strerror or exc))
+        fail(msg.WRITE_FAILED.format(path=path, reason=exc.strerror or exc))
+
+
+def read_inputs(catalog: Catalog, progress: Path | None) -> list[tuple[Path, str]]:
+    """The files a command reads, which no output of it may replace: task file and ledger."""
+    from govopen_cli import messages as msg
+    from govopen_cli.files.finding import ledger_path
+
+    assert catalog.path is not None
+    return [
+        (catalog.path, msg.INPUT_TASK_FILE),
+        (ledger_path(catalog.path, progress), msg.INPUT_LEDGER),
+    ]
+
+
+ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")]
 
 
 def resolve_section(catalog: Catalog, ref: str) -> SectionRecord:

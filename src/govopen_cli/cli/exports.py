@@ -13,13 +13,16 @@ import typer
 from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
+    ForceOption,
     ProgressOption,
     SectionOption,
     app,
+    days_flag,
     fail,
     load_catalog,
     load_ledger,
     load_progress,
+    read_inputs,
     resolve_as_of,
     resolve_section,
     resolve_unit,
@@ -57,7 +60,12 @@ def export_command(
     ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="保存到文件（xlsx 必须给出；其他格式默认输出到屏幕）"),
+        typer.Option(
+            "--out",
+            "-o",
+            readable=False,
+            help="保存到文件（xlsx 必须给出；其他格式默认输出到屏幕）",
+        ),
     ] = None,
     unit: Annotated[
         str | None,
@@ -72,12 +80,11 @@ def export_command(
             "--rows", help="csv/json/markdown：tasks 每项任务一行，milestones 每个节点一行"
         ),
     ] = RowsOption.tasks,
-    remind_days: Annotated[
-        int, typer.Option("--remind-days", min=0, help="ics：截止前多少天提醒")
-    ] = 7,
+    remind_days: Annotated[int, days_flag("--remind-days", "ics：截止前多少天提醒")] = 7,
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
+    force: ForceOption = False,
 ) -> None:
     """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。"""
     from govopen_cli import messages as msg
@@ -109,7 +116,7 @@ def export_command(
         text = result.decode("utf-8") if isinstance(result, bytes) else result
         sys.stdout.write(text)
         return
-    write_file(out, result)
+    write_file(out, result, force=force, inputs=read_inputs(catalog, progress))
     sys.stderr.write(msg.EXPORT_WRITTEN.format(path=out) + "\n")
 
 
@@ -121,10 +128,13 @@ def progress_from(catalog: Catalog, reports: list[ProgressReport], as_of: dt.dat
 
 @app.command("publish")
 def publish_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录（写入其中的 index.html）")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", readable=False, help="输出目录（写入其中的 index.html）")
+    ],
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
+    force: ForceOption = False,
 ) -> None:
     """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。"""
     from govopen_cli import messages as msg
@@ -136,7 +146,7 @@ def publish_command(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        fail(msg.EXPORT_OS_ERROR.format(path=out, reason=exc.strerror or exc))
+        fail(msg.WRITE_FAILED.format(path=out, reason=exc.strerror or exc))
     target = out / "index.html"
-    write_file(target, render_page(ledger))
+    write_file(target, render_page(ledger), force=force, inputs=read_inputs(catalog, progress))
     sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")

@@ -11,6 +11,7 @@ import typer
 from govopen_cli.cli.common import (
     app,
     fail,
+    write_file,
 )
 
 if TYPE_CHECKING:
@@ -20,13 +21,15 @@ if TYPE_CHECKING:
 @app.command("import")
 def import_command(
     source: Annotated[
-        Path, typer.Argument(metavar="SOURCE", help="任务分工表：.docx、.xlsx 或文本")
+        Path,
+        typer.Argument(metavar="SOURCE", readable=False, help="任务分工表：.docx、.xlsx 或文本"),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
+            readable=False,
             help="输出文件（默认：与 SOURCE 同目录的 <文件名>.yaml）",
             show_default=False,
         ),
@@ -37,14 +40,18 @@ def import_command(
     """把一份任务分工表（Word、Excel 或从 PDF 复制的文本）转成带注释的 tasks.yaml。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_file
-    from govopen_cli.files.atomic import write_atomic
+    from govopen_cli.files.atomic import OutputRefused, check_output
     from govopen_cli.importing.tables import SourceError, import_source, render_yaml
 
     target = output if output is not None else source.with_suffix(".yaml")
     if output is None and target.resolve() == source.resolve():
         fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))
-    if target.exists() and not force and not dry_run:
-        fail(msg.IMPORT_EXISTS.format(path=target))
+    inputs = [(source, msg.INPUT_SOURCE)]
+    if not dry_run:
+        try:
+            check_output(target, inputs, force=force)
+        except OutputRefused as exc:
+            fail(str(exc))
     try:
         result = import_source(source)
     except SourceError as exc:
@@ -67,7 +74,7 @@ def import_command(
     if dry_run:
         sys.stdout.write(msg.IMPORT_DRY_RUN.format(path=target) + "\n")
         return
-    write_atomic(target, render_yaml(result, source.name))
+    write_file(target, render_yaml(result, source.name), force=force, inputs=inputs)
     sys.stdout.write(msg.IMPORT_WRITTEN.format(path=target) + "\n")
     problems = [p for p in validate_file(target).problems if p.level == "error"]
     if not problems:

@@ -107,7 +107,7 @@ def remove_stale_temps(path: Path, older_than: float = STALE_TEMP_SECONDS) -> li
     folder = path.parent if str(path.parent) else Path(".")
     pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
     now = time.time()
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:

@@ -20,10 +20,19 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.status import Mark, Progress, board_units
-from govopen_cli.render.tables import MARK_COLOURS, Column, Table, render, reports_table, task_row
+from govopen_cli.render.tables import (
+    MARK_COLOURS,
+    Column,
+    Table,
+    render,
+    reports_table,
+    task_row,
+    to_csv,
+)
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
     from govopen_cli.table.model import ProgressReport
@@ -32,7 +41,6 @@ ExportFormat = Literal["csv", "xlsx", "ics", "markdown", "json"]
 RowKind = Literal["tasks", "milestones"]
 WARN_DAYS = 30
 """Days before a deadline that count as 临近 (the board's default)."""
-BOM = "\ufeff"
 
 # Worst first: the badge of a milestone shared by several units is its worst unit's mark.
 SEVERITY: tuple[Mark, ...] = (
@@ -164,11 +172,6 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
         Column("text", msg.H_SOURCE_TEXT),
     )
     return Table("", columns, rows)
-
-
-def to_csv(table: Table) -> str:
-    """CSV with a byte-order mark, so Excel reads the Chinese as UTF-8."""
-    return BOM + render(table, "csv")
 
 
 def to_json(table: Table) -> str:
@@ -310,6 +313,25 @@ def to_xlsx(
     return buffer.getvalue()
 
 
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters an .xlsx cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE): shown as \\xNN."""
+
+
+def _put(sheet: Worksheet, row: int, col: int, value: Any = None) -> Cell:
+    """A cell, with `value` if given, where text is always text.
+
+    openpyxl makes any text beginning with "=" a live formula (task text, a unit's
+    name in a header, a note in the ledger could then run `=HYPERLINK(…)`); every
+    cell of an export is written here, and none is ever a formula.
+    """
+    if isinstance(value, str) and _ILLEGAL.search(value):  # openpyxl would refuse the text
+        value = _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    cell: Cell = sheet.cell(row, col, value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def _styles() -> dict[str, Any]:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -333,13 +355,13 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
     sheet.title = msg.XLSX_TABLE_SHEET
     doc = catalog.document
     title = f"{doc.attachment}  {doc.title}" if doc.attachment else doc.title
-    sheet.cell(1, 1, title).font = style["title"]
-    sheet.cell(1, 1).alignment = style["centre"]
+    _put(sheet, 1, 1, title).font = style["title"]
+    _put(sheet, 1, 1).alignment = style["centre"]
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=4)
     sheet.row_dimensions[1].height = 28
     heads = (msg.H_SOURCE_ID, msg.H_SOURCE_TEXT, msg.H_SOURCE_SCHEDULE, msg.H_SOURCE_UNITS)
     for col, head in enumerate(heads, start=1):
-        cell = sheet.cell(2, col, head)
+        cell = _put(sheet, 2, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
     for col, width in enumerate(TABLE_WIDTHS, start=1):
@@ -350,10 +372,10 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
     for view in views:
         if view.section.id != section:
             section = view.section.id
-            cell = sheet.cell(row, 1, f"{view.section.id}、{view.section.title}")
+            cell = _put(sheet, row, 1, f"{view.section.id}、{view.section.title}")
             cell.font, cell.fill = style["bold"], style["section_fill"]
             for col in range(1, 5):
-                sheet.cell(row, col).border = style["border"]
+                _put(sheet, row, col).border = style["border"]
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
             sheet.row_dimensions[row].height = 21
             row += 1
@@ -361,7 +383,7 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
         merged = shared is not None and row_of.get(shared) == row - 1
         values: list[Any] = [view.id, view.text, view.schedule_text, view.units_text]
         for col, value in enumerate(values, start=1):
-            body = sheet.cell(row, col, None if merged and col > 2 else value)
+            body = _put(sheet, row, col, None if merged and col > 2 else value)
             body.alignment = style["centre"] if col == 1 else style["wrap"]
             body.border = style["border"]
         if merged:  # the source merges these cells across the two rows
@@ -381,7 +403,7 @@ def _mark_cell(sheet: Worksheet, row: int, col: int, mark: str, text: str) -> No
     from openpyxl.styles import Alignment, Font, PatternFill
 
     background, foreground = MARK_COLOURS[mark]
-    cell = sheet.cell(row, col, text)
+    cell = _put(sheet, row, col, text)
     cell.fill = PatternFill("solid", fgColor=background)
     cell.font = Font(color=foreground, bold=mark == "overdue")
     cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -398,11 +420,11 @@ def _board_sheet(
     catalog = progress.catalog
     units = board_units(catalog, views)
     title = msg.XLSX_BOARD_TITLE.format(date=progress.as_of.isoformat())
-    sheet.cell(1, 1, title).font = style["title"]
+    _put(sheet, 1, 1, title).font = style["title"]
     heads = [msg.H_SOURCE_ID, msg.H_MILESTONE, msg.H_DUE, msg.H_DELIVERABLE]
     heads += [catalog.short_name(u) for u in units]
     for col, head in enumerate(heads, start=1):
-        cell = sheet.cell(2, col, head)
+        cell = _put(sheet, 2, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
     widths = [6.0, 6.0, 12.0, 50.0] + [10.0] * len(units)
@@ -423,7 +445,7 @@ def _board_sheet(
                 milestone = view.schedule.milestones[number - 1]
                 fixed = [view.id, number, milestone.due, milestone_title(view, number)]
             for col, value in enumerate(fixed, start=1):
-                cell = sheet.cell(row, col, value)
+                cell = _put(sheet, row, col, value)
                 cell.border = style["border"]
                 cell.alignment = style["middle"] if col == 4 else style["centre"]
                 if col == 3 and number is not None:
@@ -436,16 +458,16 @@ def _board_sheet(
                 )
                 if mark is not None:
                     _mark_cell(sheet, row, col, mark, msg.MARK_LABELS[mark])
-                sheet.cell(row, col).border = style["border"]
+                _put(sheet, row, col).border = style["border"]
             sheet.row_dimensions[row].height = _row_height([str(fixed[3])], [widths[3]])
             row += 1
     row += 1
-    sheet.cell(row, 1, msg.XLSX_LEGEND).font = style["bold"]
+    _put(sheet, row, 1, msg.XLSX_LEGEND).font = style["bold"]
     for mark in MARKS:
         row += 1
         _mark_cell(sheet, row, 2, mark, msg.MARK_LABELS[mark])
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        sheet.cell(row, 4, msg.MARK_MEANINGS[mark])
+        _put(sheet, row, 4, msg.MARK_MEANINGS[mark])
     sheet.freeze_panes = "E3"
     _print_setup(sheet, "2:2")
 
@@ -457,7 +479,7 @@ def _ledger_sheet(sheet: Worksheet, catalog: Catalog, reports: Sequence[Progress
     table = reports_table(sorted(reports, key=lambda r: r.date), catalog)
     widths = {"date": 12.0, "task": 6.0, "milestone": 6.0, "unit": 12.0, "status": 8.0}
     for col, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(1, col, column.header)
+        cell = _put(sheet, 1, col, column.header)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
         sheet.column_dimensions[get_column_letter(col)].width = widths.get(column.key, 40.0)
@@ -468,7 +490,7 @@ def _ledger_sheet(sheet: Worksheet, catalog: Catalog, reports: Sequence[Progress
                 value = data["task"]
             elif column.key == "date":
                 value = dt.date.fromisoformat(data["date"])
-            cell = sheet.cell(row, col, value)
+            cell = _put(sheet, row, col, value)
             cell.border, cell.alignment = style["border"], style["wrap"]
             if column.key == "date":
                 cell.number_format = "yyyy-mm-dd"

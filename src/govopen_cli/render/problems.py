@@ -8,6 +8,7 @@ the README and tested.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import IO, Literal
 
@@ -38,6 +39,31 @@ def summary(files: int, problems: Sequence[Problem]) -> str:
     return msg.validate_summary(files, errors, len(problems) - errors)
 
 
+# --- what a file may smuggle into a line ----------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls, line and paragraph separators, bidirectional overrides."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Text from a file made safe for one output line: every control character escaped.
+
+    A key holding a newline then `::warning file=…` would otherwise start a line that
+    GitHub Actions runs as a workflow command, and ESC sequences would drive the
+    terminal. Shown as \\n, \\r, \\t, \\xNN or \\uNNNN.
+    """
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 # --- text ------------------------------------------------------------------------------
 
 
@@ -52,9 +78,9 @@ def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None
             stream.write("\n")
         for p in group:
             stream.write(
-                paint(f"{p.location()}: ", "bold", colour)
+                paint(f"{visible(p.location())}: ", "bold", colour)
                 + paint(msg.LEVELS[p.level], styles[p.level], colour)
-                + f": {p.message} "
+                + f": {visible(p.message)} "
                 + paint(f"[{p.rule}]", "dim", colour)
                 + "\n"
             )
@@ -74,8 +100,9 @@ def as_json(problems: Sequence[Problem]) -> str:
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message: % CR LF escaped (as @actions/core does)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: % CR LF escaped (as @actions/core does), other controls too."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def escape_property(text: str) -> str:

@@ -37,10 +37,10 @@ def cli(*args: str) -> Any:
 
 @pytest.fixture()
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with a copy of the task file; no ledger yet, no cache, no as-of."""
+    """A folder with a copy of the task file (also $GOVOPEN_DATA); no ledger, cache or as-of."""
     shutil.copy(DATA, tmp_path / "tasks.yaml")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GOVOPEN_DATA", raising=False)
+    monkeypatch.setenv("GOVOPEN_DATA", str(tmp_path / "tasks.yaml"))
     monkeypatch.delenv("GOVOPEN_AS_OF", raising=False)
     monkeypatch.setenv("GOVOPEN_NO_CACHE", "1")
     monkeypatch.setenv("COLUMNS", "200")
@@ -175,6 +175,7 @@ def test_a_report_is_never_dated_after_the_real_today(
     # dated today it is fine, whatever as-of says
     ok = cli("progress", "add", "6", "--unit", "东坡区", "--status", "done", "--date", str(today))
     assert ok.exit_code == 0, ok.output
+    assert f"date: {today.isoformat()}" in (office / "progress.yaml").read_text(encoding="utf-8")
 
 
 def test_validate_checks_ledger_dates_against_the_real_today(

@@ -24,9 +24,10 @@ def might_be_wide(raw: bytes) -> bool:
 
 
 def wide_encoding(raw: bytes) -> str | None:
-    """ "UTF-16", "UTF-32" (with a BOM), "UTF-16LE/BE", "UTF-32LE/BE" (without), or None.
+    """The file's wide encoding as `iconv -f NAME` names it, or None.
 
-    The name is the one `iconv -f NAME` takes. None unless the whole file decodes so.
+    UTF-16 or UTF-32 with a byte-order mark; UTF-16LE/BE or UTF-32LE/BE without one.
+    None unless the whole file decodes so.
     """
     for bom, name in _BOMS:
         if raw.startswith(bom):

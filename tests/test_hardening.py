@@ -227,7 +227,7 @@ def test_a_symlink_loop_as_ledger_is_one_message(office: Path) -> None:
     (office / "loop").symlink_to("progress.yaml")
     result = add_done()
     assert result.exit_code == 1
-    one_message(result)
+    assert one_message(result).startswith("govopen: 无法写入 progress.yaml：")
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,10 @@ def append_report(
     """
     from govopen_cli.files.atomic import remove_stale_temps, write_atomic
 
-    target = write_target(path)
+    try:
+        target = write_target(path)
+    except OSError as exc:  # a symlink loop, a folder that cannot be entered
+        raise LedgerWriteFailed(exc.errno, exc.strerror or str(exc), str(path)) from None
     with locked(target):
         remove_stale_temps(target)
         if check is not None:

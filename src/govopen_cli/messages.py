@@ -426,7 +426,7 @@ def id_gap(previous: int, current: int) -> str:
 RULES = {
     "io": "文件不存在、是文件夹或没有读取权限",
     "too-large": "文件超过 128 MiB",
-    "encoding": "不是 UTF-8 文本（GBK/GB18030 会给出转换命令），或含有二进制内容",
+    "encoding": "不是 UTF-8 文本（GBK/GB18030、UTF-16/UTF-32 会给出转换命令），或含有二进制内容",
     "yaml-syntax": "YAML 语法错误（缩进、冒号、引号、Tab、多个文档……）",
     "yaml-tag": "使用了 !!python/… 等会构造对象的标签（拒绝，不会执行）",
     "yaml-merge": "使用了合并键 <<",

@@ -616,3 +616,36 @@ def test_a_key_cannot_start_a_workflow_command_or_drive_the_terminal(office: Pat
     assert len(commands) == 1
     assert commands[0].startswith("::error file=tasks.yaml,")
     assert "\x1b" not in github.stdout
+
+
+# --- the one output rule, as a library --------------------------------------------------------
+
+
+def test_check_output_compares_files_not_spellings(tmp_path: Path) -> None:
+    from govopen_cli.files.atomic import OutputRefused, check_output
+
+    data = tmp_path / "tasks.yaml"
+    data.write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    inputs = [(data, "任务文件")]
+    for spelling in (tmp_path / "sub" / ".." / "tasks.yaml", tmp_path / "./tasks.yaml"):
+        with pytest.raises(OutputRefused, match="任务文件"):
+            check_output(spelling, inputs, force=True)
+    not_yet = tmp_path / "progress.yaml"  # a ledger not written yet is still protected
+    with pytest.raises(OutputRefused, match="进展台账"):
+        check_output(tmp_path / "sub" / ".." / "progress.yaml", [(not_yet, "进展台账")], force=True)
+    check_output(tmp_path / "out.csv", inputs, force=False)  # new and not an input: fine
+    dangling = tmp_path / "link.csv"
+    dangling.symlink_to("nowhere.csv")
+    with pytest.raises(OutputRefused, match="--force"):  # a link counts as an existing file
+        check_output(dangling, inputs, force=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "newline"),
+    [("", "\n"), ("a\nb\r\n", "\n"), ("a\r\nb\n", "\r\n"), ("a\rb", "\r"), ("one line", "\n")],
+)
+def test_a_ledger_keeps_the_line_end_it_starts_with(text: str, newline: str) -> None:
+    from govopen_cli.files.ledger import _newline_of
+
+    assert _newline_of(text) == newline

@@ -17,6 +17,7 @@ from govopen_cli import messages as msg
 from govopen_cli.files.ledger import ReportRefused, append_report
 from govopen_cli.problems import DataError, Problem, errors_only
 from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.dates import Clock
 
 if TYPE_CHECKING:  # the YAML reader and the models are imported only when a ledger exists
     from govopen_cli.files.yaml_reader import SourceMap
@@ -29,7 +30,7 @@ STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
 
 
 @dataclass(slots=True)
-class LedgerReport:
+class LedgerRead:
     """A ledger as read: its reports, its source map and its problems."""
 
     path: Path
@@ -41,18 +42,19 @@ class LedgerReport:
 def read_ledger(
     path: Path,
     catalog: Catalog | None = None,
-    today: dt.date | None = None,
+    clock: Clock | None = None,
     *,
     required: bool = False,
-) -> LedgerReport:
+) -> LedgerRead:
     """Read a ledger; with a catalog, cross-check it.
 
-    A path where nothing is (no file, no link) is an empty ledger unless `required`;
-    a folder, a dangling link or a symlink loop there is a problem, as for a task file.
+    Report dates are checked against the clock's real today (never its as-of). A path
+    where nothing is (no file, no link) is an empty ledger unless `required`; a folder,
+    a dangling link or a symlink loop there is a problem, as for a task file.
     """
-    report = LedgerReport(path)
+    read = LedgerRead(path)
     if not required and not os.path.lexists(path):
-        return report
+        return read
     from pydantic import ValidationError
 
     from govopen_cli.checks.validate import schema_problems
@@ -63,22 +65,23 @@ def read_ledger(
         data, source = read_yaml(path)
     except DataError as exc:
         if all(p.rule == "empty" for p in exc.problems):
-            return report
-        report.problems = exc.problems
-        return report
-    report.source = source
+            return read
+        read.problems = exc.problems
+        return read
+    read.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
-        return report
+        read.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
+        return read
     try:
         ledger = Ledger.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source, Ledger)
-        return report
-    report.reports = list(ledger.reports or [])
+        read.problems = schema_problems(exc, source, Ledger)
+        return read
+    read.reports = list(ledger.reports or [])
     if catalog is not None:
-        report.problems = check_reports(catalog, report.reports, source, today or dt.date.today())
-    return report
+        today = (clock or Clock.real()).today
+        read.problems = check_reports(catalog, read.reports, source, today)
+    return read
 
 
 def check_reports(
@@ -95,14 +98,14 @@ def check_reports(
 
 
 def open_ledger(
-    catalog: Catalog, path: Path, today: dt.date, *, required: bool = False
+    catalog: Catalog, path: Path, clock: Clock, *, required: bool = False
 ) -> list[ProgressReport]:
     """The ledger's reports; DataError if the ledger has errors (or is `required` and absent)."""
-    report = read_ledger(path, catalog, today, required=required)
-    errors = errors_only(report.problems)
+    read = read_ledger(path, catalog, clock, required=required)
+    errors = errors_only(read.problems)
     if errors:
         raise DataError(errors)
-    return report.reports
+    return read.reports
 
 
 def _check_entry(
@@ -131,9 +134,8 @@ def _check_entry(
     count = len(view.schedule.milestones)
     if entry.milestone is not None and entry.milestone > count:
         raise ReportRefused(msg.no_such_milestone(view.id, entry.milestone, count))
-    latest = min(today, dt.date.today())  # never after the real today, whatever as-of says
-    if entry.date > latest:
-        raise ReportRefused(msg.REPORT_IN_FUTURE.format(date=entry.date, today=latest))
+    if entry.date > today:
+        raise ReportRefused(msg.REPORT_IN_FUTURE.format(date=entry.date, today=today))
     return entry.model_copy(update={"unit": name})
 
 
@@ -159,13 +161,16 @@ def new_report(
     task: int,
     unit: str,
     status: str,
-    date: dt.date,
-    today: dt.date,
+    clock: Clock,
+    date: dt.date | None = None,
     milestone: int | None = None,
     note: str | None = None,
     evidence: str | None = None,
 ) -> ProgressReport:
-    """A checked report, its unit resolved as `by-unit` does; ReportRefused if it is wrong."""
+    """A checked report, its unit resolved as `by-unit` does; ReportRefused if it is wrong.
+
+    Undated, it is dated the clock's as-of; its date may not be after the real today.
+    """
     if status not in STATUSES:
         raise ReportRefused(msg.bad_status(status))
     if milestone is not None and milestone < 1:
@@ -176,22 +181,22 @@ def new_report(
         task=task,
         unit=unit,
         status=status,
-        date=date,
+        date=date or clock.as_of,
         milestone=milestone,
         note=note or None,
         evidence=evidence or None,
     )
-    return _check_entry(catalog, entry, today, exact_unit=False)
+    return _check_entry(catalog, entry, clock.today, exact_unit=False)
 
 
-def add_report(catalog: Catalog, path: Path, entry: ProgressReport) -> None:
+def add_report(catalog: Catalog, path: Path, entry: ProgressReport, clock: Clock) -> None:
     """Append a checked report; the ledger is checked under the same lock as the append.
 
-    Ledger dates are checked against the real today, whatever as-of says.
+    Ledger dates are checked against the clock's real today, whatever as-of says.
     """
 
     def ledger_is_sound() -> None:
-        existing = read_ledger(path, catalog, dt.date.today())
+        existing = read_ledger(path, catalog, clock)
         if existing.problems:
             raise DataError(existing.problems)
 

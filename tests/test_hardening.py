@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from govopen_cli.cli.app import app, undecodable_argument
 from govopen_cli.files.atomic import remove_stale_temps
@@ -30,7 +30,7 @@ DATA = ROOT / "data" / "tasks.yaml"
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def cli(*args: str) -> Any:
+def cli(*args: str) -> Result:
     """Run the CLI in-process; a traceback would raise here (catch_exceptions=False)."""
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
@@ -68,7 +68,7 @@ def add_task(data: dict[str, Any], text: str, units: str, schedule: str = "2022å
     )
 
 
-def one_message(result: Any) -> str:
+def one_message(result: Result) -> str:
     """The command failed with one `govopen:` line (no traceback, no usage box)."""
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert "Traceback" not in result.stderr
@@ -192,7 +192,7 @@ def test_validate_checks_ledger_dates_against_the_real_today(
     assert "[ledger-entry]" in result.stdout
 
 
-def add_done(*extra: str) -> Any:
+def add_done(*extra: str) -> Result:
     return cli(
         "progress",
         "add",

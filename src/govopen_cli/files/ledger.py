@@ -1,7 +1,8 @@
-"""The ledger file (进展报送台账) as text: appending one report under a lock, atomically.
+"""The ledger file (进展报送台账) as text: appending one entry under a lock, atomically.
 
-The ledger is append-only: a new report is added as text, so comments and earlier
-entries stay byte-identical. The checks a report must pass live in `checks.ledger`.
+The ledger is append-only: a new report (or a retraction of an earlier one) is
+added as text, so comments and earlier entries stay byte-identical. The checks an
+entry must pass live in `checks.ledger`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from govopen_cli import messages as msg
 from govopen_cli.problems import DataError
 
 if TYPE_CHECKING:
-    from govopen_cli.table.model import ProgressReport
+    from govopen_cli.table.model import LedgerEntry
 
 LOCK_TIMEOUT_SECONDS = 30.0
 
@@ -27,10 +28,8 @@ class ReportRefused(ValueError):
     """A report that `progress add` will not append; the message says why, in Chinese."""
 
 
-def append_report(
-    path: Path, entry: ProgressReport, check: Callable[[], None] | None = None
-) -> None:
-    """Append one report to the ledger, under a lock, atomically; the old text is kept as is.
+def append_report(path: Path, entry: LedgerEntry, check: Callable[[], None] | None = None) -> None:
+    """Append one entry (report or retraction) under a lock, atomically; old text kept as is.
 
     `check` runs under the same lock, before anything is read for the append, so a
     report checked against the ledger cannot race another process's append. A
@@ -54,7 +53,8 @@ def append_report(
         old = raw[len(bom) :].decode("utf-8")
         existing, has_key = _read_existing(path, old)
         newline = _newline_of(old)
-        base = old if old.strip() else msg.LEDGER_HEADER.replace("\n", newline)
+        header = msg.LEDGER_HEADER + msg.LEDGER_HEADER_RETRACT
+        base = old if old.strip() else header.replace("\n", newline)
         if not base.endswith(("\n", "\r")):
             base += newline
         if not has_key:
@@ -100,8 +100,16 @@ def write_target(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def entry_text(entry: ProgressReport) -> str:
-    """One report as a YAML list item (strings quoted as JSON, which YAML reads as is)."""
+def entry_text(entry: LedgerEntry) -> str:
+    """One entry as a YAML list item (strings quoted as JSON, which YAML reads as is)."""
+    from govopen_cli.table.model import Retraction
+
+    if isinstance(entry, Retraction):
+        return (
+            f"  - retracts: {entry.retracts}\n"
+            f"    date: {entry.date.isoformat()}\n"
+            f"    note: {json.dumps(entry.note, ensure_ascii=False)}\n"
+        )
     lines = [
         f"  - task: {entry.task}",
         f"    unit: {_scalar(entry.unit)}",
@@ -125,8 +133,8 @@ def _scalar(text: str) -> str:
 _PLAIN_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff\w（）、·]*"  # compiled on first use
 
 
-def _read_existing(path: Path, text: str) -> tuple[list[ProgressReport], bool]:
-    """The reports a ledger text holds and whether it has a `reports` key; refuse if broken."""
+def _read_existing(path: Path, text: str) -> tuple[list[LedgerEntry], bool]:
+    """The entries a ledger text holds and whether it has a `reports` key; refuse if broken."""
     from pydantic import ValidationError
 
     from govopen_cli.files.yaml_reader import build_values, compose

@@ -8,6 +8,7 @@ models (unpickling 100,000 pydantic objects costs more than the query itself).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,17 +18,28 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
-    """The published document: title, attachment, region, year."""
+    """The published document: title, attachment, region, year, publisher, source, date."""
 
     title: str
     attachment: str | None
     region: str | None
     year: int | None
+    publisher: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
 
     @classmethod
     def of(cls, document: model.DocumentInfo) -> DocumentRecord:
         """The plain copy of a validated `document:` block."""
-        return cls(document.title, document.attachment, document.region, document.year)
+        return cls(
+            document.title,
+            document.attachment,
+            document.region,
+            document.year,
+            document.publisher,
+            document.source,
+            document.date,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -431,19 +431,14 @@ IMPORT_DOCX_PLACE = "表格{table}第{row}行"
 IMPORT_PARAGRAPH_PLACE = "第{number}段"
 IMPORT_XLSX_PLACE = "工作表“{sheet}”第{row}行"
 IMPORT_NO_TABLE = (
-    "没有找到任务表：需要一行表头，含“序号”“重点任务”“工作进度”（或“完成时限”）"
-    "“责任单位”（或“牵头单位”“配合单位”）"
+    "没有找到任务表：找到的是 {found}；需要一行表头，含任务列（重点任务、工作任务、具体措施……）、"
+    "单位列（责任单位、牵头单位、配合单位……），通常还有时间列（工作进度、完成时限、时间节点……）"
 )
-IMPORT_BAD_HEADER = "{place}：表头缺少“{missing}”列"
+IMPORT_BAD_HEADER = "{place}：表头读不懂：看到的列是“{seen}”，缺少 {missing}"
 IMPORT_EMPTY_ROW = "{place}：表格中有空行，请删除或补全"
-IMPORT_NOT_A_TASK = "{place}：这一行既不是章节（一、…）也不是任务（序号为数字）：“{text}”"
 IMPORT_OUT_OF_SEQUENCE = "{place}：序号 {id} 不连续，应为 {expected}"
-IMPORT_NO_SECTION = "{place}：第一项任务之前没有章节行（如“一、……”）"
-IMPORT_NO_TASKS = "表头之后没有任何任务行"
+IMPORT_NO_TASKS = "{place}：表头之后没有任何任务行"
 IMPORT_TRAILING = "{place} 起是表格之后的文字，未导入"
-IMPORT_TOO_FEW_CELLS = "{place}：这一行只有 {found} 格，表头有 {width} 列，无法分清各列"
-IMPORT_LEAD_LABEL = "牵头单位："
-IMPORT_SUPPORT_LABEL = "配合单位："
 IMPORT_COPY_DIFFERS = "{place}：第二份表格的第 {id} 项与第一份不一致，请对照原件核对"
 IMPORT_COPY_CHECKED = (
     "{place} 起的第二份表格（如 PDF 提取稿）已与第一份核对：{count} 项中 {same} 项一致"
@@ -460,11 +455,10 @@ IMPORT_UNITS_LEAD = "责任单位（牵头落实者）"
 IMPORT_UNITS_SUPPORT = "配合单位"
 IMPORT_UNITS_GUIDE = "指导单位（“……加强指导”）"
 IMPORT_UNITS_OPEN = "泛指的单位群体，原表未列明成员"
-IMPORT_GROUP_COMMENT = "请补全：这是集合名称，请在 members 下列出成员单位（每个成员也须登记）"
 IMPORT_SCHEDULE_COMMENT = "请核对：工具读不懂这条工作进度，可手工填写 milestones 或 ongoing"
 IMPORT_SAME_AS_COMMENT = "原表“工作进度”“责任单位”是与第 {id} 项合并的单元格。"
 IMPORT_SAME_AS_NOTE = "原表中本项与第{id}项的“工作进度”“责任单位”为合并单元格，沿用第{id}项。"
-IMPORT_NEEDS_OUTPUT = "默认输出 {path} 就是来源文件本身；请用 -o 指定输出文件"
+IMPORT_NEEDS_OUTPUT = "输出 {path} 就是来源文件本身，不会覆盖它；请用 -o 另指输出文件"
 IMPORT_WRITTEN = "已写入 {path}"
 IMPORT_VALID = "校验通过：govopen validate {path}"
 IMPORT_INVALID = "{path} 还需修改 {count} 处才能通过校验："
@@ -476,8 +470,8 @@ IMPORT_NOT_UNDERSTOOD_ROW = "  第 {id} 项（{place}）：{message}"
 def import_summary(sections: int, tasks: int, units: int, groups: int, milestones: int) -> str:
     """One line: what an import found."""
     return (
-        f"章节 {sections} 个，任务 {tasks} 项，单位 {units} 个（其中集合 {groups} 个待补成员），"
-        f"截止节点 {milestones} 个"
+        f"章节 {sections} 个，任务 {tasks} 项，单位 {units} 个"
+        f"（其中 {groups} 个集合无法补全成员），截止节点 {milestones} 个"
     )
 
 
@@ -585,6 +579,60 @@ PAGE_MONTH = "{year}年{month}月"
 PAGE_TASK_NO = "第{id}项"
 PAGE_AS_OF_LABEL = "进度截至"
 PAGE_SOURCE_UNKNOWN = "数据文件未写明文号或出处"
+
+# --- import: table layouts, gazetteer, bounds (issue 12, 14) ---------------------------------
+IMPORT_NOT_REGULAR = "无法读取 {path}：不是普通文件（目录、管道或设备）"
+IMPORT_TOO_BIG = "无法读取 {path}：文件大小 {size}，超过上限 {limit}"
+IMPORT_ZIP_BOMB = (
+    "无法读取 {path}：其中的 {member} 解压后 {size}（压缩 {packed}），超过上限 {limit} "
+    "或压缩比上限 {ratio}:1，疑为压缩炸弹，未解压"
+)
+IMPORT_UNPACKED_TOO_BIG = "无法读取 {path}：解压内容合计超过上限 {limit}"
+IMPORT_MISSING_PART = "文件中缺少 {part}"
+IMPORT_DOCTYPE = (
+    "无法读取 {path}：{member} 含 DOCTYPE/实体声明（Word、Excel 不会写入），"
+    "可能引用外部内容或丢失文字，拒绝导入"
+)
+IMPORT_UTF16 = "这是 UTF-16 编码的文本，请另存为 UTF-8 后再导入"
+IMPORT_TOO_MANY = "无法读取 {path}：{what}超过上限 {limit}"
+IMPORT_WHAT_ROWS = "行数"
+IMPORT_WHAT_CELLS = "单元格数"
+IMPORT_WHAT_COLUMNS = "一行的列数"
+IMPORT_MERGED_TOO_BIG = "无法读取 {path}：合并单元格 {ref} 等覆盖的范围合计超过上限 {limit} 格"
+IMPORT_FOUND_NO_GRID = "{count} 行文字，没有表格"
+IMPORT_FOUND_GRID = "{place}（首行：{cells}）"
+IMPORT_EXPECT_TEXT = "任务列（重点任务、工作任务、具体措施、任务内容……）"
+IMPORT_EXPECT_UNITS = "单位列（责任单位、牵头单位、配合单位、责任部门……）"
+IMPORT_OTHER_TABLE = "{place} 起的表格不是任务表（首行：{first}），未导入"
+IMPORT_COLUMNS = "{place} 表头：{columns}"
+IMPORT_COLUMN_IGNORED = "未导入"
+IMPORT_NOTE_ROW = "{place} 起是表后的注释，未导入"
+IMPORT_WHOLE_TABLE = "全部任务"
+IMPORT_NO_SECTION = "{place}：表中有章节行（如“一、……”），但这一项任务在第一个章节之前"
+IMPORT_NOT_A_TASK = "{place}：这一行读不出任务：“{text}”"
+IMPORT_NO_TEXT = "{place}：这一行的任务列是空的"
+IMPORT_AREA_NOTE = "所属重点工作：{area}"
+IMPORT_COPIED_NOTE = "原表此处为与第{id}项合并的单元格，已照录其内容"
+IMPORT_MANY_TABLES = "文件中有 {count} 个任务表：{tables}。请用 --table N 选择要导入的一个"
+IMPORT_TABLE_ITEM = "{number}.“{title}”（{place} 起，{count} 项）"
+IMPORT_NO_SUCH_TABLE = "没有第 {number} 个任务表：文件中共 {count} 个"
+IMPORT_UNKNOWN_REGION = (
+    "--region：行政区划表中有 {count} 个名为“{region}”的地区，无法确定（请写全称，如“眉山市”）"
+)
+IMPORT_NO_REGION = "--region：行政区划表中没有“{region}”（请写全称，如“眉山市”“仁寿县”）"
+IMPORT_GROUP_FILLED_COMMENT = "请核对：成员由行政区划代码表（GB/T 2260）按“{region}”补全"
+IMPORT_GROUP_OPEN_COMMENT = (
+    "请核对：无法按行政区划补全成员，暂作泛指群体；如有固定成员，请改为 group 并列出 members"
+)
+IMPORT_REVIEW_HEAD = "请核对（{count} 处）："
+IMPORT_REVIEW_FILLED = "{name}：按“{region}”的行政区划补全了 {count} 个成员"
+IMPORT_REVIEW_OPEN = "{name}：无法补全成员，暂作泛指群体（open_group）"
+IMPORT_REVIEW_GUESSED = "第 {id} 项：“{name}”没有写明角色，按位置推定为指导单位"
+IMPORT_REVIEW_NUMBERED = "{count} 项任务没有序号，按出现顺序编号"
+IMPORT_REVIEW_UPPER_NUMBERS = "“序号”单元格纵向合并，编的是上一层（重点工作），任务按出现顺序编号"
+IMPORT_REVIEW_NO_SCHEDULE = "表中没有时间列：各项任务的工作进度为空，不会出现在 due、overdue 中"
+IMPORT_REVIEW_RENUMBERED = "序号在各章节内从 1 重新开始，已按全表顺序连续编号"
+IMPORT_REVIEW_YEAR = "发文年份按 {year} 年推定（工作进度中最早的年份或标题中的年份）"
 
 # --- hardening (issue 14) ------------------------------------------------------------
 

@@ -132,6 +132,10 @@ def test_import_never_replaces_its_source(office: Path) -> None:
     result = cli("import", str(source), "-o", str(source), "--force")
     assert result.exit_code == 1
     assert "来源文件" in one_message(result)
+    os.link(source, office / "同一个文件.yaml")  # another name for the same file
+    result = cli("import", str(source), "-o", str(office / "同一个文件.yaml"), "--force")
+    assert result.exit_code == 1
+    assert "来源文件" in one_message(result)
     assert source.read_bytes() == before
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner, Result
+from click.testing import Result
+from typer.testing import CliRunner
 
 from govopen_cli.cli.app import app, undecodable_argument
 from govopen_cli.files.atomic import remove_stale_temps

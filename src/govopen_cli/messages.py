@@ -634,6 +634,13 @@ IMPORT_REVIEW_NO_SCHEDULE = "表中没有时间列：各项任务的工作进度
 IMPORT_REVIEW_RENUMBERED = "序号在各章节内从 1 重新开始，已按全表顺序连续编号"
 IMPORT_REVIEW_YEAR = "发文年份按 {year} 年推定（工作进度中最早的年份或标题中的年份）"
 
+# --- conventions ---
+SHELL_UNSUPPORTED = (
+    "无法为 shell “{shell}”提供命令补全：支持 bash、zsh、fish、PowerShell（请在其中之一运行）"
+)
+COMPLETION_INSTALLED = "已为 {shell} 安装命令补全：{path}\n重新打开终端后生效。"
+RECORD_RULE = "[ {n} ]"
+
 # --- hardening (issue 14) ------------------------------------------------------------
 
 INPUT_TASK_FILE = "任务文件"
@@ -648,7 +655,7 @@ ARGUMENT_NOT_TEXT = (
     "请在 UTF-8 环境中输入，或先转换，例如 iconv -f GBK -t UTF-8"
 )
 DATE_OUT_OF_RANGE = "日期“{text}”超出可用范围（{earliest} 至 {latest}）"
-DAYS_OUT_OF_RANGE = "天数应为 0 到 {limit} 之间的整数，而不是“{value}”"
+DAYS_OUT_OF_RANGE = "天数应为 0 到 {limit} 之间的整数，而不是 {value}"
 DUE_OUT_OF_RANGE = "截止日期 {date} 超出可用范围（{earliest} 至 {latest}）"
 SCHEDULE_YEAR_OUT_OF_RANGE = "“{phrase}”中的年份 {year} 超出可用范围（{earliest}–{latest} 年）"
 NO_LEAD_UNIT = (

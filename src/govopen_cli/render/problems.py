@@ -8,7 +8,6 @@ the README and tested.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from typing import IO
 
@@ -39,27 +38,23 @@ def summary(files: int, problems: Sequence[Problem]) -> str:
 
 # --- what a file may smuggle into a line ----------------------------------------------
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""C0 and C1 controls, line and paragraph separators, bidirectional overrides."""
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_LINE_BREAKS = {"\n": "\\n", "\t": "\\t", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def visible(text: str) -> str:
     """Text from a file made safe for one output line: every control character escaped.
 
-    A key holding a newline then `::warning file=…` would otherwise start a line that
-    GitHub Actions runs as a workflow command, and ESC sequences would drive the
-    terminal. Shown as \\n, \\r, \\t, \\xNN or \\uNNNN.
+    The terminal's `printable` (ESC → \\x1b, CR → \\x0d, bidi overrides) and also what
+    it keeps for multi-line output: a line feed, tab or line separator. A key holding a
+    newline then `::warning file=…` would otherwise start a line that GitHub Actions
+    runs as a workflow command.
     """
-    return _CONTROL.sub(_escape, text)
+    from govopen_cli.render.terminal import printable
 
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    shown = printable(text)
+    for char, escape in _LINE_BREAKS.items():
+        shown = shown.replace(char, escape)
+    return shown
 
 
 # --- text ------------------------------------------------------------------------------

@@ -15,8 +15,6 @@ EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2999, 12, 31)
 """Every date the tool reads (options, $GOVOPEN_AS_OF, deadlines in a task file) lies here:
 far beyond any real table, and far enough from 9999-12-31 that no sum overflows."""
-MAX_DAYS = 36_500
-"""The largest number of days an option takes (--within, --warn-days, --remind-days): 100 years."""
 
 _FORMS = (  # compiled on first use (re caches them): ISO dates never compile the others
     r"(\d{4})-(\d{1,2})-(\d{1,2})",
@@ -75,11 +73,3 @@ def as_of_date(given: dt.date | None = None) -> dt.date:
         except ValueError as exc:
             raise ValueError(f"{AS_OF_ENV}: {exc}") from None
     return dt.date.today()
-
-
-def parse_days(text: str) -> int:
-    """A number of days typed on the command line: 0 … MAX_DAYS; ValueError otherwise."""
-    cleaned = fold_width(squeeze(text))
-    if not re.fullmatch(r"\d{1,9}", cleaned) or int(cleaned) > MAX_DAYS:
-        raise ValueError(msg.DAYS_OUT_OF_RANGE.format(limit=MAX_DAYS, value=text))
-    return int(cleaned)

@@ -100,7 +100,7 @@ def test_help_is_chinese() -> None:
     ("args", "chinese"),
     [
         (["due", "--within", "x"], "'--within' 的值无效：'x' 不是有效的数字。"),
-        (["due", "--within", "-1"], "天数应为 0 到 36500 之间的整数，而不是 -1"),
+        (["due", "--within", "-1"], "-1 不在范围 x>=0 内"),
         (["frob"], "没有命令 'frob'。"),
         (["progress", "add", "3"], "缺少选项 '--unit' / '-u'"),
         (["show"], "缺少参数 '序号'"),

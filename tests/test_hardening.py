@@ -560,10 +560,18 @@ def test_a_folder_that_cannot_be_entered_is_one_message(office: Path) -> None:
     locked.chmod(0)
     try:
         result = cli("validate", "locked/tasks.yaml")
+        ledger = cli("validate", "locked/progress.yaml")
+        folder = cli("validate", "locked")
+        listed = cli("list", "--data", "locked/tasks.yaml")
     finally:
         locked.chmod(0o755)
     assert result.exit_code == 1
     assert "locked/tasks.yaml: 错误:" in result.stdout
+    assert ledger.exit_code == 1
+    assert "locked/progress.yaml: 错误:" in ledger.stdout
+    assert folder.exit_code == 1
+    assert listed.exit_code == 1
+    assert "没有读取该文件的权限" in one_message(listed)
 
 
 def test_a_path_under_a_file_is_one_message(office: Path) -> None:

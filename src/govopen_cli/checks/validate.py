@@ -75,7 +75,7 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     A folder is a collection: every task file in it, its units.yaml, and the rules
     between files (see `validate_collection`).
     """
-    from govopen_cli.files.finding import is_ledger, ledger_for
+    from govopen_cli.files.finding import is_dir, is_ledger, ledger_for
 
     checks: list[FileCheck] = []
     seen: set[Path] = set()
@@ -91,7 +91,7 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
         return True
 
     for path in paths:
-        if _is_dir(path):
+        if is_dir(path):
             if once(path):
                 found = validate_collection(path, clock)
                 checks.extend(c for c in found if c.path == path or once(c.path))
@@ -268,14 +268,6 @@ def validate_ledger(
         catalog = Catalog(task_check.task_file, task_check.path, shared)
     ledger = read_ledger(path, catalog, clock, required=named)
     return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
-
-
-def _is_dir(path: Path) -> bool:
-    """Like Path.is_dir, but False where the path cannot be looked at (read reports why)."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def _place(problem: Problem) -> tuple[int, int]:

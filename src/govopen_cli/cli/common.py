@@ -226,7 +226,9 @@ def fail_with_problems(problems: list[Problem], folder: Path | None = None) -> N
         sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {printable(p.message)}\n")
     if any(p.line for p in problems):
         sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
-    if folder is not None and folder.is_dir():
+    from govopen_cli.files.finding import is_dir
+
+    if folder is not None and is_dir(folder):
         broken = len({p.path for p in problems if p.path})
         hint = msg.COLLECTION_INVALID_HINT.format(n=broken, folder=_shown(folder))
         sys.stderr.write(f"govopen: {hint}\n")

@@ -25,6 +25,7 @@ from typing import Any, NoReturn
 import yaml
 
 from govopen_cli import messages as msg
+from govopen_cli.files.encoding import might_be_wide, wide_encoding
 from govopen_cli.files.finding import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.limits import (
@@ -140,6 +141,11 @@ def read_bytes(path: Path) -> bytes:
 
 def _text_bytes(raw: bytes, path: Path) -> bytes:
     """The bytes without a UTF-8 BOM, once checked to be UTF-8."""
+    if might_be_wide(raw):  # UTF-16/32 ("Unicode" in Notepad): name it, say how to convert
+        wide = wide_encoding(raw)
+        if wide is not None:
+            message = msg.NOT_UTF16.format(encoding=wide, name=path.name)
+            raise fail(shown_name(path), "encoding", message)
     if raw.startswith(_UTF8_BOM):
         raw = raw[len(_UTF8_BOM) :]
     _check_utf8(raw, path)

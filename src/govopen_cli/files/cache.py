@@ -5,10 +5,10 @@ as platformdirs names it (Linux: `$XDG_CACHE_HOME/govopen`, else `~/.cache/govop
 macOS: `~/Library/Caches/govopen`; Windows: `%LOCALAPPDATA%\\govopen\\Cache`). An
 entry starts with a key line: the SHA-256 of the file's bytes together with a
 fingerprint of the code that understood them (the tool's version, the path, size
-and modification time of every module of the package, the Python version, and pydantic's installed version
-file, read without importing pydantic). The entry is used only when the key matches
-the bytes being read now, so it cannot be stale; a new version, a changed schema or
-rule, or one changed byte of the file makes a fresh result.
+and modification time of every module of the package, the Python version, and
+pydantic's installed version file, read without importing pydantic). The entry is
+used only when the key matches the bytes being read now, so it cannot be stale; a
+new version, an edited module, or one changed byte of the file makes a fresh result.
 A collection is a folder of files, each with its own entry (keyed also by the folder's
 shared units.yaml, which the file's units come from): editing one table rebuilds only that one.
 

@@ -156,3 +156,18 @@ def test_a_cached_query_does_not_import_pydantic(data: Path) -> None:
 
     assert run() == "24 True"  # the first run validates (pydantic) and fills the cache
     assert run() == "24 False"  # the second is served from the cache: no pydantic at all
+
+
+def test_the_code_fingerprint_sees_every_module_by_size_and_time(tmp_path: Path) -> None:
+    from govopen_cli.files.cache import _sources
+
+    (tmp_path / "sub" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "sub" / "b.py").write_text("y = 22\n")
+    (tmp_path / "sub" / "__pycache__" / "b.py").write_text("")  # not a source
+    (tmp_path / "notes.txt").write_text("")
+    os.utime(tmp_path / "a.py", ns=(1_000, 2_000))
+    os.utime(tmp_path / "sub" / "b.py", ns=(1_000, 3_000))
+    assert sorted(_sources(str(tmp_path), "")) == [("a.py", 6, 2_000), ("sub/b.py", 7, 3_000)]
+    os.utime(tmp_path / "a.py", ns=(1_000, 2_001))  # touched: same bytes, new time
+    assert ("a.py", 6, 2_001) in _sources(str(tmp_path), "")

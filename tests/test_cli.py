@@ -315,3 +315,30 @@ def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
     from govopen_cli.cli.app import app_for
 
     assert app_for(args) == (app, args, "govopen")
+
+
+def test_every_command_is_found_in_the_module_named_for_it() -> None:
+    from govopen_cli.cli.app import COMMAND_MODULES
+
+    defined = {
+        info.name: info.callback.__module__.rsplit(".", 1)[-1]
+        for info in app.registered_commands
+        if info.callback is not None
+    }
+    assert defined == COMMAND_MODULES
+    assert len(defined) == len(app.registered_commands)  # none without a callback
+
+
+def test_running_one_command_imports_only_its_module() -> None:
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from govopen_cli.cli.app import app_for; app_for(['due']); "
+        "print(json.dumps([m for m in sys.modules if m.startswith('govopen_cli.cli.')]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    assert "govopen_cli.cli.ask" in loaded
+    assert not loaded & {f"govopen_cli.cli.{m}" for m in ("check", "exports", "imports", "ledger")}

@@ -3,26 +3,80 @@
 Only typer is imported at start-up; each command imports what it needs, so
 `govopen --help` and every command start about as fast as a bare Typer app.
 The commands live in one module per kind of job; importing them registers them.
+A run of one command imports only that command's module (`COMMAND_MODULES`); the
+whole app (`app`: help, groups, anything else) imports them all.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
-from govopen_cli.cli import (  # noqa: F401  (registers commands)
-    ask,
-    check,
-    corrections,
-    exports,
-    imports,
-    ledger,
-)
-from govopen_cli.cli.common import PROG_NAME, SETTINGS, app, root
+from govopen_cli.cli import common
+from govopen_cli.cli.common import PROG_NAME, SETTINGS, root
 
-__all__ = ["app", "app_for", "main"]
+if TYPE_CHECKING:
+    from typer.models import CommandInfo
+
+__all__ = ["COMMAND_MODULES", "app_for", "full_app", "main"]
+
+# Every plain command (in the order `--help` lists them) → the module under cli/ that
+# registers it; groups (`progress`) come with the whole app.
+COMMAND_MODULES: dict[str, str] = {
+    "list": "ask",
+    "show": "ask",
+    "sections": "ask",
+    "by-section": "ask",
+    "by-unit": "ask",
+    "units": "ask",
+    "due": "ask",
+    "overdue": "ask",
+    "validate": "check",
+    "schema": "check",
+    "board": "ledger",
+    "stats": "ledger",
+    "export": "exports",
+    "publish": "exports",
+    "import": "imports",
+}
+# Importing these registers every command and group (corrections adds to ledger's group).
+ALL_MODULES = ("ask", "check", "ledger", "corrections", "exports", "imports")
+
+
+def _import(module: str) -> None:
+    importlib.import_module(f"govopen_cli.cli.{module}")
+
+
+def full_app() -> typer.Typer:
+    """The app with every command and group registered, commands in their help order."""
+    for module in ALL_MODULES:
+        _import(module)
+    order = {name: i for i, name in enumerate(COMMAND_MODULES)}
+    common.app.registered_commands.sort(key=lambda info: order.get(info.name or "", len(order)))
+    return common.app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the whole app, its command modules imported on first use."""
+    if name == "app":
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _command(name: str) -> CommandInfo | None:
+    """The registered command of this name, importing only its module (None if not one)."""
+    module = COMMAND_MODULES.get(name)
+    if module is None:
+        return None
+    _import(module)
+    for info in common.app.registered_commands:
+        if info.name == name:
+            return info
+    return None
 
 
 def app_for(args: list[str]) -> tuple[typer.Typer, list[str], str]:
@@ -34,13 +88,12 @@ def app_for(args: list[str]) -> tuple[typer.Typer, list[str], str]:
     needs only its own. Anything else (no command, an option first, a command group
     such as `progress`, a misspelt name) gets the whole app.
     """
-    if args:
-        for info in app.registered_commands:
-            if info.name == args[0]:
-                single = typer.Typer(**SETTINGS)
-                single.registered_commands.append(info)
-                return single, args[1:], f"{PROG_NAME} {info.name}"
-    return app, args, PROG_NAME
+    info = _command(args[0]) if args else None
+    if info is not None:
+        single = typer.Typer(**SETTINGS)
+        single.registered_commands.append(info)
+        return single, args[1:], f"{PROG_NAME} {info.name}"
+    return full_app(), args, PROG_NAME
 
 
 COMPLETE_VAR = "_GOVOPEN_COMPLETE"
@@ -57,15 +110,16 @@ def app_for_completion(words: list[str]) -> typer.Typer:
         name = words[1]
         partial = typer.Typer(**SETTINGS)
         partial.callback()(root)
-        for info in app.registered_commands:
-            if info.name == name:
-                partial.registered_commands.append(info)
-                return partial
+        info = _command(name)
+        if info is not None:
+            partial.registered_commands.append(info)
+            return partial
+        app = full_app()
         for group in app.registered_groups:
             if group.name == name:
                 partial.registered_groups.append(group)
                 return partial
-    return app
+    return full_app()
 
 
 def _completion_words() -> list[str]:

@@ -8,12 +8,13 @@ the future; `files.ledger` appends it once these checks pass.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govopen_cli import messages as msg
-from govopen_cli.files.ledger import ReportRefused, append_report
+from govopen_cli.files.ledger import ReportRefused, append_report, append_reports
 from govopen_cli.problems import DataError, Problem, errors_only
 from govopen_cli.table.catalog import Catalog
 
@@ -184,3 +185,63 @@ def add_report(catalog: Catalog, path: Path, entry: ProgressReport) -> None:
             raise DataError(existing.problems)
 
     append_report(path, entry, check=ledger_is_sound)
+
+
+def add_reports(
+    catalog: Catalog,
+    path: Path,
+    entries: Sequence[ProgressReport],
+    *,
+    undated: Sequence[bool] = (),
+) -> tuple[list[ProgressReport], list[ProgressReport]]:
+    """Append checked reports in ONE atomic write under the ledger lock.
+
+    Returns (appended, already in the ledger): a report equal to one the ledger holds
+    is not appended again, so importing the same form twice adds nothing. `undated[i]`
+    True means entry i took today's date for want of one, and matches a report of
+    any date.
+    """
+    present: list[ProgressReport] = []
+
+    def ledger_is_sound() -> None:
+        existing = read_ledger(path, catalog, dt.date.today())
+        if existing.problems:
+            raise DataError(existing.problems)
+
+    def fresh(existing: list[ProgressReport]) -> list[ProgressReport]:
+        new, seen = split_known(entries, existing, undated)
+        present.extend(seen)
+        return new
+
+    added = append_reports(path, entries, check=ledger_is_sound, fresh=fresh)
+    return added, present
+
+
+def split_known(
+    entries: Sequence[ProgressReport],
+    existing: Sequence[ProgressReport],
+    undated: Sequence[bool] = (),
+) -> tuple[list[ProgressReport], list[ProgressReport]]:
+    """(entries the ledger lacks, entries it already holds); repeats in `entries` count once."""
+    new: list[ProgressReport] = []
+    known: list[ProgressReport] = []
+    for i, entry in enumerate(entries):
+        any_date = i < len(undated) and undated[i]
+        if any(same_report(entry, r, any_date=any_date) for r in [*existing, *new]):
+            known.append(entry)
+        else:
+            new.append(entry)
+    return new, known
+
+
+def same_report(a: ProgressReport, b: ProgressReport, *, any_date: bool = False) -> bool:
+    """The same report: task, unit, milestone, status, note, evidence (and date unless any_date)."""
+    return (
+        a.task == b.task
+        and a.unit == b.unit
+        and a.milestone == b.milestone
+        and a.status == b.status
+        and (a.note or None) == (b.note or None)
+        and (a.evidence or None) == (b.evidence or None)
+        and (any_date or a.date == b.date)
+    )

@@ -11,7 +11,14 @@ import sys
 
 import typer
 
-from govopen_cli.cli import ask, check, exports, imports, ledger  # noqa: F401  (registers commands)
+from govopen_cli.cli import (  # noqa: F401  (registers commands)
+    ask,
+    check,
+    exports,
+    imports,
+    ledger,
+    round,
+)
 from govopen_cli.cli.common import PROG_NAME, SETTINGS, app
 
 __all__ = ["app", "app_for", "main"]

@@ -1,4 +1,4 @@
-"""The ledger file (进展报送台账) as text: appending one report under a lock, atomically.
+"""The ledger file (进展报送台账) as text: appending reports under a lock, atomically.
 
 The ledger is append-only: a new report is added as text, so comments and earlier
 entries stay byte-identical. The checks a report must pass live in `checks.ledger`.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,21 @@ def append_report(
     `check` runs under the same lock, before anything is read for the append, so a
     report checked against the ledger cannot race another process's append.
     """
+    append_reports(path, [entry], check=check)
+
+
+def append_reports(
+    path: Path,
+    entries: Sequence[ProgressReport],
+    check: Callable[[], None] | None = None,
+    fresh: Callable[[list[ProgressReport]], list[ProgressReport]] | None = None,
+) -> list[ProgressReport]:
+    """Append several reports in ONE atomic write under the lock; the reports appended.
+
+    `check` runs first under the lock; `fresh`, given the ledger's reports as they are
+    under the lock, chooses which entries to append (e.g. leaving out those already
+    there). Nothing is written when nothing is left to append.
+    """
     from govopen_cli.files.atomic import write_atomic
 
     with locked(path):
@@ -41,19 +56,23 @@ def append_report(
             check()
         old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
         existing, has_key = _read_existing(path, old)
+        chosen = list(entries) if fresh is None else fresh(existing)
+        if not chosen:
+            return []
         base = old if old.strip() else msg.LEDGER_HEADER
         if not base.endswith("\n"):
             base += "\n"
         if not has_key:
             base += "reports:\n"
-        text = base + entry_text(entry)
+        text = base + "".join(entry_text(entry) for entry in chosen)
         try:
             after, _ = _read_existing(path, text)
         except ReportRefused:
             after = []
-        if after != [*existing, entry]:
+        if after != [*existing, *chosen]:
             raise ReportRefused(msg.LEDGER_NOT_APPENDABLE.format(path=path))
         write_atomic(path, text)
+        return chosen
 
 
 def entry_text(entry: ProgressReport) -> str:

@@ -30,6 +30,12 @@ class DocumentInfo(_Strict):
     year: int | None = Field(
         default=None, ge=1949, le=2200, description="发文年份；未写年份的工作进度按此年份计"
     )
+    office: str | None = Field(
+        default=None, description="督办单位：督办通知的落款，如“眉山市人民政府办公室”"
+    )
+    contact: str | None = Field(
+        default=None, description="联系人及电话：写在督办通知上，如“张三，028-12345678”"
+    )
 
 
 class Section(_Strict):

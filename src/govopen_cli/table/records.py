@@ -17,17 +17,26 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
-    """The published document: title, attachment, region, year."""
+    """The published document: title, attachment, region, year; the supervising office."""
 
     title: str
     attachment: str | None
     region: str | None
     year: int | None
+    office: str | None = None
+    contact: str | None = None
 
     @classmethod
     def of(cls, document: model.DocumentInfo) -> DocumentRecord:
         """The plain copy of a validated `document:` block."""
-        return cls(document.title, document.attachment, document.region, document.year)
+        return cls(
+            document.title,
+            document.attachment,
+            document.region,
+            document.year,
+            document.office,
+            document.contact,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -629,10 +629,9 @@ IMPORT_NOTHING_NEW = "没有新内容：这些报送都已在台账中，台账�
 IMPORT_NOTHING = "没有可登记的报送，台账未改动"
 IMPORT_DRY_RUN_ADD = "（试运行）将追加 {count} 条到 {path}，台账未改动"
 NOTICE_TITLE = "督办通知"
-NOTICE_BODY = (
-    "根据{source}和进展台账，截至{date}，贵单位有 {overdue} 个节点已过截止日期仍未报送完成，"
-    "{soon} 个节点将在 {days} 天内到期，详见下表。"
-)
+NOTICE_BODY = "根据{source}和进展台账，截至{date}，贵单位{counts}，详见下表。"
+NOTICE_BODY_OVERDUE = "有 {count} 个节点已过截止日期仍未报送完成"
+NOTICE_BODY_SOON = "有 {count} 个节点将在 {days} 天内到期"
 NOTICE_BODY_NO_LEDGER = (
     "根据{source}，截至{date}，下表所列 {count} 个节点已到或将到截止日期。"
     "进展台账尚未建立，我们尚未收到贵单位关于这些节点的任何进展报送，请核实完成情况。"

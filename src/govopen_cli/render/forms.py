@@ -76,7 +76,7 @@ def _form_sheet(sheet: Worksheet, catalog: Catalog, owed: UnitDue, as_of: dt.dat
     sheet["A3"] = msg.FORM_HOW_TO
     sheet["A3"].alignment = style["wrap"]
     sheet.merge_cells(f"A3:{last}3")
-    sheet.row_dimensions[3].height = 36
+    sheet.row_dimensions[3].height = 48
     for col, (head, width) in enumerate(zip(FORM_HEADS, FORM_WIDTHS, strict=True), start=1):
         cell = sheet.cell(HEAD_ROW, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]

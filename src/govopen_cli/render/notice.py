@@ -53,12 +53,15 @@ def notice_paragraphs(catalog: Catalog, owed: UnitDue, info: NoticeInfo) -> list
     source = _source(catalog)
     office = info.office or msg.NOTICE_OFFICE_BLANK
     if info.has_ledger:
+        counts = []
+        if owed.overdue:
+            counts.append(msg.NOTICE_BODY_OVERDUE.format(count=len(owed.overdue)))
+        if owed.due_soon:
+            counts.append(
+                msg.NOTICE_BODY_SOON.format(count=len(owed.due_soon), days=info.warn_days)
+            )
         opening = msg.NOTICE_BODY.format(
-            source=source,
-            date=chinese_date(info.as_of),
-            overdue=len(owed.overdue),
-            soon=len(owed.due_soon),
-            days=info.warn_days,
+            source=source, date=chinese_date(info.as_of), counts="，".join(counts)
         )
     else:
         opening = msg.NOTICE_BODY_NO_LEDGER.format(
@@ -73,7 +76,7 @@ def notice_rows(owed: UnitDue, has_ledger: bool) -> list[tuple[str, str, str, st
     return [
         (
             str(item.view.id),
-            str(item.number or ""),
+            str(item.number) if item.number and len(item.view.schedule.milestones) > 1 else "",
             item.due.isoformat(),
             milestone_title(item.view, item.number) if item.number else item.deliverable,
             _state(item, has_ledger),
@@ -149,7 +152,10 @@ def notice_docx(catalog: Catalog, owed: UnitDue, info: NoticeInfo) -> bytes:
     table = document.add_table(rows=1, cols=len(NOTICE_HEADS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = (Cm(1.3), Cm(1.3), Cm(2.6), Cm(7.3), Cm(3.3))
+    table.autofit = False
+    widths = (Cm(1.3), Cm(1.3), Cm(2.7), Cm(7.6), Cm(2.9))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for cell, head, width in zip(table.rows[0].cells, NOTICE_HEADS, widths, strict=True):
         cell.text = ""
         run = cell.paragraphs[0].add_run(head)

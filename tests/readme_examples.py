@@ -62,7 +62,8 @@ def significant(output: str) -> list[str]:
 
 @contextmanager
 def session() -> Iterator[Path]:
-    """A folder with `week/tasks.yaml`, environment as test_readme sets it; restored after."""
+    """A folder with `week/tasks.yaml` (and the filled forms of docs/examples), environment as
+    test_readme sets it; restored after."""
     saved = {key: os.environ.get(key) for key in ("COLUMNS", "GOVOPEN_AS_OF", "GOVOPEN_DATA")}
     cwd = Path.cwd()
     os.environ["COLUMNS"] = "100"
@@ -71,6 +72,8 @@ def session() -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "week").mkdir()
         shutil.copy(ROOT / "data" / "tasks.yaml", Path(folder) / "week" / "tasks.yaml")
+        for form in (ROOT / "docs" / "examples").glob("报回-*.xlsx"):  # the round's filled forms
+            shutil.copy(form, Path(folder) / "week" / form.name)
         try:
             yield Path(folder)
         finally:

@@ -153,7 +153,7 @@ def notice_docx(catalog: Catalog, owed: UnitDue, info: NoticeInfo) -> bytes:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Cm(1.3), Cm(1.3), Cm(2.7), Cm(7.6), Cm(2.9))
+    widths = (Cm(1.4), Cm(1.4), Cm(3.0), Cm(7.0), Cm(3.0))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for cell, head, width in zip(table.rows[0].cells, NOTICE_HEADS, widths, strict=True):

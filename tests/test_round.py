@@ -524,3 +524,44 @@ def test_several_reports_are_appended_in_one_write(tmp_path: Path) -> None:
     text = ledger.read_text(encoding="utf-8")
     assert text.startswith(old)
     assert text[len(old) :].count("  - task:") == 2
+
+
+def test_an_entity_bomb_is_refused_quickly(office: Path) -> None:
+    make_forms(office)
+    entities = '<!ENTITY a0 "lol">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    bomb = office / "bomb.xlsx"
+    with (
+        zipfile.ZipFile(form_path(office, DP)) as source,
+        zipfile.ZipFile(bomb, "w") as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                text = data.decode("utf-8").split("?>", 1)[-1]
+                text = text.replace("<sheets>", "<sheets>&a9;", 1)
+                data = f'<?xml version="1.0"?><!DOCTYPE workbook [{entities}]>{text}'.encode()
+            target.writestr(item, data)
+    result = cli("progress", "import", str(bomb))
+    assert result.exit_code == 1
+    assert "无法读取" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_text_notice_to_the_screen_says_what_was_reported(office: Path) -> None:
+    (office / "progress.yaml").write_text(
+        LEDGER_AT_OCTOBER
+        + "  - {task: 7, unit: 天府新区眉山管委会, status: blocked, date: 2021-09-29}\n",
+        encoding="utf-8",
+    )
+    result = cli(
+        "notice", "-o", "-", "--format", "text", "--as-of", "2021-10-01", "--unit", "天府新区"
+    )
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("  · ")]
+    assert rows == [
+        "  · 第 7 项（2021-09-30 截止，逾期 1 天，已报受阻）：建立规划专栏集中展示规划体系"
+    ]
+    assert not (office / "-").exists()
+    docx = cli("notice", "-o", "-", "--as-of", "2021-10-01")
+    assert docx.exit_code == 2 and "--format text" in docx.stderr

@@ -646,6 +646,7 @@ NOTICE_H_STATE = "情况"
 NOTICE_OVERDUE = "逾期 {days} 天"
 NOTICE_PAST_DUE = "截止已过 {days} 天"
 NOTICE_DAYS_LEFT = "还剩 {days} 天"
+NOTICE_REPORTED = "，已报{status}"
 NOTICE_TEXT_ROW = "  · 第 {task} 项{where}（{due} 截止，{state}）：{what}"
 NOTICES_WRITTEN = (
     "已写入 {count} 份督办通知到 {folder}（截至 {date}；逾期及 {days} 天内到期的节点）："
@@ -661,3 +662,5 @@ NOTICE_NEEDS_LEDGER = (
 NOTICE_NO_OFFICE = (
     "提示：没有督办单位，通知落款留空；可在任务文件 document.office 中填写或用 --office 指定"
 )
+NOTICE_SCREEN_DOCX = "docx 是二进制文件，不能输出到屏幕；-o - 只用于 --format text"
+NOTICE_SEPARATOR = "────────────────"

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from govopen_cli.table.catalog import Catalog
 
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="输出目录（不存在则新建）")]
+NoticeOutOption = Annotated[
+    Path,
+    typer.Option("--out", "-o", help="输出目录（不存在则新建）；--format text 时 - 表示输出到屏幕"),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")]
 RoundUnitOption = Annotated[
     str | None,
@@ -205,7 +209,7 @@ def progress_import_command(
 
 @app.command("notice")
 def notice_command(
-    out: OutOption,
+    out: NoticeOutOption,
     warn_days: Annotated[
         int, typer.Option("--warn-days", min=0, help="截止前多少天算“临近”（同 board）")
     ] = 30,
@@ -237,6 +241,9 @@ def notice_command(
     from govopen_cli.queries.round import late_units
     from govopen_cli.render.notice import NoticeInfo, notice_docx, notice_text
 
+    to_screen = str(out) == "-"
+    if to_screen and fmt is NoticeFormat.docx:
+        fail(msg.NOTICE_SCREEN_DOCX, 2)
     catalog = load_catalog(data)
     assert catalog.path is not None
     today = resolve_as_of(as_of)
@@ -258,6 +265,10 @@ def notice_command(
         contact=contact or catalog.document.contact,
         has_ledger=has_ledger,
     )
+    if to_screen:
+        texts = [notice_text(catalog, owed, info) for owed in late]
+        sys.stdout.write(f"\n{msg.NOTICE_SEPARATOR}\n\n".join(texts))
+        return
     files: dict[Path, bytes | str] = {}
     for owed in late:
         stem = f"{msg.NOTICE_TITLE}_{safe_file_name(owed.unit)}"

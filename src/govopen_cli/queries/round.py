@@ -8,7 +8,7 @@ so a form, a notice, `due` and `overdue` never disagree about who owes what.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govopen_cli.queries.questions import DueItem, deadlines
 from govopen_cli.queries.status import Progress, board_units
@@ -21,6 +21,8 @@ class UnitDue:
 
     unit: str
     items: tuple[DueItem, ...]
+    reported: dict[tuple[int, int | None], str] = field(default_factory=dict)
+    """The status of the unit's latest counting report on an item (task, number), if any."""
 
     @property
     def overdue(self) -> tuple[DueItem, ...]:
@@ -87,5 +89,16 @@ def late_units(progress: Progress, units: list[str], warn_days: int) -> list[Uni
             unit=unit,
         )
         if items:
-            result.append(UnitDue(unit, tuple(items)))
+            result.append(UnitDue(unit, tuple(items), _reported(progress, unit, items)))
     return result
+
+
+def _reported(
+    progress: Progress, unit: str, items: list[DueItem]
+) -> dict[tuple[int, int | None], str]:
+    found: dict[tuple[int, int | None], str] = {}
+    for item in items:
+        reports = progress.reports(item.view.id, unit, item.number)
+        if reports:
+            found[(item.view.id, item.number)] = reports[-1].status
+    return found

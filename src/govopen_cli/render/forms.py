@@ -94,6 +94,9 @@ def _form_sheet(sheet: Worksheet, catalog: Catalog, owed: UnitDue, as_of: dt.dat
             if item.days_left < 0
             else msg.FORM_STATE_LEFT.format(days=item.days_left)
         )
+        reported = owed.reported.get((view.id, item.number))
+        if reported is not None:
+            state += msg.NOTICE_REPORTED.format(status=msg.STATUS_LABELS[reported])
         values: list[Any] = [
             view.id,
             item.number or WHOLE_TASK,

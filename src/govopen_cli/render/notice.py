@@ -41,11 +41,15 @@ def _source(catalog: Catalog) -> str:
     return f"《{doc.title}》（{doc.attachment}）" if doc.attachment else f"《{doc.title}》"
 
 
-def _state(item: DueItem, has_ledger: bool) -> str:
+def _state(item: DueItem, has_ledger: bool, reported: str | None = None) -> str:
     if item.days_left < 0:
         label = msg.NOTICE_OVERDUE if has_ledger else msg.NOTICE_PAST_DUE
-        return label.format(days=-item.days_left)
-    return msg.NOTICE_DAYS_LEFT.format(days=item.days_left)
+        text = label.format(days=-item.days_left)
+    else:
+        text = msg.NOTICE_DAYS_LEFT.format(days=item.days_left)
+    if reported is not None:
+        text += msg.NOTICE_REPORTED.format(status=msg.STATUS_LABELS[reported])
+    return text
 
 
 def notice_paragraphs(catalog: Catalog, owed: UnitDue, info: NoticeInfo) -> list[str]:
@@ -79,7 +83,7 @@ def notice_rows(owed: UnitDue, has_ledger: bool) -> list[tuple[str, str, str, st
             str(item.number) if item.number and len(item.view.schedule.milestones) > 1 else "",
             item.due.isoformat(),
             milestone_title(item.view, item.number) if item.number else item.deliverable,
-            _state(item, has_ledger),
+            _state(item, has_ledger, owed.reported.get((item.view.id, item.number))),
         )
         for item in sorted(owed.items, key=lambda i: (i.due, i.view.id, i.number or 0))
     ]

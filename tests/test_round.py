@@ -565,3 +565,22 @@ def test_a_text_notice_to_the_screen_says_what_was_reported(office: Path) -> Non
     assert not (office / "-").exists()
     docx = cli("notice", "-o", "-", "--as-of", "2021-10-01")
     assert docx.exit_code == 2 and "--format text" in docx.stderr
+
+
+def test_an_identity_survives_quotes_and_separators() -> None:
+    from govopen_cli.checks.forms import FormIdentity
+
+    identity = FormIdentity(
+        "2022-要点", '某市"重点"任务；分工&清单', "ab" * 32, "某局", "2022-01-01"
+    )
+    assert FormIdentity.parse(identity.text()) == identity
+    assert FormIdentity.parse("govopen-form/2;key=x") is None
+    assert FormIdentity.parse("随便写的") is None
+
+
+def test_unit_names_make_safe_distinct_file_names(tmp_path: Path) -> None:
+    from govopen_cli.cli.round import safe_file_name, unique_path
+
+    assert safe_file_name('市"规划"局/分局:一*') == "市_规划_局_分局_一_"
+    files: dict[Path, bytes | str] = {tmp_path / "a_b.xlsx": b""}
+    assert unique_path(files, tmp_path, safe_file_name("a/b"), ".xlsx") == tmp_path / "a_b-2.xlsx"

@@ -64,6 +64,15 @@ def _units(catalog: Catalog, unit: str | None) -> list[str]:
     return units
 
 
+def unique_path(files: dict[Path, bytes | str], folder: Path, stem: str, suffix: str) -> Path:
+    """folder/stem.suffix, or stem-2, stem-3 … when two unit names make the same file name."""
+    path, n = folder / f"{stem}{suffix}", 1
+    while path in files:
+        n += 1
+        path = folder / f"{stem}-{n}{suffix}"
+    return path
+
+
 def _write_all(out: Path, files: dict[Path, bytes | str], force: bool) -> None:
     """Every file or none: existing targets are refused together before anything is written."""
     from govopen_cli import messages as msg
@@ -109,9 +118,9 @@ def forms_command(
         return
     files: dict[Path, bytes | str] = {}
     for owed in found:
-        name = f"{msg.FORM_SHEET}_{safe_file_name(owed.unit)}.xlsx"
+        stem = f"{msg.FORM_SHEET}_{safe_file_name(owed.unit)}"
         identity = table_identity(catalog, owed.unit, today)
-        files[out / name] = form_xlsx(catalog, owed, identity, today)
+        files[unique_path(files, out, stem, ".xlsx")] = form_xlsx(catalog, owed, identity, today)
     _write_all(out, files, force)
     lines = [msg.FORMS_WRITTEN.format(count=len(found), folder=out, date=today, end=end)]
     for path, owed in zip(files, found, strict=True):
@@ -273,9 +282,9 @@ def notice_command(
     for owed in late:
         stem = f"{msg.NOTICE_TITLE}_{safe_file_name(owed.unit)}"
         if fmt is NoticeFormat.docx:
-            files[out / f"{stem}.docx"] = notice_docx(catalog, owed, info)
+            files[unique_path(files, out, stem, ".docx")] = notice_docx(catalog, owed, info)
         else:
-            files[out / f"{stem}.txt"] = notice_text(catalog, owed, info)
+            files[unique_path(files, out, stem, ".txt")] = notice_text(catalog, owed, info)
     _write_all(out, files, force)
     lines = [msg.NOTICES_WRITTEN.format(count=len(late), folder=out, date=today, days=warn_days)]
     for path, owed in zip(files, late, strict=True):

@@ -584,3 +584,31 @@ def test_unit_names_make_safe_distinct_file_names(tmp_path: Path) -> None:
     assert safe_file_name('市"规划"局/分局:一*') == "市_规划_局_分局_一_"
     files: dict[Path, bytes | str] = {tmp_path / "a_b.xlsx": b""}
     assert unique_path(files, tmp_path, safe_file_name("a/b"), ".xlsx") == tmp_path / "a_b-2.xlsx"
+
+
+def test_the_installed_program_runs_the_round(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    program = shutil.which("govopen", path=str(Path(sys.executable).parent))
+    if program is None:
+        pytest.skip("govopen is not installed")
+    shutil.copy(ROOT / "data" / "tasks.yaml", tmp_path / "tasks.yaml")
+    shutil.copy(ROOT / "docs" / "examples" / "报回-东坡区.xlsx", tmp_path / "东坡区.xlsx")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVOPEN_")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [program, *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        )
+
+    made = run("forms", "-o", "forms", "--as-of", "2022-01-01", "--unit", "东坡区")
+    assert made.returncode == 0, made.stderr
+    back = run("progress", "import", "东坡区.xlsx")
+    # the example form (scripts/make_round_examples.py): T2 and T3 done, T12 an impossible date
+    assert back.returncode == 1 and "已追加 2 条" in back.stdout
+    assert (
+        back.stderr.strip()
+        == "govopen: 东坡区.xlsx [进展报送表] 第 10 行：日期“2022年2月30日”不存在"
+    )

@@ -227,21 +227,16 @@ def split_known(
     known: list[ProgressReport] = []
     for i, entry in enumerate(entries):
         any_date = i < len(undated) and undated[i]
-        if any(same_report(entry, r, any_date=any_date) for r in [*existing, *new]):
+        if any(says_the_same(entry, r, any_date=any_date) for r in [*existing, *new]):
             known.append(entry)
         else:
             new.append(entry)
     return new, known
 
 
-def same_report(a: ProgressReport, b: ProgressReport, *, any_date: bool = False) -> bool:
-    """The same report: task, unit, milestone, status, note, evidence (and date unless any_date)."""
-    return (
-        a.task == b.task
-        and a.unit == b.unit
-        and a.milestone == b.milestone
-        and a.status == b.status
-        and (a.note or None) == (b.note or None)
-        and (a.evidence or None) == (b.evidence or None)
-        and (any_date or a.date == b.date)
+def says_the_same(a: ProgressReport, b: ProgressReport, *, any_date: bool = False) -> bool:
+    """Identical reports: the same task, milestone, unit, status and date (any date if
+    `any_date`); a note or evidence worded differently does not make a new report."""
+    return (a.task, a.milestone, a.unit, a.status) == (b.task, b.milestone, b.unit, b.status) and (
+        any_date or a.date == b.date
     )

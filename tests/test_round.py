@@ -594,7 +594,8 @@ def test_the_installed_program_runs_the_round(tmp_path: Path) -> None:
     program = shutil.which("govopen", path=str(Path(sys.executable).parent))
     if program is None:
         pytest.skip("govopen is not installed")
-    shutil.copy(ROOT / "data" / "tasks.yaml", tmp_path / "tasks.yaml")
+    (tmp_path / "data").mkdir()  # found as data/tasks.yaml from the folder the clerk is in
+    shutil.copy(ROOT / "data" / "tasks.yaml", tmp_path / "data" / "tasks.yaml")
     shutil.copy(ROOT / "docs" / "examples" / "报回-东坡区.xlsx", tmp_path / "东坡区.xlsx")
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVOPEN_")}
 

@@ -1,4 +1,4 @@
-"""Re-run the README's console examples and write their real output back.
+"""Re-run the README's console examples and write their real output back; regenerate the rule table.
 
     python scripts/update_readme_examples.py
 
@@ -13,7 +13,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from readme_examples import CONSOLE_BLOCK, README, as_shown, is_runnable, run, session
+from readme_examples import (
+    CONSOLE_BLOCK,
+    README,
+    as_shown,
+    is_runnable,
+    run,
+    session,
+    with_rule_table,
+)
 
 
 def main() -> None:
@@ -30,7 +38,7 @@ def main() -> None:
                 out.append(f"{command}\n{real}" if runnable else chunk)
             return match.group(1) + "$ ".join(out) + match.group(3)
 
-        new = CONSOLE_BLOCK.sub(update_block, text)
+        new = with_rule_table(CONSOLE_BLOCK.sub(update_block, text))
     README.write_text(new, encoding="utf-8")
     print("README 示例已更新" if new != text else "README 示例无变化")
 

@@ -24,6 +24,16 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 CONSOLE_BLOCK = re.compile(r"(```console\n)(.*?)(```)", re.S)
 WEEK = "week/"
+RULES_HEADING = "### 规则 / Rules\n\n"
+
+
+def with_rule_table(text: str) -> str:
+    """The README text with its rule table (under RULES_HEADING) generated from problems.RULES."""
+    from govopen_cli.render.problems import rules_markdown
+
+    start = text.index(RULES_HEADING) + len(RULES_HEADING)
+    end = text.index("\n\n", start) + 1
+    return text[:start] + rules_markdown() + text[end:]
 
 
 def is_runnable(command: str, output: str) -> bool:

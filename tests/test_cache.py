@@ -116,3 +116,43 @@ def test_same_bytes_elsewhere_get_their_own_path(data: Path, tmp_path: Path) -> 
     other.parent.mkdir()
     shutil.copyfile(data, other)
     assert open_catalog(other).path == other
+
+
+# --- where the cache lives, and what a cached query imports ----------------------------------
+
+
+def test_tests_never_use_the_real_cache(_cache_in_tmp_path: Path) -> None:
+    real = Path.home() / ".cache" / "govopen"
+    folder = cache.cache_dir()
+    assert folder == _cache_in_tmp_path / "govopen"
+    assert real not in (folder, *folder.parents)
+
+
+def test_cache_folder_follows_xdg_through_platformdirs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
+    assert cache.cache_dir() == tmp_path / "elsewhere" / "govopen"
+
+
+def test_a_cached_query_does_not_import_pydantic(data: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from govopen_cli.checks.open import open_catalog\n"
+        f"catalog = open_catalog(__import__('pathlib').Path({str(data)!r}))\n"
+        "print(len(catalog.tasks), 'pydantic' in sys.modules)\n"
+    )
+    env = {**os.environ}  # XDG_CACHE_HOME: the `data` fixture's folder under tmp_path
+    env.pop(cache.DISABLE_ENV, None)
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    assert run() == "24 True"  # the first run validates (pydantic) and fills the cache
+    assert run() == "24 False"  # the second is served from the cache: no pydantic at all

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from govopen_cli.cli.app import app
+from govopen_cli.render.formats import TABLE_FORMATS as FORMATS
 
-FORMATS = ["table", "json", "csv", "markdown", "plain"]
 DUE_2022_06_30 = [2, 3, 5, 6, 7, 12, 13, 14, 16]
 
 
@@ -180,6 +180,12 @@ def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
     assert (rows["东坡区人民政府"]["lead"], rows["东坡区人民政府"]["guide"]) == (24, 0)
     assert (rows["市政务服务管理局"]["lead"], rows["市政务服务管理局"]["guide"]) == (0, 7)
     assert rows["市级有关部门"]["kind"] == "open_group"
+
+
+def test_format_choices_are_the_five_of_the_design(run) -> None:  # type: ignore[no-untyped-def]
+    # DESIGN.md: a rich table on a terminal; --format json|csv|markdown|plain for scripts
+    assert FORMATS == ("table", "json", "csv", "markdown", "plain")
+    assert run("list", "-f", "xml").exit_code == 2
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -144,7 +144,7 @@ def test_alias_bomb_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "tasks.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     # 10**9 strings once expanded: returning at all shows expansion is bounded
-    assert_gives(path, 1, "yaml-alias", 1, 1, "别名炸弹")
+    assert_gives(path, 1, "yaml-alias", 1, 1, "展开后超过 500 万个节点（疑似“别名炸弹”）")
 
 
 def test_alias_cycle_is_refused(tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_very_deep_nesting_is_refused(tmp_path: Path, depth: int) -> None:
     path.write_text("document: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     exit_code, problems, output = validate(str(path))
     assert exit_code == 1 and [p["rule"] for p in problems] == ["too-deep"], output
-    assert problems[0]["line"] == 1 and "嵌套层级过深" in str(problems[0]["message"])
+    assert problems[0]["line"] == 1 and "嵌套层级过深（超过 64 层）" in str(problems[0]["message"])
 
 
 def test_deep_block_mappings_are_refused(tmp_path: Path) -> None:

@@ -12,9 +12,11 @@ import pytest
 
 from govopen_cli.queries.status import Progress
 from govopen_cli.render.exports import export, milestone_uid
-from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.render.marks import LOOKS
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.model import ProgressReport
+
+ROOT = Path(__file__).resolve().parents[1]
 
 AS_OF = dt.date(2022, 1, 15)
 TASK_13_TEXT = (
@@ -182,12 +184,12 @@ def test_xlsx_board_sheet_fills(catalog: Catalog) -> None:
     r = row_of(13, 1)
     assert sheet.cell(r, 3).value.date() == dt.date(2021, 12, 31)
     assert sheet.cell(r, 5).value == "✔完成"
-    assert fill(r, "天府新区") == MARK_COLOURS["done"][0]
+    assert fill(r, "天府新区") == LOOKS["done"].colours.bg
     assert sheet.cell(r, 5 + SEVEN.index("仁寿县")).value == "◐迟完"
-    assert fill(r, "仁寿县") == MARK_COLOURS["done_late"][0]
+    assert fill(r, "仁寿县") == LOOKS["done_late"].colours.bg
     r16 = row_of(16, 1)  # 2021年底前, nobody reported by 2022-01-15
     assert all(sheet.cell(r16, c).value == "✘逾期" for c in range(5, 12))
-    assert fill(r16, "青神县") == MARK_COLOURS["overdue"][0] == "B91C1C"
+    assert fill(r16, "青神县") == LOOKS["overdue"].colours.bg == "B91C1C"
     r1 = row_of(1, "—")  # 长期坚持
     assert sheet.cell(r1, 5).value == "∞持续"
     legend = next(r for r in range(3, sheet.max_row + 1) if sheet.cell(r, 1).value == "图例")
@@ -283,6 +285,26 @@ def test_ics_for_one_unit(run, tmp_path: Path) -> None:
     assert [s.split("】")[0] for s in summaries] == ["【第12项", "【第13项", "【第13项", "【第14项"]
     full = events(calendar_from_cli(run))
     assert {str(e["uid"]) for e in events(cal)} <= {str(e["uid"]) for e in full}
+
+
+def test_ics_recurring_deadline_is_one_event_with_its_rrule(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    from govopen_cli.checks.open import open_catalog
+
+    text = (ROOT / "tests" / "corpus" / "valid-minimal.yaml").read_text(encoding="utf-8")
+    data = tmp_path / "tasks.yaml"
+    data.write_text(text.replace("schedule: 2022年6月底前", "schedule: 每季度末报送进展"))
+    recurring = open_catalog(data)
+    cal = Calendar.from_ical(make(recurring, "ics", as_of=dt.date(2022, 2, 1)))
+    [event] = events(cal)
+    # the document's year is 2021: its first quarter ends on 2021-03-31
+    assert event.decoded("dtstart") == dt.date(2021, 3, 31)
+    parts = dict(part.split("=") for part in event["rrule"].to_ical().decode().split(";"))
+    assert parts == {"FREQ": "YEARLY", "BYMONTH": "3,6,9,12", "BYMONTHDAY": "-1"}
+    assert str(event["summary"]) == "【第1项】每季度末报送进展"
+    assert str(event["uid"]).endswith("@govopen")
+    assert "每季度末" in str(event["description"])
 
 
 def calendar_from_cli(run):

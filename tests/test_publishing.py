@@ -13,8 +13,8 @@ import pytest
 
 from govopen_cli.checks.validate import validate_file
 from govopen_cli.queries.status import Progress
-from govopen_cli.render.page import PAGE_COLOURS, render_page
-from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.render.marks import LOOKS, PAGE_COLOURS
+from govopen_cli.render.page import render_page
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.model import ProgressReport, Task
 
@@ -48,14 +48,14 @@ def test_contrast_formula_matches_known_values() -> None:
 
 @pytest.mark.parametrize("name", sorted(PAGE_COLOURS))
 def test_page_colours_meet_wcag_aa(name: str) -> None:
-    foreground, background = PAGE_COLOURS[name]
-    assert contrast(foreground, background) >= 4.5
+    colours = PAGE_COLOURS[name]
+    assert contrast(colours.fg, colours.bg) >= 4.5
 
 
-@pytest.mark.parametrize("mark", sorted(MARK_COLOURS))
+@pytest.mark.parametrize("mark", sorted(LOOKS))
 def test_badge_colours_meet_wcag_aa(mark: str) -> None:
-    background, foreground = MARK_COLOURS[mark]
-    assert contrast(foreground, background) >= 4.5
+    colours = LOOKS[mark].colours  # type: ignore[index]
+    assert contrast(colours.fg, colours.bg) >= 4.5
 
 
 # --- the HTML itself ------------------------------------------------------------------------------
@@ -145,6 +145,14 @@ def test_overdue_milestone_badge(catalog: Catalog) -> None:
     row = re.search(r'<tr class="task" id="task-16".*?</tr>', html, re.S)
     assert row is not None
     assert "mark-overdue" in row.group(0)  # 2021年底前, nobody reported
+
+
+def test_badges_are_dark_text_on_light_fills_and_overdue_the_reverse(catalog: Catalog) -> None:
+    html = page(catalog)
+    # text (color) is the dark shade, the fill (background) the light one; overdue is white on red
+    assert ".mark-done { color: #14532D; background: #D5F0DB; }" in html
+    assert ".mark-overdue { color: #FFFFFF; background: #B91C1C; font-weight: 700; }" in html
+    assert "body { margin: 0; color: #1A1A1A; background: #FFFFFF;" in html
 
 
 def test_text_from_the_data_file_is_escaped(catalog: Catalog) -> None:

@@ -10,14 +10,19 @@ import datetime as dt
 import pytest
 
 from govopen_cli.queries.questions import (
+    Window,
     by_unit,
     deadlines,
+    due_window,
     list_tasks,
     overdue,
     sections,
+    select_for_export,
+    select_reports,
     unit_summaries,
 )
 from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.model import ProgressReport
 
 D = dt.date
 COUNTIES = [
@@ -152,3 +157,56 @@ def test_section_reference_by_numeral_or_digit(catalog: Catalog, ref: str, expec
 def test_unknown_section_is_a_lookup_error_in_chinese(catalog: Catalog, ref: str) -> None:
     with pytest.raises(LookupError, match="没有章节"):
         catalog.section(ref)
+
+
+# --- the due-date window (due --before/--after/--within) ---------------------------------------
+
+
+def test_due_window_defaults_to_the_next_30_days() -> None:
+    assert due_window(D(2022, 1, 15)) == Window(D(2022, 1, 15), D(2022, 2, 14))
+
+
+def test_due_window_before_alone_has_no_start() -> None:
+    assert due_window(D(2022, 1, 15), before=D(2022, 6, 30)) == Window(None, D(2022, 6, 30))
+
+
+def test_due_window_after_and_within() -> None:
+    window = due_window(D(2022, 1, 15), after=D(2022, 1, 1), within=10)
+    assert window == Window(D(2022, 1, 1), D(2022, 1, 25))
+    assert due_window(D(2022, 1, 15), within=0) == Window(D(2022, 1, 15), D(2022, 1, 15))
+
+
+def test_due_window_refuses_within_with_before_and_an_empty_window() -> None:
+    with pytest.raises(ValueError, match="--within 与 --before 不能同时使用"):
+        due_window(D(2022, 1, 15), before=D(2022, 6, 30), within=3)
+    with pytest.raises(ValueError, match="起点 2022-07-01 晚于终点 2022-06-30"):
+        due_window(D(2022, 1, 15), after=D(2022, 7, 1), before=D(2022, 6, 30))
+
+
+# --- what an export selects ----------------------------------------------------------------------
+
+
+def report(task: int, unit: str) -> ProgressReport:
+    return ProgressReport(task=task, unit=unit, status="done", date=D(2022, 1, 1))
+
+
+def test_export_of_a_section_keeps_its_tasks_and_their_reports(catalog: Catalog) -> None:
+    reports = [report(1, "东坡区人民政府"), report(5, "东坡区人民政府")]
+    chosen = select_for_export(catalog, reports, section=catalog.section("二"))
+    assert [v.id for v in chosen.views] == [5, 6, 7, 8, 9, 10]  # section 二: tasks 5–10
+    assert [r.task for r in chosen.reports] == [5]
+
+
+def test_export_for_a_group_keeps_its_members_reports(catalog: Catalog) -> None:
+    reports = [
+        report(1, "东坡区人民政府"),
+        report(1, "市政务服务管理局"),
+        report(2, "仁寿县人民政府"),
+    ]
+    chosen = select_for_export(catalog, reports, unit="各县（区）人民政府")
+    assert len(chosen.views) == 24  # the county group leads every task
+    assert [(r.task, r.unit) for r in chosen.reports] == [
+        (1, "东坡区人民政府"),
+        (2, "仁寿县人民政府"),
+    ]
+    assert select_reports(catalog, reports, tasks=[2]) == [reports[2]]

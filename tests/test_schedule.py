@@ -279,6 +279,34 @@ def test_occurrences() -> None:
     ]
 
 
+# RFC 5545 recurrence rules, written by hand from the phrase
+RRULE_CASES: list[tuple[str, str]] = [
+    ("每季度末", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+    ("每半年", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+    ("每月底前", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+    ("每月10日前", "FREQ=MONTHLY;BYMONTHDAY=10"),
+    ("每月31日前", "FREQ=MONTHLY;BYMONTHDAY=31,-1;BYSETPOS=1"),  # the earlier of 31 and the last
+    ("每年1月31日前", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=31"),
+    ("每年2月29日前", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29,-1;BYSETPOS=1"),
+    ("每年底前", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+]
+
+
+@pytest.mark.parametrize(("cell", "rule"), RRULE_CASES)
+def test_recurrence_is_an_rfc_5545_rule(cell: str, rule: str) -> None:
+    assert parse_schedule(cell).recurring[0].rrule == rule
+
+
+def test_month_end_over_a_leap_year() -> None:
+    # 2024 is a leap year: February ends on the 29th; every other month as the calendar says
+    ends = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    expected = [D(2024, month, day) for month, day in enumerate(ends, start=1)]
+    [recurrence] = parse_schedule("每月底前").recurring
+    assert recurrence.occurrences(D(2024, 1, 1), D(2024, 12, 31)) == expected
+    [clamped] = parse_schedule("每月31日前").recurring
+    assert clamped.occurrences(D(2024, 1, 1), D(2024, 12, 31)) == expected
+
+
 # (cell, phrase quoted in the message, word naming what is wrong)
 INVALID_CASES: list[tuple[str, str, str]] = [
     ("2022年13月底前", "2022年13月底前", "月份"),

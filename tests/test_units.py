@@ -95,6 +95,16 @@ def test_groups_and_members(catalog: Catalog) -> None:
     assert registry.members("市级有关部门") == []  # an open group has no listed members
 
 
+def test_expand_a_group_to_its_members_and_a_unit_to_itself(catalog: Catalog) -> None:
+    registry = catalog.registry
+    # DESIGN.md: 各县（区）人民政府 → the six county-level governments of Meishan
+    assert sorted(registry.expand("各县（区）人民政府")) == sorted(
+        f"{name}人民政府" for name in ("东坡区", "彭山区", "仁寿县", "洪雅县", "丹棱县", "青神县")
+    )
+    assert registry.expand("市政务服务管理局") == ["市政务服务管理局"]
+    assert registry.expand("市级有关部门") == ["市级有关部门"]  # open: no listed members
+
+
 # --- 配合 (support): clause suffixes and 牵头单位/配合单位 labels ----------------------------
 
 

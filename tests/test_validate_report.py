@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
+from readme_examples import with_rule_table
 from typer.testing import CliRunner
 
-from govopen_cli import messages as msg
-from govopen_cli.checks.validate import RULES
 from govopen_cli.cli.app import app
-from govopen_cli.problems import Problem
+from govopen_cli.problems import RULES, Problem
 from govopen_cli.render.problems import github_line
 from govopen_cli.table.json_schema import schema_text, task_file_schema
 
@@ -62,7 +60,7 @@ def test_text_is_coloured_on_a_terminal() -> None:
             return True
 
     out = Tty()
-    problem = Problem("t.yaml", 3, 4, "error", "duplicate-id", "序号 1 重复")
+    problem = Problem("t.yaml", 3, 4, "duplicate-id", "序号 1 重复")
     write_text([problem], 1, out)
     assert "\x1b[" in out.getvalue() and "序号 1 重复" in out.getvalue()
 
@@ -129,7 +127,7 @@ def test_github_commands_follow_the_documented_syntax() -> None:
 
 
 def test_github_escapes_percent_newlines_and_property_separators() -> None:
-    problem = Problem("a,b:c/tasks.yaml", 2, 3, "error", "schema", "100% 错\r\n第二行: x, y")
+    problem = Problem("a,b:c/tasks.yaml", 2, 3, "schema", "100% 错\r\n第二行: x, y")
     line = github_line(problem)
     assert line == (
         "::error file=a%2Cb%3Ac/tasks.yaml,line=2,col=3,title=govopen [schema]"
@@ -142,7 +140,7 @@ def test_github_escapes_percent_newlines_and_property_separators() -> None:
 
 
 def test_github_problem_without_a_place_has_no_line() -> None:
-    assert github_line(Problem("x.yaml", 0, 0, "error", "io", "文件不存在")) == (
+    assert github_line(Problem("x.yaml", 0, 0, "io", "文件不存在")) == (
         "::error file=x.yaml,title=govopen [io]::文件不存在"
     )
 
@@ -217,6 +215,40 @@ def test_valid_ledger_passes(tmp_path: Path) -> None:
     assert result.stdout.strip() == "通过：2 个文件，没有发现问题"
 
 
+def test_as_of_replays_history_while_ledger_dates_meet_the_real_today(tmp_path: Path) -> None:
+    (tmp_path / "tasks.yaml").write_text((CORPUS / "valid-minimal.yaml").read_text("utf-8"))
+    ledger = tmp_path / "progress.yaml"
+    # task 1 is due 2022-06-30 (2022年6月底前); 东坡区 reports it done late, on 2022-07-15
+    ledger.write_text(
+        "reports:\n  - task: 1\n    unit: 东坡区人民政府\n    status: done\n    date: 2022-07-15\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "tasks.yaml")
+    before = {"GOVOPEN_AS_OF": "2022-07-01"}
+    # the entry is in the real past: validate accepts it whatever as-of says …
+    assert invoke("validate", data, env=before).exit_code == 0
+    # … and as of 2022-07-01 it has not happened yet, so task 1 is overdue then, not after
+    [row] = json.loads(invoke("overdue", "--data", data, "-f", "json", env=before).stdout)
+    assert (row["task"], row["due"]) == (1, "2022-06-30")
+    after = invoke("overdue", "--data", data, "-f", "json", env={"GOVOPEN_AS_OF": "2022-08-01"})
+    assert json.loads(after.stdout) == []
+
+
+def test_a_report_after_the_real_today_is_refused_whatever_as_of_says(tmp_path: Path) -> None:
+    (tmp_path / "tasks.yaml").write_text((CORPUS / "valid-minimal.yaml").read_text("utf-8"))
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    (tmp_path / "progress.yaml").write_text(
+        "reports:\n  - task: 1\n    unit: 东坡区人民政府\n    status: done\n"
+        f"    date: {tomorrow}\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "tasks.yaml")
+    future = {"GOVOPEN_AS_OF": "2099-01-01"}
+    result = invoke("validate", data, env=future)
+    assert result.exit_code == 1 and "晚于今天" in result.stdout
+    assert invoke("overdue", "--data", data, env=future).exit_code == 1
+
+
 # --- the rule table ----------------------------------------------------------------------------
 
 
@@ -225,33 +257,31 @@ def readme_rules() -> dict[str, str]:
     return dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", section, re.M))
 
 
-def rules_in_code() -> set[str]:
-    """Rule ids passed to Problem(...), .problem(...) and fail(...) anywhere in src/."""
-    found = set()
-    for path in (ROOT / "src" / "govopen_cli").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name not in {"Problem", "problem", "fail"}:
-                continue
-            for arg in node.args:
-                if (
-                    isinstance(arg, ast.Constant)
-                    and isinstance(arg.value, str)
-                    and re.fullmatch(r"[a-z]+(-[a-z]+)*", arg.value)
-                ):
-                    found.add(arg.value)
-    return found - {"error", "warning"}
+def test_readme_rule_table_is_generated_from_the_registry() -> None:
+    assert with_rule_table(README) == README
+    assert readme_rules() == {rule.id: rule.level for rule in RULES.values()}
 
 
-def test_readme_rule_table_equals_the_code() -> None:
-    assert readme_rules() == RULES
-    assert rules_in_code() == set(RULES)
+def test_readme_rule_table_names_the_readers_limits() -> None:
+    section = README.split("### 规则 / Rules", 1)[1]
+    # by hand: 128 * 1024 * 1024 bytes, 64 levels, 5_000_000 nodes
+    assert "| `too-large` | error | 文件超过 128 MiB |" in section
+    assert "| `too-deep` | error | 嵌套超过 64 层 |" in section
+    assert "展开后超过 500 万个节点" in section
+
+
+def test_a_problem_takes_its_level_from_the_registry() -> None:
+    assert Problem("t.yaml", 1, 1, "id-gap", "…").level == "warning"
+    assert Problem("t.yaml", 1, 1, "duplicate-id", "…").level == "error"
+
+
+def test_an_unregistered_rule_cannot_make_a_problem() -> None:
+    with pytest.raises(KeyError, match="no-such-rule"):
+        Problem("t.yaml", 1, 1, "no-such-rule", "…")
 
 
 def test_warning_rules() -> None:
-    assert {r for r, level in RULES.items() if level == "warning"} == {
+    assert {r for r, rule in RULES.items() if rule.level == "warning"} == {
         "schedule-explicit",
         "schedule-not-understood",
         "id-gap",
@@ -318,10 +348,6 @@ def test_schema_refuses_what_the_schema_check_refuses(checker, name: str) -> Non
 
     data = yaml.safe_load((CORPUS / name).read_text(encoding="utf-8"))
     assert list(checker.iter_errors(_plain(data)))
-
-
-def test_messages_rule_table_matches_levels() -> None:
-    assert set(msg.RULES) == set(RULES)
 
 
 # --- README examples of the broken file ----------------------------------------------------------

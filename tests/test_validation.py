@@ -54,9 +54,9 @@ def test_base_file_is_valid(tmp_path: Path) -> None:
 
 
 def test_shipped_file_is_valid() -> None:
-    report = validate_file(Path(__file__).parents[1] / "data" / "tasks.yaml")
-    assert report.problems == []
-    assert report.task_file is not None and len(report.task_file.tasks) == 24
+    checked = validate_file(Path(__file__).parents[1] / "data" / "tasks.yaml")
+    assert checked.problems == []
+    assert checked.task_file is not None and len(checked.task_file.tasks) == 24
 
 
 @pytest.mark.parametrize(
@@ -228,9 +228,9 @@ def test_anchors_and_aliases_still_work(tmp_path: Path) -> None:
     )
     path = tmp_path / "tasks.yaml"
     path.write_text(text, encoding="utf-8")
-    report = validate_file(path)
-    assert report.problems == [] and report.task_file is not None
-    assert report.task_file.tasks[1].units == "东坡区人民政府，市政务服务管理局加强指导"
+    checked = validate_file(path)
+    assert checked.problems == [] and checked.task_file is not None
+    assert checked.task_file.tasks[1].units == "东坡区人民政府，市政务服务管理局加强指导"
 
 
 def test_an_alias_without_any_anchor_is_a_syntax_error(tmp_path: Path) -> None:

@@ -48,9 +48,9 @@ YAML_MERGE_REFUSED = "不支持 YAML 合并键（<<），请把内容直接写�
 KEY_NOT_SCALAR = "键必须是简单文本，不能是列表或映射"
 DUPLICATE_KEY = "重复的键“{key}”（第 {line} 行已出现过）；YAML 只会保留其中一个"
 BAD_SCALAR = "无法读取的值“{value}”（例如日期不存在）"
-TOO_DEEP = "嵌套层级过深，不像是任务分工表"
+TOO_DEEP = "嵌套层级过深（超过 {limit} 层），不像是任务分工表"
 ALIAS_CYCLE = "YAML 锚点引用了自身（循环引用），已拒绝读取"
-ALIAS_BOMB = "YAML 锚点/别名展开后超过 {limit} 个节点（疑似“别名炸弹”），已拒绝读取"
+ALIAS_BOMB = "YAML 锚点/别名展开后超过 {limit}个节点（疑似“别名炸弹”），已拒绝读取"
 
 _YAML_REASONS = {
     "mapping values are not allowed": "此处不能出现“键: 值”（是否缺少缩进或引号？）",
@@ -379,26 +379,6 @@ H_LATE = "逾期完成"
 H_OVERDUE = "逾期未完成"
 H_RATE = "完成率"
 BY_LABELS = {"unit": "单位", "section": "章节"}
-MARK_LABELS = {
-    "done": "✔完成",
-    "done_late": "◐迟完",
-    "in_progress": "▶推进",
-    "due_soon": "!临近",
-    "not_due": "·未到",
-    "ongoing": "∞持续",
-    "blocked": "■受阻",
-    "overdue": "✘逾期",
-}
-MARK_MEANINGS = {
-    "done": "按时完成",
-    "done_late": "逾期后完成",
-    "in_progress": "推进中",
-    "due_soon": "临近截止",
-    "not_due": "未到期",
-    "ongoing": "持续性工作",
-    "blocked": "受阻",
-    "overdue": "逾期未完成",
-}
 BOARD_TITLE = "督查看板"
 BOARD_CAPTION = "以 {date} 为今天计算\n{legend}"
 STATS_TITLE = "完成情况统计（落后的排在前面）"
@@ -410,7 +390,7 @@ def reports_title(count: int) -> str:
     return f"进展报送（{count} 条）"
 
 
-# --- validate: warnings, rule table, schema (issue 3) -----------------------------------
+# --- validate: warnings, schema (issue 3) -----------------------------------
 
 SECTION_EMPTY = "章节“{id}”下没有任何任务（是否漏填了任务的 section？）"
 UNIT_UNUSED = "单位“{name}”已登记，但没有任何任务写到它（也不是被写到的集合的成员）"
@@ -423,42 +403,16 @@ def id_gap(previous: int, current: int) -> str:
     return f"{after}，缺少 {missing}（漏录了任务，还是序号写错了？）"
 
 
-RULES = {
-    "io": "文件不存在、是文件夹或没有读取权限",
-    "too-large": "文件超过 128 MiB",
-    "encoding": "不是 UTF-8 文本（GBK/GB18030 会给出转换命令），或含有二进制内容",
-    "yaml-syntax": "YAML 语法错误（缩进、冒号、引号、Tab、多个文档……）",
-    "yaml-tag": "使用了 !!python/… 等会构造对象的标签（拒绝，不会执行）",
-    "yaml-merge": "使用了合并键 <<",
-    "yaml-alias": "锚点别名循环引用，或展开后超过 500 万个节点（别名炸弹）",
-    "too-deep": "嵌套超过 64 层",
-    "bad-key": "键不是简单文本",
-    "duplicate-key": "同一映射中键重复",
-    "bad-value": "无法读取的值（例如不存在的日期 2022-02-30）",
-    "empty": "文件是空的",
-    "top-level": "顶层不是键值映射（例如是列表）",
-    "schema": "值的类型或取值不对（如 id: three、kind 不在可选值中）",
-    "missing-key": "缺少必填字段",
-    "unknown-key": "未知字段（提示最接近的字段名）",
-    "duplicate-section": "章节编号重复",
-    "duplicate-unit": "单位名录中名称、简称或别名重复",
-    "group-members": "集合单位没有成员，或非集合单位写了成员",
-    "unknown-member": "集合成员不在单位名录中",
-    "duplicate-id": "任务序号重复",
-    "unknown-section": "任务的章节不存在",
-    "no-units": "任务没有责任单位",
-    "unknown-unit": "责任单位不在单位名录中（提示最接近的名称）",
-    "same-as": "same_as 指向自己、不存在的任务或另一个 same_as，或同时填写了原文",
-    "schedule-invalid": "工作进度中的日期不存在（如 2022年13月底前）",
-    "schedule-explicit": "工作进度由 milestones 手工给出",
-    "schedule-not-understood": "工作进度既没有可识别的日期，也没有持续性标记",
-    "id-gap": "任务序号不连续",
-    "unit-unused": "登记了但没有任何任务用到的单位",
-    "section-empty": "没有任何任务的章节",
-    "no-data": "找不到数据文件",
-    "ledger-entry": "台账中的一条报送有误：任务、节点或单位不存在，不是责任单位，日期晚于今天",
-}
-"""Every rule id with what it means; README's rule table lists exactly these."""
+RULE_TABLE_HEADER = "| 规则 | 级别 | 含义 |"
+
+
+def count_words(n: int) -> str:
+    """A large count as a clerk writes it: 5000000 → "500 万", 200000000 → "2 亿"."""
+    for size, word in ((100_000_000, "亿"), (10_000, "万")):
+        if n >= size and n % size == 0:
+            return f"{n // size} {word}"
+    return str(n)
+
 
 SCHEMA_TITLE = "重点任务分工表（govopen 数据文件）"
 SCHEMA_MODELS = {
@@ -568,6 +522,13 @@ PAGE_ONGOING = "长期坚持，无固定节点"
 PAGE_FOOTER = "本页由 govopen 根据分工表和进展台账生成，内容以正式文件为准。"
 PAGE_NO_MATCH = "没有符合条件的任务"
 
+# --- the house (issue 11): recurring deadlines in the calendar ---
+
+ICS_RECURRING_DESCRIPTION = (
+    "周期：{phrase}（每期截止日）\n节点：{deliverable}\n责任单位：{units}\n"
+    "完成情况：台账不按期记录周期性节点，请以各期报送为准\n"
+    "重点任务：{text}\n工作进度：{schedule}"
+)
 
 # --- the reporting round (issue 16) ------------------------------------------------------
 FORM_SHEET = "进展报送表"

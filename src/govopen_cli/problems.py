@@ -1,28 +1,99 @@
-"""The problem record every check produces, and the error that carries them.
+"""The problem record every check produces, the rule registry, and the error that carries them.
 
 Modelled on yamllint: a small frozen record (file, line, column, level, rule,
-message); reporters format it, checkers never print.
+message); reporters format it, checkers never print. Every rule a problem can
+name is registered once in RULES with its level and meaning; a problem takes
+its level from there, and README's rule table is generated from it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Level = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: its id, its level, and what it means (Chinese, README's rule table).
+
+    A description may name a limit of the YAML reader as `{max_mib}`, `{max_depth}` or
+    `{max_nodes}`: the table is filled from the constants in files/yaml_reader.
+    """
+
+    id: str
+    level: Level
+    description: str
+
+
+def _rules(*rules: Rule) -> dict[str, Rule]:
+    return {rule.id: rule for rule in rules}
+
+
+# The descriptions are user-facing Chinese text kept here, beside the id and level they belong
+# to (one place for each rule, as yamllint's rules/ package), not in messages.py.
+RULES: dict[str, Rule] = _rules(
+    Rule("io", "error", "文件不存在、是文件夹或没有读取权限"),
+    Rule("too-large", "error", "文件超过 {max_mib} MiB"),
+    Rule("encoding", "error", "不是 UTF-8 文本（GBK/GB18030 会给出转换命令），或含有二进制内容"),
+    Rule("yaml-syntax", "error", "YAML 语法错误（缩进、冒号、引号、Tab、多个文档……）"),
+    Rule("yaml-tag", "error", "使用了 !!python/… 等会构造对象的标签（拒绝，不会执行）"),
+    Rule("yaml-merge", "error", "使用了合并键 <<"),
+    Rule("yaml-alias", "error", "锚点别名循环引用，或展开后超过 {max_nodes}个节点（别名炸弹）"),
+    Rule("too-deep", "error", "嵌套超过 {max_depth} 层"),
+    Rule("bad-key", "error", "键不是简单文本"),
+    Rule("duplicate-key", "error", "同一映射中键重复"),
+    Rule("bad-value", "error", "无法读取的值（例如不存在的日期 2022-02-30）"),
+    Rule("empty", "error", "文件是空的"),
+    Rule("top-level", "error", "顶层不是键值映射（例如是列表）"),
+    Rule("schema", "error", "值的类型或取值不对（如 id: three、kind 不在可选值中）"),
+    Rule("missing-key", "error", "缺少必填字段"),
+    Rule("unknown-key", "error", "未知字段（提示最接近的字段名）"),
+    Rule("duplicate-section", "error", "章节编号重复"),
+    Rule("duplicate-unit", "error", "单位名录中名称、简称或别名重复"),
+    Rule("group-members", "error", "集合单位没有成员，或非集合单位写了成员"),
+    Rule("unknown-member", "error", "集合成员不在单位名录中"),
+    Rule("duplicate-id", "error", "任务序号重复"),
+    Rule("unknown-section", "error", "任务的章节不存在"),
+    Rule("no-units", "error", "任务没有责任单位"),
+    Rule("unknown-unit", "error", "责任单位不在单位名录中（提示最接近的名称）"),
+    Rule("same-as", "error", "same_as 指向自己、不存在的任务或另一个 same_as，或同时填写了原文"),
+    Rule("schedule-invalid", "error", "工作进度中的日期不存在（如 2022年13月底前）"),
+    Rule("schedule-explicit", "warning", "工作进度由 milestones 手工给出"),
+    Rule("schedule-not-understood", "warning", "工作进度既没有可识别的日期，也没有持续性标记"),
+    Rule("id-gap", "warning", "任务序号不连续"),
+    Rule("unit-unused", "warning", "登记了但没有任何任务用到的单位"),
+    Rule("section-empty", "warning", "没有任何任务的章节"),
+    Rule("no-data", "error", "找不到数据文件"),
+    Rule(
+        "ledger-entry",
+        "error",
+        "台账中的一条报送有误：任务、节点或单位不存在，不是责任单位，日期晚于今天",
+    ),
+)
+"""Every rule id the tool can report, in README's order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong (or suspicious) in a data file. line/column are 1-based; 0 = no place."""
+    """One thing wrong (or suspicious) in a data file. line/column are 1-based; 0 = no place.
+
+    The level is the rule's (RULES); an unregistered rule is a programming error (KeyError).
+    """
 
     path: str
     line: int
     column: int
-    level: Level
+    level: Level = field(init=False)
     rule: str
     message: str
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise KeyError(f"unregistered rule {self.rule!r}: add it to problems.RULES")
+        object.__setattr__(self, "level", RULES[self.rule].level)
 
     def location(self) -> str:
         """`path:line:col`, or just the path when the problem has no place in the file."""

@@ -21,6 +21,7 @@ from govopen_cli import messages as msg
 from govopen_cli.checks.ledger import new_report
 from govopen_cli.files.ledger import ReportRefused
 from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.dates import Clock
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
@@ -180,10 +181,11 @@ class FormCheck:
 STATUS_BY_LABEL = {label: code for code, label in msg.STATUS_LABELS.items()}
 
 
-def check_form(catalog: Catalog, form: FilledForm, today: dt.date) -> FormCheck:
+def check_form(catalog: Catalog, form: FilledForm, clock: Clock) -> FormCheck:
     """Every filled row checked as `progress add` checks it; FormRefused if the form is wrong.
 
-    `today` is the real date: a report is never dated after it, whatever --as-of says.
+    A report is never dated after the clock's real today, whatever as-of says; an undated
+    row is dated as `progress add` dates one (the clock's as-of).
     """
     check_identity(catalog, form.identity)
     assert form.identity is not None
@@ -196,7 +198,7 @@ def check_form(catalog: Catalog, form: FilledForm, today: dt.date) -> FormCheck:
             result.empty += 1
             continue
         try:
-            entry, undated = _row_report(catalog, unit.name, row, today)
+            entry, undated = _row_report(catalog, unit.name, row, clock)
         except ReportRefused as exc:
             result.refused.append((row.row, str(exc)))
             continue
@@ -205,7 +207,7 @@ def check_form(catalog: Catalog, form: FilledForm, today: dt.date) -> FormCheck:
 
 
 def _row_report(
-    catalog: Catalog, unit: str, row: FormRow, today: dt.date
+    catalog: Catalog, unit: str, row: FormRow, clock: Clock
 ) -> tuple[ProgressReport, bool]:
     task = _integer(row.task)
     if task is None:
@@ -226,8 +228,8 @@ def _row_report(
             task=task,
             unit=unit,
             status=status,
-            date=date or today,
-            today=today,
+            clock=clock,
+            date=date,
             milestone=milestone,
             note=_text(row.note) or None,
             evidence=_text(row.evidence) or None,

@@ -17,6 +17,7 @@ from govopen_cli import messages as msg
 from govopen_cli.files.ledger import ReportRefused, append_report, append_reports
 from govopen_cli.problems import DataError, Problem, errors_only
 from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.dates import Clock
 
 if TYPE_CHECKING:  # the YAML reader and the models are imported only when a ledger exists
     from govopen_cli.files.yaml_reader import SourceMap
@@ -29,7 +30,7 @@ STATUSES: tuple[ReportStatus, ...] = ("done", "in_progress", "blocked")
 
 
 @dataclass(slots=True)
-class LedgerReport:
+class LedgerRead:
     """A ledger as read: its reports, its source map and its problems."""
 
     path: Path
@@ -39,12 +40,15 @@ class LedgerReport:
 
 
 def read_ledger(
-    path: Path, catalog: Catalog | None = None, today: dt.date | None = None
-) -> LedgerReport:
-    """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it."""
-    report = LedgerReport(path)
+    path: Path, catalog: Catalog | None = None, clock: Clock | None = None
+) -> LedgerRead:
+    """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it.
+
+    Report dates are checked against the clock's real today (never its as-of).
+    """
+    read = LedgerRead(path)
     if not path.exists():
-        return report
+        return read
     from pydantic import ValidationError
 
     from govopen_cli.checks.validate import schema_problems
@@ -55,22 +59,23 @@ def read_ledger(
         data, source = read_yaml(path)
     except DataError as exc:
         if all(p.rule == "empty" for p in exc.problems):
-            return report
-        report.problems = exc.problems
-        return report
-    report.source = source
+            return read
+        read.problems = exc.problems
+        return read
+    read.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
-        return report
+        read.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
+        return read
     try:
         ledger = Ledger.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source, Ledger)
-        return report
-    report.reports = list(ledger.reports or [])
+        read.problems = schema_problems(exc, source, Ledger)
+        return read
+    read.reports = list(ledger.reports or [])
     if catalog is not None:
-        report.problems = check_reports(catalog, report.reports, source, today or dt.date.today())
-    return report
+        today = (clock or Clock.real()).today
+        read.problems = check_reports(catalog, read.reports, source, today)
+    return read
 
 
 def check_reports(
@@ -86,13 +91,13 @@ def check_reports(
     return problems
 
 
-def open_ledger(catalog: Catalog, path: Path, today: dt.date) -> list[ProgressReport]:
+def open_ledger(catalog: Catalog, path: Path, clock: Clock) -> list[ProgressReport]:
     """The ledger's reports; DataError if the ledger has errors."""
-    report = read_ledger(path, catalog, today)
-    errors = errors_only(report.problems)
+    read = read_ledger(path, catalog, clock)
+    errors = errors_only(read.problems)
     if errors:
         raise DataError(errors)
-    return report.reports
+    return read.reports
 
 
 def _check_entry(
@@ -148,13 +153,16 @@ def new_report(
     task: int,
     unit: str,
     status: str,
-    date: dt.date,
-    today: dt.date,
+    clock: Clock,
+    date: dt.date | None = None,
     milestone: int | None = None,
     note: str | None = None,
     evidence: str | None = None,
 ) -> ProgressReport:
-    """A checked report, its unit resolved as `by-unit` does; ReportRefused if it is wrong."""
+    """A checked report, its unit resolved as `by-unit` does; ReportRefused if it is wrong.
+
+    Undated, it is dated the clock's as-of; its date may not be after the real today.
+    """
     if status not in STATUSES:
         raise ReportRefused(msg.bad_status(status))
     if milestone is not None and milestone < 1:
@@ -165,22 +173,22 @@ def new_report(
         task=task,
         unit=unit,
         status=status,
-        date=date,
+        date=date or clock.as_of,
         milestone=milestone,
         note=note or None,
         evidence=evidence or None,
     )
-    return _check_entry(catalog, entry, today, exact_unit=False)
+    return _check_entry(catalog, entry, clock.today, exact_unit=False)
 
 
-def add_report(catalog: Catalog, path: Path, entry: ProgressReport) -> None:
+def add_report(catalog: Catalog, path: Path, entry: ProgressReport, clock: Clock) -> None:
     """Append a checked report; the ledger is checked under the same lock as the append.
 
-    Ledger dates are checked against the real today, whatever as-of says.
+    Ledger dates are checked against the clock's real today, whatever as-of says.
     """
 
     def ledger_is_sound() -> None:
-        existing = read_ledger(path, catalog, dt.date.today())
+        existing = read_ledger(path, catalog, clock)
         if existing.problems:
             raise DataError(existing.problems)
 
@@ -191,20 +199,21 @@ def add_reports(
     catalog: Catalog,
     path: Path,
     entries: Sequence[ProgressReport],
+    clock: Clock,
     *,
     undated: Sequence[bool] = (),
 ) -> tuple[list[ProgressReport], list[ProgressReport]]:
     """Append checked reports in ONE atomic write under the ledger lock.
 
-    Returns (appended, already in the ledger): a report equal to one the ledger holds
-    is not appended again, so importing the same form twice adds nothing. `undated[i]`
-    True means entry i took today's date for want of one, and matches a report of
-    any date.
+    Returns (appended, already in the ledger): a report identical to one the ledger
+    holds is not appended again, so importing the same form twice adds nothing.
+    `undated[i]` True means entry i was given no date (it took the clock's), and
+    matches a report of any date.
     """
     present: list[ProgressReport] = []
 
     def ledger_is_sound() -> None:
-        existing = read_ledger(path, catalog, dt.date.today())
+        existing = read_ledger(path, catalog, clock)
         if existing.problems:
             raise DataError(existing.problems)
 

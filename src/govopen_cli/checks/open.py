@@ -21,11 +21,11 @@ def open_catalog(path: Path) -> Catalog:
         return cached
     from govopen_cli.checks.validate import validate_file  # pydantic: only when not cached
 
-    report = validate_file(path)
-    errors = errors_only(report.problems)
-    if errors or report.task_file is None:
+    checked = validate_file(path)
+    errors = errors_only(checked.problems)
+    if errors or checked.task_file is None:
         raise DataError(errors)
     with paused_gc():
-        catalog = Catalog(report.task_file, path)
+        catalog = Catalog(checked.task_file, path)
     cache.store(path, key, catalog)
     return catalog

@@ -1,13 +1,12 @@
 """Checking a data file: schema, then cross-checks between its parts.
 
-load → check → report are separate steps (as in check-jsonschema): this module
+load → check → print are separate steps (as in check-jsonschema): this module
 returns Problem records and never prints. Every problem carries the line and
 column of the node it is about.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,21 +19,16 @@ from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.yaml_reader import SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
+from govopen_cli.table.dates import Clock
 from govopen_cli.table.model import Task, TaskFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
 from govopen_cli.table.units import Registry, parse_units
 
-WARNINGS = frozenset(
-    {"schedule-explicit", "schedule-not-understood", "id-gap", "unit-unused", "section-empty"}
-)
-RULES: dict[str, str] = {rule: "warning" if rule in WARNINGS else "error" for rule in msg.RULES}
-"""Every rule id the tool can report, with its level."""
-
 
 @dataclass(slots=True)
-class Report:
-    """The outcome of validating one file: the file if it could be read, and its problems."""
+class FileCheck:
+    """The outcome of checking one file: the file if it could be read, and its problems."""
 
     path: Path
     task_file: TaskFile | None = None
@@ -47,35 +41,35 @@ class Report:
         return all(p.level != "error" for p in self.problems)
 
 
-def validate_file(path: Path) -> Report:
+def validate_file(path: Path) -> FileCheck:
     """Read, schema-check and cross-check one data file."""
-    report = Report(path)
+    checked = FileCheck(path)
     try:
         data, source = read_yaml(path)
     except DataError as exc:
-        report.problems = exc.problems
-        return report
-    report.source = source
+        checked.problems = exc.problems
+        return checked
+    checked.source = source
     if not isinstance(data, dict):
-        report.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
-        return report
+        checked.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
+        return checked
     try:
         with paused_gc():
-            report.task_file = TaskFile.model_validate(data)
+            checked.task_file = TaskFile.model_validate(data)
     except ValidationError as exc:
-        report.problems = schema_problems(exc, source)
-        return report
-    report.problems = sorted(
-        check_task_file(report.task_file, source), key=lambda p: (p.line, p.column)
+        checked.problems = schema_problems(exc, source)
+        return checked
+    checked.problems = sorted(
+        check_task_file(checked.task_file, source), key=lambda p: (p.line, p.column)
     )
-    return report
+    return checked
 
 
-def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
+def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
     from govopen_cli.files.finding import LEDGER_NAME
 
-    reports: list[Report] = []
+    checks: list[FileCheck] = []
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
@@ -88,34 +82,34 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Report]:
     for path in paths:
         if path.name == LEDGER_NAME:
             if once(path):
-                reports.append(validate_ledger(path, None, today))
+                checks.append(validate_ledger(path, None, clock))
             continue
         if not once(path):
             continue
-        report = validate_file(path)
-        reports.append(report)
+        checked = validate_file(path)
+        checks.append(checked)
         beside = path.parent / LEDGER_NAME
         if beside.is_file() and once(beside):
-            reports.append(validate_ledger(beside, report, today))
-    return reports
+            checks.append(validate_ledger(beside, checked, clock))
+    return checks
 
 
-def validate_ledger(path: Path, task_report: Report | None, today: dt.date) -> Report:
+def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> FileCheck:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
-    Without `task_report`, the task file is the `tasks.yaml` in the same folder, if any.
+    Without `task_check`, the task file is the `tasks.yaml` in the same folder, if any.
     """
     from govopen_cli.checks.ledger import read_ledger
     from govopen_cli.table.catalog import Catalog
 
-    if task_report is None:
+    if task_check is None:
         sibling = path.parent / "tasks.yaml"
-        task_report = validate_file(sibling) if sibling.is_file() else None
+        task_check = validate_file(sibling) if sibling.is_file() else None
     catalog = None
-    if task_report is not None and task_report.task_file is not None and task_report.ok:
-        catalog = Catalog(task_report.task_file, task_report.path)
-    ledger = read_ledger(path, catalog, today)
-    return Report(path, None, ledger.source, sorted(ledger.problems, key=_place))
+    if task_check is not None and task_check.task_file is not None and task_check.ok:
+        catalog = Catalog(task_check.task_file, task_check.path)
+    ledger = read_ledger(path, catalog, clock)
+    return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -216,7 +210,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("tasks", first_index[task_id], "id"),
                 "id-gap",
                 msg.id_gap(previous, task_id),
-                level="warning",
             )
         previous = task_id
     used_sections = {t.section for t in tf.tasks}
@@ -228,7 +221,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("sections", i, "id"),
                 "section-empty",
                 msg.SECTION_EMPTY.format(id=section.id),
-                level="warning",
             )
     used = _used_units(tf, registry)
     for i, unit in enumerate(tf.units):
@@ -237,7 +229,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 ("units", i, "name"),
                 "unit-unused",
                 msg.UNIT_UNUSED.format(name=unit.name),
-                level="warning",
             )
 
 
@@ -341,7 +332,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                 ("tasks", i, "milestones"),
                 "schedule-explicit",
                 msg.SCHEDULE_EXPLICIT,
-                level="warning",
                 key=True,
             )
         elif task.same_as is None and task.ongoing is None and not schedule.understood:
@@ -349,7 +339,6 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                 ("tasks", i, "schedule"),
                 "schedule-not-understood",
                 msg.schedule_not_understood(task.schedule),
-                level="warning",
             )
 
 

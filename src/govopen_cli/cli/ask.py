@@ -12,7 +12,6 @@ from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    OutputFormat,
     ProgressOption,
     SectionOption,
     UnitFilterOption,
@@ -21,8 +20,8 @@ from govopen_cli.cli.common import (
     fail,
     load_catalog,
     load_progress,
+    make_clock,
     print_table,
-    resolve_as_of,
     resolve_section,
     resolve_unit,
 )
@@ -42,7 +41,7 @@ def list_command(
         typer.Option("--search", help="在任务、进度、单位文字中查找", show_default=False),
     ] = None,
     data: DataOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出重点任务（可按章节、单位、文字筛选）。"""
     from govopen_cli import messages as msg
@@ -60,7 +59,7 @@ def list_command(
 def show_command(
     task_id: Annotated[int, typer.Argument(metavar="ID", help="任务序号")],
     data: DataOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """显示一项任务的全部内容：原文，以及工具读出的截止日期和单位。"""
     import json
@@ -73,14 +72,14 @@ def show_command(
     except LookupError as exc:
         fail(str(exc))
     detail = task_detail(catalog, view)
-    if fmt is OutputFormat.json:
+    if fmt == "json":
         sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
     else:
         print_table(detail_table(detail), fmt)
 
 
 @app.command("sections")
-def sections_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+def sections_command(data: DataOption = None, fmt: FormatOption = "table") -> None:
     """列出章节及其任务。"""
     from govopen_cli.queries.questions import sections
     from govopen_cli.render.tables import sections_table
@@ -92,7 +91,7 @@ def sections_command(data: DataOption = None, fmt: FormatOption = OutputFormat.t
 def by_section_command(
     section: Annotated[str, typer.Argument(metavar="SECTION", help="章节：一…五 或 1…5")],
     data: DataOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出一个章节的全部任务。"""
     from govopen_cli import messages as msg
@@ -109,7 +108,7 @@ def by_section_command(
 def by_unit_command(
     unit: Annotated[str, typer.Argument(metavar="UNIT", help="单位名称、简称或别名")],
     data: DataOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。"""
     from govopen_cli.queries.questions import by_unit
@@ -121,7 +120,7 @@ def by_unit_command(
 
 
 @app.command("units")
-def units_command(data: DataOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+def units_command(data: DataOption = None, fmt: FormatOption = "table") -> None:
     """列出单位名录：类别、成员、承担的任务数。"""
     from govopen_cli.queries.questions import unit_summaries
     from govopen_cli.render.tables import units_table
@@ -149,7 +148,7 @@ def due_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出时间窗口内到期、仍有责任单位未完成的节点，按日期排序，显示剩余或逾期天数。
 
@@ -157,26 +156,23 @@ def due_command(
     只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import deadlines
+    from govopen_cli.queries.questions import deadlines, due_window
     from govopen_cli.render.tables import deadlines_table
 
+    clock = make_clock(as_of)
+    try:
+        window = due_window(clock.as_of, before=before, after=after, within=within)
+    except ValueError as exc:
+        fail(str(exc), 2)
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
-    start = after
-    if start is None and before is None:
-        start = today
-    end = before
-    if end is None:
-        end = today + dt.timedelta(days=within if within is not None else 30)
-    if within is not None and before is not None:
-        fail(msg.WITHIN_AND_BEFORE, 2)
-    if start is not None and start > end:
-        fail(msg.EMPTY_WINDOW.format(start=start, end=end), 2)
     unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, today)
-    items = deadlines(catalog, as_of=today, start=start, end=end, progress=ledger, unit=unit_name)
+    ledger = load_progress(catalog, progress, clock)
+    start, end = window.start, window.end
+    items = deadlines(
+        catalog, as_of=clock.as_of, start=start, end=end, progress=ledger, unit=unit_name
+    )
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    print_table(deadlines_table(items, title, today, catalog), fmt)
+    print_table(deadlines_table(items, title, clock.as_of, catalog), fmt)
 
 
 @app.command("overdue")
@@ -185,7 +181,7 @@ def overdue_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
     from govopen_cli import messages as msg
@@ -193,8 +189,8 @@ def overdue_command(
     from govopen_cli.render.tables import deadlines_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, today)
-    items = overdue(catalog, as_of=today, progress=ledger, unit=unit_name)
-    print_table(deadlines_table(items, msg.OVERDUE_TITLE, today, catalog), fmt)
+    ledger = load_progress(catalog, progress, clock)
+    items = overdue(catalog, as_of=clock.as_of, progress=ledger, unit=unit_name)
+    print_table(deadlines_table(items, msg.OVERDUE_TITLE, clock.as_of, catalog), fmt)

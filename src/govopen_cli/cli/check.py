@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
-    ReportFormatChoice,
     app,
-    report_problems,
-    resolve_as_of,
+    fail_with_problems,
+    make_clock,
 )
+from govopen_cli.render.formats import ProblemFormat
 
 if TYPE_CHECKING:
     pass
@@ -30,11 +30,11 @@ def validate_command(
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormatChoice | None,
+        ProblemFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="输出格式：text|json|github（在 GitHub Actions 中默认 github，否则 text）",
+            help="输出格式（在 GitHub Actions 中默认 github，否则 text）",
             show_default=False,
         ),
     ] = None,
@@ -52,19 +52,19 @@ def validate_command(
         try:
             paths = [find_data_file(None)]
         except DataError as exc:
-            report_problems(exc.problems)
-    today = resolve_as_of(None)
-    reports = validate_paths(paths, today)
-    problems = [p for report in reports for p in report.problems]
+            fail_with_problems(exc.problems)
+    clock = make_clock(None)
+    checks = validate_paths(paths, clock)
+    problems = [p for checked in checks for p in checked.problems]
     if fmt is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
-        fmt = ReportFormatChoice.github if github else ReportFormatChoice.text
-    if fmt is ReportFormatChoice.json:
+        fmt = "github" if github else "text"
+    if fmt == "json":
         sys.stdout.write(as_json(problems) + "\n")
-    elif fmt is ReportFormatChoice.github:
-        sys.stdout.write(as_github(problems, len(reports)) + "\n")
+    elif fmt == "github":
+        sys.stdout.write(as_github(problems, len(checks)) + "\n")
     else:
-        write_text(problems, len(reports), sys.stdout)
+        write_text(problems, len(checks), sys.stdout)
     errors = any(p.level == "error" for p in problems)
     if errors or (strict and problems):
         raise typer.Exit(1)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
     from govopen_cli.problems import Problem
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
     from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.dates import Clock
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
 
@@ -30,16 +32,6 @@ app = typer.Typer(
     no_args_is_help=True,
     **SETTINGS,
 )
-
-
-class OutputFormat(str, Enum):
-    """--format choices."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    plain = "plain"
 
 
 def date_option(value: str) -> dt.date:
@@ -65,7 +57,8 @@ DataOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="输出格式：table|json|csv|markdown|plain")
+    TableFormat,
+    typer.Option("--format", "-f", help="输出格式"),
 ]
 AsOfOption = Annotated[
     dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
@@ -94,7 +87,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def report_problems(problems: list[Problem]) -> NoReturn:
+def fail_with_problems(problems: list[Problem]) -> NoReturn:
     from govopen_cli import messages as msg
 
     for p in problems:
@@ -113,19 +106,20 @@ def load_catalog(data: Path | None) -> Catalog:
     try:
         return open_catalog(find_data_file(data))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
-def resolve_as_of(given: dt.date | None) -> dt.date:
-    from govopen_cli.table.dates import as_of_date
+def make_clock(as_of: dt.date | None) -> Clock:
+    """The run's clock, built once per command: the real today and the as-of date."""
+    from govopen_cli.table.dates import Clock
 
     try:
-        return as_of_date(given)
+        return Clock.real(as_of)
     except ValueError as exc:
         fail(str(exc), 2)
 
 
-def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]:
+def load_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> list[ProgressReport]:
     from govopen_cli.files.finding import ledger_path
     from govopen_cli.problems import DataError
 
@@ -136,15 +130,15 @@ def load_ledger(catalog: Catalog, explicit: Path | None) -> list[ProgressReport]
     from govopen_cli.checks.ledger import open_ledger
 
     try:
-        return open_ledger(catalog, path, dt.date.today())
+        return open_ledger(catalog, path, clock)
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
 
 
-def load_progress(catalog: Catalog, explicit: Path | None, as_of: dt.date) -> Progress:
+def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, load_ledger(catalog, explicit), as_of)
+    return Progress(catalog, load_ledger(catalog, explicit, clock), clock.as_of)
 
 
 def resolve_unit(catalog: Catalog, query: str) -> str:
@@ -156,18 +150,10 @@ def resolve_unit(catalog: Catalog, query: str) -> str:
         fail(exc.message)
 
 
-def print_table(table: Table, fmt: OutputFormat) -> None:
+def print_table(table: Table, fmt: TableFormat) -> None:
     from govopen_cli.render.tables import render
 
-    sys.stdout.write(render(table, fmt.value))
-
-
-class ReportFormatChoice(str, Enum):
-    """validate --format choices."""
-
-    text = "text"
-    json = "json"
-    github = "github"
+    sys.stdout.write(render(table, fmt))
 
 
 def write_file(path: Path, data: str | bytes) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,11 +19,12 @@ from govopen_cli.cli.common import (
     load_catalog,
     load_ledger,
     load_progress,
-    resolve_as_of,
+    make_clock,
     resolve_section,
     resolve_unit,
     write_file,
 )
+from govopen_cli.render.formats import ExportFormat, RowKind
 
 if TYPE_CHECKING:
     from govopen_cli.queries.status import Progress
@@ -32,28 +32,11 @@ if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
 
 
-class ExportFormatOption(str, Enum):
-    """export --format choices."""
-
-    csv = "csv"
-    xlsx = "xlsx"
-    ics = "ics"
-    markdown = "markdown"
-    json = "json"
-
-
-class RowsOption(str, Enum):
-    """export --rows choices."""
-
-    tasks = "tasks"
-    milestones = "milestones"
-
-
 @app.command("export")
 def export_command(
     fmt: Annotated[
-        ExportFormatOption,
-        typer.Option("--format", "-f", help="导出格式：csv|xlsx|ics|markdown|json"),
+        ExportFormat,
+        typer.Option("--format", "-f", help="导出格式"),
     ],
     out: Annotated[
         Path | None,
@@ -67,11 +50,11 @@ def export_command(
     ] = None,
     section: SectionOption = None,
     rows: Annotated[
-        RowsOption,
+        RowKind,
         typer.Option(
             "--rows", help="csv/json/markdown：tasks 每项任务一行，milestones 每个节点一行"
         ),
-    ] = RowsOption.tasks,
+    ] = "tasks",
     remind_days: Annotated[
         int, typer.Option("--remind-days", min=0, help="ics：截止前多少天提醒")
     ] = 7,
@@ -81,27 +64,24 @@ def export_command(
 ) -> None:
     """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。"""
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.queries.questions import select_for_export
     from govopen_cli.render.exports import export
 
-    if fmt is ExportFormatOption.xlsx and out is None:
+    if fmt == "xlsx" and out is None:
         fail(msg.XLSX_NEEDS_OUT, 2)
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     chosen = resolve_section(catalog, section) if section else None
     unit_name = resolve_unit(catalog, unit) if unit else None
-    reports = load_ledger(catalog, progress)
-    ledger = progress_from(catalog, reports, today)
-    views = list_tasks(catalog, section=chosen, unit=unit_name)
-    ids = {v.id for v in views}
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
-    reports = [r for r in reports if r.task in ids and (wanted is None or r.unit in wanted)]
+    reports = load_ledger(catalog, progress, clock)
+    ledger = progress_from(catalog, reports, clock.as_of)
+    selection = select_for_export(catalog, reports, section=chosen, unit=unit_name)
     result = export(
-        fmt.value,
+        fmt,
         ledger,
-        views,
-        reports,
-        rows=rows.value,
+        selection.views,
+        selection.reports,
+        rows=rows,
         unit=unit_name,
         remind_days=remind_days,
     )
@@ -131,8 +111,8 @@ def publish_command(
     from govopen_cli.render.page import render_page
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
+    clock = make_clock(as_of)
+    ledger = load_progress(catalog, progress, clock)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -12,19 +12,18 @@ from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    OutputFormat,
     ProgressOption,
     SectionOption,
     UnitFilterOption,
     app,
     date_flag,
     fail,
+    fail_with_problems,
     load_catalog,
     load_ledger,
     load_progress,
+    make_clock,
     print_table,
-    report_problems,
-    resolve_as_of,
     resolve_section,
     resolve_unit,
 )
@@ -70,24 +69,24 @@ def progress_add_command(
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
     path = ledger_path(catalog.path, progress)
-    today = resolve_as_of(None)
+    clock = make_clock(None)
     try:
         entry = new_report(
             catalog,
             task=task_id,
             unit=unit,
             status=status,
-            date=date or today,
-            today=today,
+            clock=clock,
+            date=date,
             milestone=milestone,
             note=note,
             evidence=evidence,
         )
-        add_report(catalog, path, entry)
+        add_report(catalog, path, entry, clock)
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     except OSError as exc:
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
@@ -113,9 +112,10 @@ def progress_list_command(
     unit: UnitFilterOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """列出台账中的进展报送，按日期排序。"""
+    from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
 
     catalog = load_catalog(data)
@@ -125,12 +125,11 @@ def progress_list_command(
         except LookupError as exc:
             fail(str(exc))
     unit_name = resolve_unit(catalog, unit) if unit else None
-    wanted = set(catalog.registry.members(unit_name) or [unit_name]) if unit_name else None
-    reports = [
-        r
-        for r in load_ledger(catalog, progress)
-        if (task_id is None or r.task == task_id) and (wanted is None or r.unit in wanted)
-    ]
+    clock = make_clock(None)
+    tasks = None if task_id is None else [task_id]
+    reports = select_reports(
+        catalog, load_ledger(catalog, progress, clock), tasks=tasks, unit=unit_name
+    )
     reports.sort(key=lambda r: r.date)
     print_table(reports_table(reports, catalog), fmt)
 
@@ -144,16 +143,16 @@ def board_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
     from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.tables import board_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
     chosen = resolve_section(catalog, section) if section else None
-    ledger = load_progress(catalog, progress, today)
+    ledger = load_progress(catalog, progress, clock)
     print_table(board_table(ledger, list_tasks(catalog, section=chosen), warn_days), fmt)
 
 
@@ -162,12 +161,12 @@ def stats_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
     from govopen_cli.render.tables import stats_table
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
-    ledger = load_progress(catalog, progress, today)
+    clock = make_clock(as_of)
+    ledger = load_progress(catalog, progress, clock)
     print_table(stats_table(ledger), fmt)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,14 +16,15 @@ from govopen_cli.cli.common import (
     ProgressOption,
     app,
     fail,
+    fail_with_problems,
     load_catalog,
     load_progress,
-    report_problems,
-    resolve_as_of,
+    make_clock,
     resolve_unit,
     write_file,
 )
 from govopen_cli.cli.ledger import progress_app
+from govopen_cli.render.formats import NoticeFormat
 
 if TYPE_CHECKING:
     from govopen_cli.table.catalog import Catalog
@@ -39,13 +39,6 @@ RoundUnitOption = Annotated[
     str | None,
     typer.Option("--unit", "-u", help="只给这个单位（集合：其成员）", show_default=False),
 ]
-
-
-class NoticeFormat(str, Enum):
-    """notice --format choices."""
-
-    docx = "docx"
-    text = "text"
 
 
 def safe_file_name(name: str) -> str:
@@ -108,9 +101,10 @@ def forms_command(
     from govopen_cli.render.forms import form_xlsx
 
     catalog = load_catalog(data)
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
+    today = clock.as_of
     units = _units(catalog, unit)
-    ledger = load_progress(catalog, progress, today)
+    ledger = load_progress(catalog, progress, clock)
     found = forms(ledger, units, within)
     end = (today + dt.timedelta(days=within)).isoformat()
     if not found:
@@ -156,13 +150,13 @@ def progress_import_command(
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
     path = ledger_path(catalog.path, progress)
-    today = dt.date.today()  # a report is never dated after the real today, whatever as-of says
+    clock = make_clock(None)  # a report is never dated after its real today, whatever as-of says
     lines: list[str] = []
     problems: list[str] = []
     checked: list[FormCheck] = []
     for form_path in forms:
         try:
-            result = check_form(catalog, read_form(form_path), today)
+            result = check_form(catalog, read_form(form_path), clock)
         except FormRefused as exc:
             problems.append(msg.IMPORT_FORM_REFUSED.format(form=form_path, reason=exc))
             continue
@@ -186,18 +180,18 @@ def progress_import_command(
     undated = [a.undated for c in checked for a in c.accepted]
     try:
         if dry_run:
-            existing = read_ledger(path, catalog, today)
+            existing = read_ledger(path, catalog, clock)
             if errors_only(existing.problems):
                 raise DataError(errors_only(existing.problems))
             added, known = split_known(entries, existing.reports, undated)
         else:
             added, known = (
-                add_reports(catalog, path, entries, undated=undated) if entries else ([], [])
+                add_reports(catalog, path, entries, clock, undated=undated) if entries else ([], [])
             )
     except ReportRefused as exc:
         fail(str(exc))
     except DataError as exc:
-        report_problems(exc.problems)
+        fail_with_problems(exc.problems)
     except OSError as exc:
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     if added:
@@ -228,7 +222,7 @@ def notice_command(
     unit: RoundUnitOption = None,
     fmt: Annotated[
         NoticeFormat, typer.Option("--format", "-f", help="docx 或 text（邮件、即时通讯用）")
-    ] = NoticeFormat.docx,
+    ] = "docx",
     office: Annotated[
         str | None, typer.Option("--office", help="督办单位（默认任务文件 document.office）")
     ] = None,
@@ -251,17 +245,18 @@ def notice_command(
     from govopen_cli.render.notice import NoticeInfo, notice_docx, notice_text
 
     to_screen = str(out) == "-"
-    if to_screen and fmt is NoticeFormat.docx:
+    if to_screen and fmt == "docx":
         fail(msg.NOTICE_SCREEN_DOCX, 2)
     catalog = load_catalog(data)
     assert catalog.path is not None
-    today = resolve_as_of(as_of)
+    clock = make_clock(as_of)
+    today = clock.as_of
     units = _units(catalog, unit)
     ledger_file = ledger_path(catalog.path, progress)
     has_ledger = ledger_file.exists()
     if not has_ledger and not no_ledger_ok:
         fail(msg.NOTICE_NEEDS_LEDGER.format(path=ledger_file))
-    ledger = load_progress(catalog, progress, today)
+    ledger = load_progress(catalog, progress, clock)
     late = late_units(ledger, units, warn_days)
     if not late:
         sys.stdout.write(msg.NOTICES_NONE.format(date=today, days=warn_days) + "\n")
@@ -281,7 +276,7 @@ def notice_command(
     files: dict[Path, bytes | str] = {}
     for owed in late:
         stem = f"{msg.NOTICE_TITLE}_{safe_file_name(owed.unit)}"
-        if fmt is NoticeFormat.docx:
+        if fmt == "docx":
             files[unique_path(files, out, stem, ".docx")] = notice_docx(catalog, owed, info)
         else:
             files[unique_path(files, out, stem, ".txt")] = notice_text(catalog, owed, info)

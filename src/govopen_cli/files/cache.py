@@ -1,12 +1,14 @@
 """A cache of understood data files, so a repeated query skips YAML, pydantic and parsing.
 
-One entry per data file (named after its absolute path) in `$XDG_CACHE_HOME/govopen`
-(else `~/.cache/govopen`). An entry starts with a key line: the SHA-256 of the
-file's bytes together with a fingerprint of the code that understood them (the
-tool's version, the source of every module of the package, the Python and pydantic
-versions). The entry is used only when the key matches the bytes being read now,
-so it cannot be stale; a new version, a changed schema or rule, or one changed
-byte of the file makes a fresh result.
+One entry per data file (named after its absolute path) in the user's cache folder
+as platformdirs names it (Linux: `$XDG_CACHE_HOME/govopen`, else `~/.cache/govopen`;
+macOS: `~/Library/Caches/govopen`; Windows: `%LOCALAPPDATA%\\govopen\\Cache`). An
+entry starts with a key line: the SHA-256 of the file's bytes together with a
+fingerprint of the code that understood them (the tool's version, the source of
+every module of the package, the Python version, and pydantic's installed version
+file, read without importing pydantic). The entry is used only when the key matches
+the bytes being read now, so it cannot be stale; a new version, a changed schema or
+rule, or one changed byte of the file makes a fresh result.
 
 Only valid files are cached (the `Catalog` that queries read); `validate` never
 reads the cache. The payload is a pickle: it is read only from a folder of the
@@ -39,10 +41,10 @@ _FORMAT = b"govopen-cache-1"
 
 
 def cache_dir() -> Path:
-    """Where entries live: $XDG_CACHE_HOME/govopen, else ~/.cache/govopen."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "govopen"
+    """Where entries live: platformdirs' user cache folder for govopen (honours XDG on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("govopen", appauthor=False)
 
 
 def enabled() -> bool:
@@ -52,20 +54,36 @@ def enabled() -> bool:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
-    """Changes whenever the code that turns a file into a Catalog may have changed."""
-    import pydantic.version
+    """Changes whenever the code that turns a file into a Catalog may have changed.
 
+    pydantic is not imported (a cached query never needs it): its installed
+    `version.py` is found and hashed as bytes.
+    """
     from govopen_cli import __version__
 
     digest = hashlib.sha256(_FORMAT)
-    for part in (__version__, sys.version, pydantic.version.VERSION):
+    for part in (__version__, sys.version):
         digest.update(part.encode() + b"\0")
+    digest.update(_installed_bytes("pydantic", "version.py") + b"\0")
     package = Path(__file__).parents[1]
     for source in sorted(package.rglob("*.py")):
         digest.update(
             str(source.relative_to(package)).encode() + b"\0" + source.read_bytes() + b"\0"
         )
     return digest.digest()
+
+
+def _installed_bytes(package: str, name: str) -> bytes:
+    """A file of an installed package, found without importing it (b"" if absent)."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return b""
+    for folder in spec.submodule_search_locations:
+        with contextlib.suppress(OSError):
+            return (Path(folder) / name).read_bytes()
+    return b""
 
 
 def key_for(raw: bytes) -> bytes:

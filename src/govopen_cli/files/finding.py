@@ -36,7 +36,7 @@ def find_data_file(explicit: Path | None = None, cwd: Path | None = None) -> Pat
     shipped = shipped_data_file()
     if shipped.is_file():
         return shipped
-    raise DataError([Problem("", 0, 0, "error", "no-data", msg.NO_DATA_FILE)])
+    raise DataError([Problem("", 0, 0, "no-data", msg.NO_DATA_FILE)])
 
 
 def ledger_path(data_path: Path, explicit: Path | None = None) -> Path:

@@ -38,6 +38,16 @@ MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 5_000_000
 """Nodes after aliases are expanded: a 100k-task file has about 1.2 million."""
 
+
+def limits() -> dict[str, str]:
+    """The limits above as the rule descriptions (problems.RULES) name them."""
+    return {
+        "max_mib": str(MAX_FILE_BYTES // (1024 * 1024)),
+        "max_depth": str(MAX_DEPTH),
+        "max_nodes": msg.count_words(MAX_EXPANDED_NODES),
+    }
+
+
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -55,7 +65,7 @@ def read_text(path: Path) -> str:
     name = str(path)
 
     def fail(rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
-        return DataError([Problem(name, line, column, "error", rule, message)])
+        return DataError([Problem(name, line, column, rule, message)])
 
     try:
         if path.is_dir():
@@ -95,14 +105,14 @@ def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     reason = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, yaml.reader.ReaderError):
-        return Problem(name, 0, 0, "error", "yaml-syntax", msg.YAML_BAD_CHARACTER)
+        return Problem(name, 0, 0, "yaml-syntax", msg.YAML_BAD_CHARACTER)
     context = getattr(exc, "context_mark", None)
     if str(reason).startswith("found unexpected end of stream") and context is not None:
         mark = context  # an unclosed quote or bracket: point where it was opened
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     if str(reason).startswith("exceeded maximum nesting depth"):  # libyaml's own limit (1000)
-        return Problem(name, line, column, "error", "too-deep", msg.TOO_DEEP)
-    return Problem(name, line, column, "error", "yaml-syntax", msg.yaml_syntax(str(reason)))
+        return Problem(name, line, column, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
+    return Problem(name, line, column, "yaml-syntax", msg.yaml_syntax(str(reason)))
 
 
 def compose(text: str, name: str) -> yaml.Node | None:
@@ -113,7 +123,9 @@ def compose(text: str, name: str) -> yaml.Node | None:
     except yaml.YAMLError as exc:
         raise DataError([_yaml_problem(name, exc)]) from None
     except RecursionError:
-        raise DataError([Problem(name, 0, 0, "error", "too-deep", msg.TOO_DEEP)]) from None
+        raise DataError(
+            [Problem(name, 0, 0, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))]
+        ) from None
     finally:
         loader.dispose()
     return node
@@ -139,7 +151,7 @@ class _Builder:
 
     def problem(self, node: yaml.Node, rule: str, message: str) -> None:
         line, column = _place(node)
-        self.problems.append(Problem(self.name, line, column, "error", rule, message))
+        self.problems.append(Problem(self.name, line, column, rule, message))
 
     def expanded_size(self, root: yaml.Node) -> int | None:
         """Nodes once aliases are expanded (memoized, so linear); None if a cycle is found."""
@@ -167,7 +179,7 @@ class _Builder:
         if self.aliases and key in self.built:
             return self.built[key]
         if depth > MAX_DEPTH:
-            self.problem(node, "too-deep", msg.TOO_DEEP)
+            self.problem(node, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
             value: Any = None
         elif isinstance(node, yaml.MappingNode):
             value = self.build_mapping(node, depth)
@@ -241,11 +253,11 @@ def build_values(root: yaml.Node, name: str, *, aliases: bool = True) -> Any:
     if aliases:
         size = builder.expanded_size(root)
         if size is None:
-            problem = Problem(name, *_place(root), "error", "yaml-alias", msg.ALIAS_CYCLE)
+            problem = Problem(name, *_place(root), "yaml-alias", msg.ALIAS_CYCLE)
             raise DataError([problem])
         if size > MAX_EXPANDED_NODES:
-            message = msg.ALIAS_BOMB.format(limit=MAX_EXPANDED_NODES)
-            raise DataError([Problem(name, *_place(root), "error", "yaml-alias", message)])
+            message = msg.ALIAS_BOMB.format(limit=msg.count_words(MAX_EXPANDED_NODES))
+            raise DataError([Problem(name, *_place(root), "yaml-alias", message)])
     value = builder.build(root)
     if builder.problems:
         raise DataError(builder.problems)
@@ -311,13 +323,12 @@ class SourceMap:
         rule: str,
         message: str,
         *,
-        level: Any = "error",
         key: bool = False,
         needle: str | None = None,
     ) -> Problem:
         """A problem placed at the node that `loc` names (or at `needle` inside it)."""
         line, column = self.locate(loc, key=key, needle=needle)
-        return Problem(self.name, line, column, level, rule, message)
+        return Problem(self.name, line, column, rule, message)
 
 
 # --- the whole file -----------------------------------------------------------------
@@ -331,5 +342,5 @@ def read_yaml(path: Path) -> tuple[Any, SourceMap]:
         root = compose(text, name)
         source = SourceMap(name, root)
         if root is None:
-            raise DataError([Problem(name, 1, 1, "error", "empty", msg.EMPTY_FILE)])
+            raise DataError([Problem(name, 1, 1, "empty", msg.EMPTY_FILE)])
         return build_values(root, name, aliases="&" in text), source

@@ -44,7 +44,7 @@ __all__ = [
     "ImportResult",
     "RawRow",
     "SourceError",
-    "Table",
+    "SourceTable",
     "TaskRow",
     "build_table",
     "import_source",
@@ -98,7 +98,7 @@ class TaskRow:
 
 
 @dataclass(slots=True)
-class Table:
+class SourceTable:
     """A table read from a source: title, sections, tasks, and notes for the clerk."""
 
     title: str = ""
@@ -259,7 +259,7 @@ def _header(row: RawRow) -> dict[str, int] | None:
     return columns
 
 
-def build_table(rows: list[RawRow]) -> Table:
+def build_table(rows: list[RawRow]) -> SourceTable:
     """Read title, sections and tasks from raw rows; SourceError for a broken table."""
     copies = _copies(rows)
     if not copies:
@@ -318,8 +318,8 @@ def _section(row: RawRow) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
-def _read_copy(preamble: list[RawRow], columns: dict[str, int], body: list[RawRow]) -> Table:
-    table = Table()
+def _read_copy(preamble: list[RawRow], columns: dict[str, int], body: list[RawRow]) -> SourceTable:
+    table = SourceTable()
     heading = "".join(squeeze(c) for row in preamble for c in row.cells)
     match = _ATTACHMENT.match(heading)
     if match:
@@ -389,7 +389,7 @@ def _labelled(lead: str, support: str) -> str:
     return f"{msg.IMPORT_LEAD_LABEL}{lead}；{msg.IMPORT_SUPPORT_LABEL}{support}"
 
 
-def _compare(first: Table, other: Table, place: str) -> Iterator[str]:
+def _compare(first: SourceTable, other: SourceTable, place: str) -> Iterator[str]:
     by_id = {t.id: t for t in first.tasks}
     same = 0
     for task in other.tasks:
@@ -411,7 +411,7 @@ def _compare(first: Table, other: Table, place: str) -> Iterator[str]:
 class ImportResult:
     """What an import found: the table, its year, units with roles, schedule problems."""
 
-    table: Table
+    table: SourceTable
     year: int | None
     units: dict[str, tuple[str, Role]]
     milestones: int
@@ -429,7 +429,7 @@ def unit_kind(name: str) -> str:
     return "department"
 
 
-def analyse(table: Table) -> ImportResult:
+def analyse(table: SourceTable) -> ImportResult:
     """Year, unit registry (first role each unit is named in) and schedule phrases."""
     years = [int(y) for t in table.tasks for y in _YEAR.findall(t.schedule)]
     year = min(years) if years else None

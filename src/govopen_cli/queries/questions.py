@@ -7,13 +7,18 @@ names) and returns plain records; nothing here knows about the terminal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from govopen_cli.queries.status import Progress
 from govopen_cli.table.catalog import Catalog, Holding, TaskView
 from govopen_cli.table.records import SectionRecord, UnitRecord
 from govopen_cli.table.text import fold_width, squeeze
 from govopen_cli.table.units import ROLES, Role
+
+if TYPE_CHECKING:
+    from govopen_cli.table.model import ProgressReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,7 @@ def deadlines(
     unit owes it any more (per the ledger in `progress`); `unit` narrows to one unit
     (a group: its members).
     """
-    wanted = set(catalog.registry.members(unit) or [unit]) if unit else None
+    wanted = set(catalog.registry.expand(unit)) if unit else None
     first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
     last = end or max(as_of, first)
     # tasks share schedules (parse_schedule is memoized): each distinct one is windowed once
@@ -171,3 +176,79 @@ def overdue(
     """
     end = as_of - dt.timedelta(days=1)
     return deadlines(catalog, as_of=as_of, end=end, recurring=False, progress=progress, unit=unit)
+
+
+# --- the due-date window and what an export or a report list selects ------------------------
+
+DEFAULT_WITHIN_DAYS = 30
+"""`due` with no window option: the deadlines of the next 30 days."""
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Deadlines from `start` (None: no lower bound) to `end`, both days included."""
+
+    start: dt.date | None
+    end: dt.date
+
+
+def due_window(
+    as_of: dt.date,
+    *,
+    before: dt.date | None = None,
+    after: dt.date | None = None,
+    within: int | None = None,
+) -> Window:
+    """The window `due` asks about; ValueError (a Chinese message) for one that makes no sense.
+
+    `before` alone sets no start; without `before` the window ends `within` days (default 30)
+    after as-of; with no option at all it starts at as-of.
+    """
+    from govopen_cli import messages as msg
+
+    if within is not None and before is not None:
+        raise ValueError(msg.WITHIN_AND_BEFORE)
+    start = as_of if after is None and before is None else after
+    if before is not None:
+        end = before
+    else:
+        end = as_of + dt.timedelta(days=within if within is not None else DEFAULT_WITHIN_DAYS)
+    if start is not None and start > end:
+        raise ValueError(msg.EMPTY_WINDOW.format(start=start, end=end))
+    return Window(start, end)
+
+
+def select_reports(
+    catalog: Catalog,
+    reports: Iterable[ProgressReport],
+    *,
+    tasks: Iterable[int] | None = None,
+    unit: str | None = None,
+) -> list[ProgressReport]:
+    """Ledger reports on these tasks (None: any) by this unit or, for a group, its members."""
+    ids = None if tasks is None else set(tasks)
+    units = None if unit is None else set(catalog.registry.expand(unit))
+    return [
+        r for r in reports if (ids is None or r.task in ids) and (units is None or r.unit in units)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What an export holds: the chosen tasks and the ledger reports about them."""
+
+    views: list[TaskView]
+    reports: list[ProgressReport]
+
+
+def select_for_export(
+    catalog: Catalog,
+    reports: Iterable[ProgressReport],
+    *,
+    section: SectionRecord | None = None,
+    unit: str | None = None,
+) -> Selection:
+    """The tasks of a section and/or a unit (any role), and their reports by that unit."""
+    views = list_tasks(catalog, section=section, unit=unit)
+    chosen = select_reports(catalog, reports, tasks=[v.id for v in views], unit=unit)
+    return Selection(views, chosen)

@@ -16,11 +16,13 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.status import Mark, Progress, board_units
-from govopen_cli.render.tables import MARK_COLOURS, Column, Table, render, reports_table, task_row
+from govopen_cli.render.formats import ExportFormat, RowKind
+from govopen_cli.render.marks import LOOKS, SEVERITY
+from govopen_cli.render.tables import Column, Table, render, reports_table, task_row
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
@@ -28,23 +30,9 @@ if TYPE_CHECKING:
 
     from govopen_cli.table.model import ProgressReport
 
-ExportFormat = Literal["csv", "xlsx", "ics", "markdown", "json"]
-RowKind = Literal["tasks", "milestones"]
 WARN_DAYS = 30
 """Days before a deadline that count as 临近 (the board's default)."""
 BOM = "\ufeff"
-
-# Worst first: the badge of a milestone shared by several units is its worst unit's mark.
-SEVERITY: tuple[Mark, ...] = (
-    "overdue",
-    "blocked",
-    "due_soon",
-    "in_progress",
-    "not_due",
-    "ongoing",
-    "done_late",
-    "done",
-)
 
 
 # --- what a milestone looks like to everyone ------------------------------------------------
@@ -98,11 +86,16 @@ def task_brief(view: TaskView) -> str:
     return first if len(first) <= 30 else first[:29] + "…"
 
 
-def milestone_uid(catalog: Catalog, task_id: int, number: int) -> str:
+def milestone_uid(catalog: Catalog, task_id: int, number: int | str) -> str:
     """A calendar UID that is the same in every export: document, task and milestone number."""
     doc = catalog.document
     key = f"govopen:{doc.region or ''}:{doc.title}:{doc.attachment or ''}:{task_id}:{number}"
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@govopen"
+
+
+def recurrence_uid(catalog: Catalog, task_id: int, number: int) -> str:
+    """The UID of a task's `number`-th recurring deadline (1-based), stable like milestone_uid."""
+    return milestone_uid(catalog, task_id, f"every-{number}")
 
 
 # --- tables: the four source columns, and one row per milestone ------------------------------
@@ -160,7 +153,7 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
         Column("deliverable", msg.H_DELIVERABLE),
         Column("owners", msg.H_LEAD_UNITS, names("owners")),
         Column("outstanding", msg.H_OUTSTANDING, names("outstanding")),
-        Column("status", msg.H_STATUS, lambda r: msg.MARK_MEANINGS[r["status"]]),
+        Column("status", msg.H_STATUS, lambda r: LOOKS[r["status"]].meaning),
         Column("text", msg.H_SOURCE_TEXT),
     )
     return Table("", columns, rows)
@@ -206,8 +199,13 @@ def to_ics(
     remind_days: int = 7,
     unit: str | None = None,
 ) -> bytes:
-    """One all-day event per dated milestone, an alarm `remind_days` before, stable UIDs."""
-    from icalendar import Alarm, Calendar, Event
+    """One all-day event per dated milestone, an alarm `remind_days` before, stable UIDs.
+
+    A recurring deadline (每季度末 …) is one event with its RRULE, starting at its first
+    occurrence in the document's year (else on or after as-of), so a calendar shows every
+    occurrence to come rather than a fixed list.
+    """
+    from icalendar import Alarm, Calendar, Event, vRecur
 
     catalog = progress.catalog
     calendar = Calendar()
@@ -220,6 +218,14 @@ def to_ics(
         "x-wr-calname", msg.ICS_CALENDAR_NAME.format(title=catalog.document.title, who=who)
     )
     stamp = dt.datetime.combine(progress.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+    def alarm_for(summary: str) -> Alarm:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", -dt.timedelta(days=remind_days))
+        alarm.add("description", msg.ICS_ALARM.format(days=remind_days, summary=summary))
+        return alarm
+
     for view in views:
         for number, milestone in enumerate(view.schedule.milestones, start=1):
             summary = msg.ICS_SUMMARY.format(task=view.id, what=milestone_title(view, number))
@@ -242,11 +248,34 @@ def to_ics(
                 ),
             )
             event.add("transp", "TRANSPARENT")
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("trigger", -dt.timedelta(days=remind_days))
-            alarm.add("description", msg.ICS_ALARM.format(days=remind_days, summary=summary))
-            event.add_component(alarm)
+            event.add_component(alarm_for(summary))
+            calendar.add_component(event)
+        for number, recurrence in enumerate(view.schedule.recurring, start=1):
+            what = recurrence.phrase + (recurrence.deliverable or f"：{task_brief(view)}")
+            summary = msg.ICS_SUMMARY.format(task=view.id, what=what)
+            begin = (
+                dt.date(catalog.document.year, 1, 1) if catalog.document.year else progress.as_of
+            )
+            first = recurrence.occurrences(begin, begin.replace(year=begin.year + 1))[0]
+            event = Event()
+            event.add("uid", recurrence_uid(catalog, view.id, number))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", first)
+            event.add("dtend", first + dt.timedelta(days=1))
+            event.add("rrule", vRecur.from_ical(recurrence.rrule))
+            event.add("summary", summary)
+            event.add(
+                "description",
+                msg.ICS_RECURRING_DESCRIPTION.format(
+                    phrase=recurrence.phrase,
+                    deliverable=recurrence.deliverable or msg.ICS_NONE,
+                    units=view.units_text,
+                    text=view.text,
+                    schedule=view.schedule_text,
+                ),
+            )
+            event.add("transp", "TRANSPARENT")
+            event.add_component(alarm_for(summary))
             calendar.add_component(event)
     return bytes(calendar.to_ical())
 
@@ -377,13 +406,13 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
     _print_setup(sheet, "2:2")
 
 
-def _mark_cell(sheet: Worksheet, row: int, col: int, mark: str, text: str) -> None:
+def _mark_cell(sheet: Worksheet, row: int, col: int, mark: Mark) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    background, foreground = MARK_COLOURS[mark]
-    cell = sheet.cell(row, col, text)
-    cell.fill = PatternFill("solid", fgColor=background)
-    cell.font = Font(color=foreground, bold=mark == "overdue")
+    look = LOOKS[mark]
+    cell = sheet.cell(row, col, look.text)
+    cell.fill = PatternFill("solid", fgColor=look.colours.bg)
+    cell.font = Font(color=look.colours.fg, bold=look.bold)
     cell.alignment = Alignment(horizontal="center", vertical="center")
 
 
@@ -435,7 +464,7 @@ def _board_sheet(
                     else progress.milestone_mark(view, number, unit, warn_days)
                 )
                 if mark is not None:
-                    _mark_cell(sheet, row, col, mark, msg.MARK_LABELS[mark])
+                    _mark_cell(sheet, row, col, mark)
                 sheet.cell(row, col).border = style["border"]
             sheet.row_dimensions[row].height = _row_height([str(fixed[3])], [widths[3]])
             row += 1
@@ -443,9 +472,9 @@ def _board_sheet(
     sheet.cell(row, 1, msg.XLSX_LEGEND).font = style["bold"]
     for mark in MARKS:
         row += 1
-        _mark_cell(sheet, row, 2, mark, msg.MARK_LABELS[mark])
+        _mark_cell(sheet, row, 2, mark)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        sheet.cell(row, 4, msg.MARK_MEANINGS[mark])
+        sheet.cell(row, 4, LOOKS[mark].meaning)
     sheet.freeze_panes = "E3"
     _print_setup(sheet, "2:2")
 

@@ -15,22 +15,10 @@ from typing import Any
 from govopen_cli import messages as msg
 from govopen_cli.queries.status import MARKS, Progress
 from govopen_cli.render.exports import WARN_DAYS, Badge, badge, milestone_title
-from govopen_cli.render.tables import MARK_COLOURS
+from govopen_cli.render.marks import LOOKS, PAGE_COLOURS
 from govopen_cli.table.catalog import TaskView
 
 TEMPLATE = "publish.html.j2"
-
-# Text and background colours of the page (foreground, background), hex without '#'.
-# Each pair is at least 4.5:1 (WCAG AA); tests/test_publishing.py computes the ratios.
-PAGE_COLOURS: dict[str, tuple[str, str]] = {
-    "body": ("1A1A1A", "FFFFFF"),
-    "muted": ("4D4D4D", "FFFFFF"),
-    "banner": ("FFFFFF", "0B3D91"),
-    "head": ("111111", "E3E7ED"),
-    "section": ("0B2A5B", "EEF2F7"),
-    "axis": ("333333", "FFFFFF"),
-    "focus": ("0B3D91", "FFFFFF"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +133,7 @@ def page_context(progress: Progress, warn_days: int = WARN_DAYS) -> dict[str, An
         "total": len(tasks),
         "timeline": timeline(milestones),
         "marks": MARKS,
-        "mark_colours": MARK_COLOURS,
+        "looks": LOOKS,
         "colours": PAGE_COLOURS,
     }
 

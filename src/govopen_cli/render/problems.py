@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import IO, Literal
+from typing import IO
 
 from govopen_cli import messages as msg
-from govopen_cli.problems import Problem
+from govopen_cli.problems import RULES, Problem
 
-ReportFormat = Literal["text", "json", "github"]
-FORMATS: tuple[ReportFormat, ...] = ("text", "json", "github")
 JSON_FIELDS = ("path", "line", "column", "level", "rule", "message")
 
 
@@ -96,3 +94,15 @@ def as_github(problems: Sequence[Problem], files: int) -> str:
     """One workflow command per problem, then the summary as a plain log line."""
     lines = [github_line(p) for g in grouped(problems) for p in g]
     return "\n".join([*lines, summary(files, problems)])
+
+
+# --- the rule table (README) ---------------------------------------------------------------
+
+
+def rules_markdown() -> str:
+    """README's rule table: every registered rule, its level and meaning, limits filled in."""
+    from govopen_cli.files.yaml_reader import limits
+
+    filled = limits()
+    rows = [f"| `{r.id}` | {r.level} | {r.description.format(**filled)} |" for r in RULES.values()]
+    return "\n".join([msg.RULE_TABLE_HEADER, "|---|---|---|", *rows]) + "\n"

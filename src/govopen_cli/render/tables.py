@@ -11,18 +11,17 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.questions import DueItem, SectionSummary, UnitSummary, UnitTask
 from govopen_cli.queries.status import MARKS, Progress, board_units, stats
+from govopen_cli.render.formats import TABLE_FORMATS, TableFormat
+from govopen_cli.render.marks import LOOKS
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
-
-Format = Literal["table", "json", "csv", "markdown", "plain"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown", "plain")
 
 
 def _text(value: Any) -> str:
@@ -68,28 +67,34 @@ class Table:
 # --- renderers ---------------------------------------------------------------------
 
 
-def render(table: Table, fmt: Format, width: int | None = None) -> str:
+def render(table: Table, fmt: TableFormat, width: int | None = None) -> str:
     """The table in one format, as text ending in a newline (empty JSON list for no rows)."""
-    if fmt == "json":
-        import json
+    if fmt == "table":
+        return _terminal(table, width)
+    return RENDERERS[fmt](table)
 
-        return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
-    if fmt == "csv":
-        import csv
-        import io
 
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(c.header for c in table.columns)
-        writer.writerows([c.cell(row) for c in table.columns] for row in table.rows)
-        return buffer.getvalue()
-    if fmt == "markdown":
-        return _markdown(table)
-    if fmt == "plain":
-        return "".join(
-            "\t".join(_one_line(c.cell(row)) for c in table.columns) + "\n" for row in table.rows
-        )
-    return _terminal(table, width)
+def _json(table: Table) -> str:
+    import json
+
+    return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def _csv(table: Table) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(c.header for c in table.columns)
+    writer.writerows([c.cell(row) for c in table.columns] for row in table.rows)
+    return buffer.getvalue()
+
+
+def _plain(table: Table) -> str:
+    return "".join(
+        "\t".join(_one_line(c.cell(row)) for c in table.columns) + "\n" for row in table.rows
+    )
 
 
 def _json_default(value: Any) -> Any:
@@ -115,6 +120,17 @@ def _markdown(table: Table) -> str:
     if table.caption:
         lines.extend(["", table.caption])
     return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[TableFormat, Callable[[Table], str]] = {
+    "table": lambda table: _terminal(table, None),
+    "json": _json,
+    "csv": _csv,
+    "markdown": _markdown,
+    "plain": _plain,
+}
+"""One renderer per format of render/formats.TABLE_FORMATS (a terminal table: `render`)."""
+assert tuple(RENDERERS) == TABLE_FORMATS
 
 
 def _terminal(table: Table, width: int | None) -> str:
@@ -439,25 +455,12 @@ def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
             "status",
             msg.H_STATUS,
             lambda r: msg.STATUS_LABELS[r["status"]],
-            style_of=lambda r: _STATUS_STYLES[r["status"]],
+            style_of=lambda r: LOOKS[r["status"]].style,
         ),
         Column("note", msg.H_NOTE, wide=True),
         Column("evidence", msg.H_EVIDENCE, wrap=True),
     )
     return Table(msg.reports_title(len(rows)), columns, rows)
-
-
-_STATUS_STYLES = {"done": "green", "in_progress": "cyan", "blocked": "bold red"}
-MARK_STYLES: dict[str, str] = {
-    "done": "bold green",
-    "done_late": "yellow",
-    "in_progress": "green",
-    "due_soon": "bold yellow",
-    "not_due": "dim",
-    "ongoing": "cyan",
-    "blocked": "bold red",
-    "overdue": "bold white on red",
-}
 
 
 def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -> Table:
@@ -474,10 +477,10 @@ def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -
         rows.append(row)
 
     def cell(unit: str) -> Callable[[dict[str, Any]], str]:
-        return lambda r: msg.MARK_LABELS[r["marks"][unit]] if unit in r["marks"] else ""
+        return lambda r: LOOKS[r["marks"][unit]].text if unit in r["marks"] else ""
 
     def colour(unit: str) -> Callable[[dict[str, Any]], str | None]:
-        return lambda r: MARK_STYLES.get(r["marks"].get(unit, ""))
+        return lambda r: LOOKS[r["marks"][unit]].style if unit in r["marks"] else None
 
     columns = [
         Column("task", msg.H_ID),
@@ -485,7 +488,7 @@ def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -
         *(Column(u, catalog.short_name(u), cell(u), style_of=colour(u)) for u in units),
     ]
     # a no-break space inside each entry: a line of the legend never parts a mark from its meaning
-    legend = "  ".join(f"{msg.MARK_LABELS[m]}\u00a0{msg.MARK_MEANINGS[m]}" for m in MARKS)
+    legend = "  ".join(f"{LOOKS[m].text}\u00a0{LOOKS[m].meaning}" for m in MARKS)
     caption = msg.BOARD_CAPTION.format(date=progress.as_of.isoformat(), legend=legend)
     return Table(msg.BOARD_TITLE, columns, rows, caption=caption)
 
@@ -526,17 +529,3 @@ def stats_table(progress: Progress) -> Table:
     )
     caption = msg.STATS_CAPTION.format(date=progress.as_of.isoformat())
     return Table(msg.STATS_TITLE, columns, rows, caption=caption)
-
-
-# The board's colours outside a terminal (xlsx fills, the public page): background and text,
-# each pair at least 4.5:1 contrast (WCAG AA; tests/test_exporting.py computes the ratios).
-MARK_COLOURS: dict[str, tuple[str, str]] = {
-    "done": ("D5F0DB", "14532D"),
-    "done_late": ("FFF1B8", "5C4400"),
-    "in_progress": ("D5F0DB", "14532D"),
-    "due_soon": ("FFE08A", "4A3500"),
-    "not_due": ("EEEEEE", "3A3A3A"),
-    "ongoing": ("D6EEF5", "0B4A5E"),
-    "blocked": ("FAD4D4", "7F1D1D"),
-    "overdue": ("B91C1C", "FFFFFF"),
-}

@@ -128,7 +128,7 @@ class Catalog:
         owners: list[str] = []
         for mention in mentions:
             if mention.role == "lead":
-                owners.extend(self.registry.members(mention.name) or [mention.name])
+                owners.extend(self.registry.expand(mention.name))
         return tuple(dict.fromkeys(owners))
 
     def holdings(self, view: TaskView, unit: str) -> tuple[Holding, ...]:

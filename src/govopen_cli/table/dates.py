@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass
 
 from govopen_cli import messages as msg
 from govopen_cli.table.text import fold_width, squeeze
@@ -32,6 +33,24 @@ def parse_date(text: str) -> dt.date:
             except ValueError:
                 raise ValueError(msg.DATE_NOT_EXIST.format(text=text)) from None
     raise ValueError(msg.DATE_BAD_FORM.format(text=text))
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """The two days a command knows, built once from the command line and passed down.
+
+    `as_of` is the day the questions treat as today (--as-of, $GOVOPEN_AS_OF, else the real
+    date): it replays history, so ledger reports dated after it do not count yet. `today` is
+    the real date: a ledger report is never dated after it, whatever as-of says.
+    """
+
+    as_of: dt.date
+    today: dt.date
+
+    @classmethod
+    def real(cls, as_of: dt.date | None = None) -> Clock:
+        """The clock of a run: the real today, and as-of as given (ValueError for a bad env)."""
+        return cls(as_of=as_of_date(as_of), today=dt.date.today())
 
 
 def as_of_date(given: dt.date | None = None) -> dt.date:

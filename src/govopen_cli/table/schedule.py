@@ -21,7 +21,9 @@ Decisions where the task tables are silent:
 * Recurring deadlines: a bare 每年 / 每半年 / 每季度 / 每月 is due on the last day of each
   period. A day past the end of a short month is clamped to the month's last day
   (每月31日前 falls on 4月30日; 每年2月29日前 on 2月28日 in common years), so a
-  deadline never silently disappears.
+  deadline never silently disappears. Each is an RFC 5545 recurrence rule
+  (``Recurrence.rrule``), expanded with python-dateutil and exported to iCalendar as is;
+  the clamp is ``BYMONTHDAY=31,-1;BYSETPOS=1`` (the earlier of the day and the last day).
 """
 
 from __future__ import annotations
@@ -81,7 +83,6 @@ _STRIP = ",，、;；。:：" + " \t\r\n\u3000"
 _NOT_THIS_YEAR = "0123456789" + _CN + "十两百千明次来去前后多几数半整全近"
 _QUARTER_ENDS = (3, 6, 9, 12)
 _HALF_YEAR_ENDS = (6, 12)
-_ALL_MONTHS = tuple(range(1, 13))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,23 +107,23 @@ class Recurrence:
     deliverable: str
     phrase: str
 
-    def occurrences(self, start: date, end: date) -> list[date]:
-        """Every due date in [start, end], both inclusive, in order."""
+    @property
+    def rrule(self) -> str:
+        """The RFC 5545 RRULE value, e.g. 每季度末 → FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1."""
+        if self.kind == "monthly":
+            return "FREQ=MONTHLY;" + _by_month_day(self.day, shortest=28)
         if self.kind == "yearly":
-            months: tuple[int, ...] = (self.month or 12,)
-        elif self.kind == "half-yearly":
-            months = _HALF_YEAR_ENDS
-        elif self.kind == "quarterly":
-            months = _QUARTER_ENDS
-        else:
-            months = _ALL_MONTHS
-        found = []
-        for year in range(start.year, end.year + 1):
-            for month in months:
-                due = _clamped(year, month, self.day)
-                if start <= due <= end:
-                    found.append(due)
-        return found
+            month = self.month or 12
+            shortest = _last_day(2001, month)  # a common year: February has 28 days
+            return f"FREQ=YEARLY;BYMONTH={month};" + _by_month_day(self.day, shortest)
+        months = _HALF_YEAR_ENDS if self.kind == "half-yearly" else _QUARTER_ENDS
+        return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY=-1"
+
+    def occurrences(self, start: date, end: date) -> list[date]:
+        """Every due date in [start, end], both inclusive, in order (dateutil's rrule)."""
+        if start > end:
+            return []
+        return list(_expand(self.rrule, start, end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +243,31 @@ def _last_day(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (date(year, month + 1, 1) - timedelta(days=1)).day
+
+
+def _by_month_day(day: int | None, shortest: int) -> str:
+    """BYMONTHDAY for a day of the month: -1 is the last; past a short month's end, clamped."""
+    if day is None:
+        return "BYMONTHDAY=-1"
+    if day <= shortest:
+        return f"BYMONTHDAY={day}"
+    return f"BYMONTHDAY={day},-1;BYSETPOS=1"  # the earlier of the day and the month's last
+
+
+@lru_cache(maxsize=1024)
+def _expand(rule: str, start: date, end: date) -> tuple[date, ...]:
+    """The rule's days in [start, end]; a table repeats few rules over few windows."""
+    from datetime import datetime
+
+    from dateutil.rrule import rrulestr
+
+    first = datetime(start.year, start.month, 1)
+    days = rrulestr(rule, dtstart=first).between(
+        datetime.combine(start, datetime.min.time()),
+        datetime.combine(end, datetime.min.time()),
+        inc=True,
+    )
+    return tuple(day.date() for day in days)
 
 
 def _clamped(year: int, month: int, day: int | None) -> date:

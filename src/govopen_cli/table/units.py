@@ -156,6 +156,10 @@ class Registry:
         unit = self.units.get(name)
         return list(unit.members) if unit else []
 
+    def expand(self, name: str) -> list[str]:
+        """The units a name stands for: a group's members; a unit (or a memberless group) itself."""
+        return self.members(name) or [name]
+
     def suggest(self, written: str, limit: int = 3) -> list[str]:
         """Registered names close to a misspelt one, best first."""
         keys = {unit_key(s): u.name for u in self.units.values() for s in self.spellings(u)}

@@ -120,7 +120,9 @@ def form_table(path: Path) -> list[tuple[object, ...]]:
 
 
 def test_the_round_on_the_shipped_table(office: Path) -> None:
-    make_forms(office)
+    made = cli("forms", "-o", "forms", "--as-of", "2022-01-01", "--within", "90")
+    assert made.exit_code == 0, made.output
+    assert "已写入 7 份进展报送表" in made.stdout and "还没有进展台账" in made.stdout
     forms = sorted(p.name for p in (office / "forms").iterdir())
     assert forms == sorted(f"进展报送表_{u}.xlsx" for u in ALL7)
     for unit in ALL7:
@@ -300,6 +302,7 @@ def test_forms_for_one_unit_leave_out_what_it_has_done(office: Path) -> None:
     (office / "progress.yaml").write_text(LEDGER_AT_OCTOBER, encoding="utf-8")
     result = cli("forms", "-o", "f", "--as-of", "2022-01-01", "--unit", "东坡区")
     assert result.exit_code == 0, result.output
+    assert "还没有进展台账" not in result.stdout
     assert [p.name for p in (office / "f").iterdir()] == [f"进展报送表_{DP}.xlsx"]
     assert form_table(office / "f" / f"进展报送表_{DP}.xlsx") == [
         r for r in FORM_ROWS if r[0] not in (6, 7)

@@ -578,6 +578,7 @@ FORMS_WRITTEN = (
 )
 FORMS_UNIT_LINE = "  {file}：{unit}，{rows} 行"
 FORMS_NONE_OWED = "无需报送的单位（{count} 个）：{units}"
+FORMS_NO_LEDGER = "提示：还没有进展台账（{path}），表中列出全部到期节点，不论哪个单位是否已完成"
 FORMS_NONE = "没有单位需要报送：截至 {date}，{end} 前没有未完成的节点"
 ROUND_EXISTS = "{paths} 已存在，未写入任何文件；要覆盖请加 --force"
 ROUND_NOT_LEAD = "“{unit}”不是任何任务的责任单位，没有报送表或督办通知"

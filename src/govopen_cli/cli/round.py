@@ -97,6 +97,7 @@ def forms_command(
     """下发进展报送表：每个责任单位一个 xlsx，列出它尚未完成、期内到期或已逾期的节点。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.forms import table_identity
+    from govopen_cli.files.finding import ledger_path
     from govopen_cli.queries.round import forms
     from govopen_cli.render.forms import form_xlsx
 
@@ -124,6 +125,10 @@ def forms_command(
     idle = [catalog.short_name(u) for u in units if u not in {f.unit for f in found}]
     if idle:
         lines.append(msg.FORMS_NONE_OWED.format(count=len(idle), units="、".join(idle)))
+    assert catalog.path is not None
+    ledger_file = ledger_path(catalog.path, progress)
+    if not ledger_file.exists():
+        lines.append(msg.FORMS_NO_LEDGER.format(path=ledger_file))
     sys.stdout.write("\n".join(lines) + "\n")
 
 

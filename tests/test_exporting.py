@@ -356,3 +356,31 @@ def test_a_terse_deliverable_is_named_with_its_task(catalog: Catalog) -> None:
     t2 = next(e for e in found if str(e["summary"]).startswith("【第2项】"))
     # source: 探索建立群众参与基层政府有关会议制度。 / 2021年底前建立制度
     assert str(t2["summary"]) == "【第2项】探索建立群众参与基层政府有关会议制度（建立制度）"
+
+
+def test_xlsx_sheets_have_autofilters_over_their_rows(catalog: Catalog) -> None:
+    book = workbook(catalog, all_done_13_1(catalog)[:2])
+    # table: header row 2, 5 section rows + 24 tasks = rows 3–31, four source columns
+    assert book["任务分工"].auto_filter.ref == "A2:D31"
+    # board: 序号/节点/截止日期/节点内容 + 7 lead units (A–K); 12 dated milestones + the 13
+    # tasks without one = rows 3–27; the legend below stays out of the filter
+    assert book["节点进度"].auto_filter.ref == "A2:K27"
+    # ledger: header + 2 reports, seven columns (日期 序号 节点 单位 状态 备注 佐证)
+    assert book["进展台账"].auto_filter.ref == "A1:G3"
+
+
+def test_xlsx_for_a_guide_unit_names_its_role(catalog: Catalog) -> None:
+    views = [v for v in catalog.tasks if catalog.holdings(v, "市政务服务管理局")]
+    data = make(catalog, "xlsx", views=views, unit="市政务服务管理局")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(data))["任务分工"]
+    assert [c.value for c in sheet[2]] == ["序号", "重点任务", "工作进度", "责任单位", "角色"]
+    ids_and_roles = [
+        (sheet.cell(r, 1).value, sheet.cell(r, 5).value)
+        for r in range(3, sheet.max_row + 1)
+        if isinstance(sheet.cell(r, 1).value, int)
+    ]
+    # the source: 市政务服务管理局 加强指导 tasks 4, 11–15 and 17
+    assert ids_and_roles == [(i, "指导") for i in (4, 11, 12, 13, 14, 15, 17)]
+    assert sheet.auto_filter.ref == f"A2:E{sheet.max_row}"

@@ -99,7 +99,7 @@ def test_page_is_self_contained_chinese_and_dated(catalog: Catalog) -> None:
     assert not re.search(r"(?:src|href)=\"(?:https?:)?//", html)
     text = "".join(parsed.text)
     assert "眉山市深化政务公开促进基层政府治理能力提升重点任务分工" in text
-    assert "进度截至 2022-01-15" in text
+    assert re.search(r"进度截至\s*2022-01-15", text)
 
 
 def test_every_task_is_in_the_html_without_script(catalog: Catalog) -> None:
@@ -202,7 +202,7 @@ def test_publish_command_writes_index_html(run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     html = (out / "index.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert "进度截至 2022-03-15" in html
+    assert re.search(r"进度截至</dt><dd[^>]*>2022-03-15<", html)
     assert list(out.iterdir()) == [out / "index.html"]
 
 
@@ -303,3 +303,170 @@ def test_page_in_headless_chromium(run, tmp_path: Path) -> None:
     assert shot.startswith(b"\x89PNG")
     if os.environ.get("GOVOPEN_SCREENSHOTS"):
         (ROOT / "docs" / "images" / "publish.png").write_bytes(shot)
+
+
+# --- the page on a phone and on a desktop (issue 15) ---------------------------------------------
+
+
+def test_header_names_publisher_source_and_data_date_or_says_they_are_missing(
+    catalog: Catalog,
+) -> None:
+    parsed = Collector()
+    parsed.feed(page(catalog))
+    text = "".join(parsed.text)
+    # the shipped Meishan file does not say who published it, its 文号 or a data date
+    assert "发布单位数据文件未写明发布单位" in text
+    assert "数据文件未写明文号或出处" in text
+    assert "数据日期数据文件未写明数据日期" in text
+    assert "govopen" not in text  # the footer does not advertise the tool
+    assert catalog.path is not None
+    task_file = validate_file(catalog.path).task_file
+    assert task_file is not None
+    document = task_file.document.model_copy(
+        update={
+            "publisher": "眉山市人民政府办公室",
+            "source": "眉府办发〔2021〕1号",
+            "date": dt.date(2021, 8, 1),
+        }
+    )
+    named = Catalog(task_file.model_copy(update={"document": document}), catalog.path)
+    parsed = Collector()
+    parsed.feed(page(named))
+    text = "".join(parsed.text)
+    assert "发布单位眉山市人民政府办公室" in text
+    assert "依据文件眉府办发〔2021〕1号" in text
+    assert "数据日期2021-08-01" in text
+    assert "未写明" not in text
+
+
+def test_page_without_a_ledger_says_so_and_fails_nobody(catalog: Catalog) -> None:
+    html = render_page(Progress(catalog, [], dt.date(2022, 1, 15), recorded=False))
+    parsed = Collector()
+    parsed.feed(html)
+    text = "".join(parsed.text)
+    assert "尚未登记任何进展" in text
+    assert "✘逾期" not in text and "个单位已完成" not in text
+    row = re.search(r'<tr class="task" id="task-16".*?</tr>', html, re.S)
+    assert row is not None and "mark-past_due" in row.group(0)  # 2021年底前: past, not failed
+
+
+def test_search_reads_the_names_of_a_groups_members(catalog: Catalog) -> None:
+    parsed = Collector()
+    parsed.feed(page(catalog))
+    search = {
+        a["data-id"]: a["data-search"] or ""
+        for t, a in parsed.tags
+        if t == "tr" and a.get("class") == "task"
+    }
+    # every task is led by 各县（区）人民政府, whose members include 东坡区人民政府 (short: 东坡区)
+    assert all("东坡区" in words for words in search.values())
+
+
+def shown_rows(tab) -> list[str]:  # type: ignore[no-untyped-def]
+    """The ids of the task rows (or cards) on screen."""
+    return list(
+        tab.eval_on_selector_all(
+            "tr.task", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)"
+        )
+    )
+
+
+SHOWN_DOT_TOPS = """cs => cs.filter(c => c.parentNode.style.display !== 'none')
+    .map(c => c.getAttribute('cy'))"""
+
+
+def overflow(tab) -> int:  # type: ignore[no-untyped-def]
+    """How many pixels the page is wider than the window (0: no sideways scroll)."""
+    return int(
+        tab.evaluate(
+            "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+            " - document.documentElement.clientWidth"
+        )
+    )
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "site"
+    result = run(
+        "publish", "--out", str(out), "--as-of", "2022-03-15", "--progress", str(DEMO_LEDGER)
+    )
+    assert result.exit_code == 0
+    url = (out / "index.html").as_uri()
+    shots: dict[int, bytes] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            for width in (390, 1280):
+                context = browser.new_context(
+                    viewport={"width": width, "height": 844}, locale="zh-CN"
+                )
+                context.route(
+                    "**/*", lambda r: r.continue_() if r.request.url == url else r.abort()
+                )
+                tab = context.new_page()
+                tab.goto(url)
+                tab.wait_for_load_state("load")
+                assert overflow(tab) == 0
+
+                # no date breaks inside its number: none shown takes two line boxes
+                broken = tab.eval_on_selector_all(
+                    ".due", "ds => ds.filter(d => d.getClientRects().length > 1).length"
+                )
+                assert broken == 0
+                text_width = tab.eval_on_selector("#task-13 td.text", "td => td.clientWidth")
+                display = tab.eval_on_selector("#task-13", "tr => getComputedStyle(tr).display")
+                stacked = tab.eval_on_selector("#filters", "f => getComputedStyle(f).flexDirection")
+                if width == 390:
+                    assert display == "block"  # a card
+                    assert stacked == "column"
+                    assert text_width > 300  # the task reads in full lines, not four characters
+                    assert tab.is_visible("#months") and not tab.is_visible("section.timeline svg")
+                else:
+                    assert display == "table-row"
+                    assert stacked == "row"
+                    assert tab.is_visible("section.timeline svg") and not tab.is_visible("#months")
+                # for README: the phone's first screens (header, filters, the first cards)
+                clip = {"x": 0, "y": 0, "width": width, "height": 1700}
+                shots[width] = tab.screenshot(full_page=True, clip=clip)
+
+                # a county finds its tasks through its group (all 24 are led by 各县（区）)
+                tab.fill("#filter-search", "东坡区")
+                assert shown_rows(tab) == [str(i) for i in range(1, 25)]
+                tab.fill("#filter-search", "")
+
+                # the timeline follows the filters: section 五 has dated tasks 23 and 24
+                tab.select_option("#filter-section", "五")
+                assert shown_rows(tab) == ["22", "23", "24"]
+                dots = tab.eval_on_selector_all(
+                    "g.dot",
+                    "gs => gs.filter(g => g.style.display !== 'none').map(g => g.dataset.task)",
+                )
+                assert dots == ["23", "24"]
+                tops = tab.eval_on_selector_all("g.dot circle", SHOWN_DOT_TOPS)
+                # all three fall in 2022-12 (13#2, 23, 24): 23 and 24 close up to the first rows
+                assert tops == ["38", "66"]
+                items = tab.eval_on_selector_all(
+                    "li.month-item", "ls => ls.filter(l => !l.hidden).map(l => l.dataset.task)"
+                )
+                assert items == ["23", "24"]
+                tab.select_option("#filter-section", "")
+
+                # a guide unit is told why it owes nothing, and each row says its role
+                tab.select_option("#filter-unit", "市政务服务管理局")
+                assert shown_rows(tab) == GUIDED_BY_CITY_SERVICE_BUREAU
+                assert tab.inner_text("#role-note") == (
+                    "市政务服务管理局：在 7 项任务中为指导单位，不需要报送完成情况"
+                )
+                assert tab.inner_text("#task-4 .unit-role") == "本单位角色：指导"
+                assert overflow(tab) == 0
+                context.close()
+        finally:
+            browser.close()
+    assert all(shot.startswith(b"\x89PNG") for shot in shots.values())
+    if os.environ.get("GOVOPEN_SCREENSHOTS"):
+        (ROOT / "docs" / "images" / "publish-phone.png").write_bytes(shots[390])

@@ -103,7 +103,7 @@ def fill_two(office: Path) -> tuple[Path, Path]:
     return dp, rs
 
 
-def overdue(as_of: str) -> dict[tuple[int, int], list[str]]:
+def overdue(as_of: str) -> dict[tuple[int, int], list[str] | None]:
     result = cli("overdue", "--as-of", as_of, "--format", "json")
     assert result.exit_code == 0, result.output
     return {(r["task"], r["milestone"]): r["outstanding"] for r in json.loads(result.stdout)}
@@ -128,8 +128,8 @@ def test_the_round_on_the_shipped_table(office: Path) -> None:
     for unit in ALL7:
         assert form_table(form_path(office, unit)) == FORM_ROWS
 
-    before = overdue("2022-04-01")
-    assert before == {key: ALL7 for key in FORM_ROWS}
+    before = overdue("2022-04-01")  # no ledger yet: who has done what is unknown (null)
+    assert before == {key: None for key in FORM_ROWS}
 
     dp, rs = fill_two(office)
     result = cli("progress", "import", str(dp), str(rs))
@@ -616,3 +616,25 @@ def test_the_installed_program_runs_the_round(tmp_path: Path) -> None:
         back.stderr.strip()
         == "govopen: 东坡区.xlsx [进展报送表] 第 10 行：日期“2022年2月30日”不存在"
     )
+
+
+def test_a_unit_gets_no_row_for_a_task_it_only_guides(office: Path) -> None:
+    tasks = office / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    cell = (
+        "2022年6月底前\n    units: 天府新区眉山管委会、各县（区）人民政府，市政务服务管理局加强指导"
+    )
+    assert cell in text
+    guided = "2022年6月底前\n    units: 天府新区眉山管委会，东坡区人民政府加强指导"
+    tasks.write_text(text.replace(cell, guided), encoding="utf-8")
+    (office / "progress.yaml").write_text("reports:\n", encoding="utf-8")
+    made = cli("forms", "-o", "f", "--as-of", "2022-04-01", "--within", "90")
+    assert made.exit_code == 0, made.output
+    # T14 (2022-06-30) is now 天府新区's alone; 东坡区 only guides it
+    assert (14, 1) in form_table(office / "f" / f"进展报送表_{TF}.xlsx")
+    assert (14, 1) not in form_table(office / "f" / f"进展报送表_{DP}.xlsx")
+    notices = cli(
+        "notice", "-o", "n", "--as-of", "2022-06-01", "--format", "text", "--unit", "东坡区"
+    )
+    assert notices.exit_code == 0, notices.output
+    assert "第 14 项" not in (office / "n" / f"督办通知_{DP}.txt").read_text(encoding="utf-8")

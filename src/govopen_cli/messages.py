@@ -507,7 +507,6 @@ ICS_DESCRIPTION = (
 ICS_ALARM = "{days} 天后到期：{summary}"
 ICS_NONE = "无"
 PUBLISH_WRITTEN = "已生成公开页面：{path}"
-PAGE_AS_OF = "进度截至 {date}"
 PAGE_FILTER_UNIT = "责任单位"
 PAGE_FILTER_SECTION = "章节"
 PAGE_FILTER_ALL = "全部"
@@ -515,11 +514,10 @@ PAGE_SEARCH = "搜索"
 PAGE_SEARCH_HINT = "任务、进度或单位中的文字"
 PAGE_SHOWN = "显示 {n} / {total} 项任务"
 PAGE_TIMELINE = "节点时间轴（按月）"
-PAGE_TIMELINE_DESC = "每个圆点是一个节点，数字为任务序号，颜色为完成状态"
+PAGE_TIMELINE_DESC = "每个节点按截止月份排列，标有任务序号，颜色为完成状态"
 PAGE_LEGEND = "状态说明"
 PAGE_DONE_COUNT = "{done}/{total} 个单位已完成"
 PAGE_ONGOING = "长期坚持，无固定节点"
-PAGE_FOOTER = "本页由 govopen 根据分工表和进展台账生成，内容以正式文件为准。"
 PAGE_NO_MATCH = "没有符合条件的任务"
 
 # --- the house (issue 11): recurring deadlines in the calendar ---
@@ -529,6 +527,67 @@ ICS_RECURRING_DESCRIPTION = (
     "完成情况：台账不按期记录周期性节点，请以各期报送为准\n"
     "重点任务：{text}\n工作进度：{schedule}"
 )
+
+# --- truth: no ledger, roles, unit input, corrections, the page on a phone (issue 15) ---
+
+LEDGER_MISSING = (
+    "进展台账 {path} 不存在：请检查 --progress 的路径（第一次登记用 govopen progress add 会创建它）"
+)
+NO_LEDGER_NOTE = (
+    "尚未登记任何进展（没有进展台账）：不知道各单位是否已完成；已过截止日期不等于未完成"
+)
+PAST_DUE_TITLE = "已过截止日期的节点（尚未登记进展）"
+DAYS_PAST = "已过 {n} 天"
+H_PAST_DUE_UNITS = "责任单位"
+UNIT_OWES_NOTHING = "{unit} 在这些任务中是{roles}单位，不需要报送完成情况；表中是仍须完成的责任单位"
+UNIT_SOME_ROLES = "角色为“{roles}”的任务，{unit} 不需要报送完成情况；表中是仍须完成的责任单位"
+ICS_ROLE = "本单位角色：{role}"
+ICS_ROLE_NOT_OWED = "本单位角色：{role}（不需要报送完成情况）"
+
+
+def unit_not_found(query: str, suggestions: list[str]) -> str:
+    """What a user typed names no registered unit (suggestions only when close)."""
+    hint = f"；您是不是要找：{'、'.join(suggestions)}" if suggestions else ""
+    return f"单位名录中没有“{query}”{hint}（运行 govopen units 查看全部单位）"
+
+
+REPORT_DUPLICATE = (
+    "台账第 {number} 条已是同样的报送（第 {task} 项{milestone}，{unit}，{status}，{date}），"
+    "未重复登记；如要更正，请先 govopen progress retract {number}"
+)
+REPORT_BEFORE_YEAR = "报送日期 {date} 早于文件年份 {year} 年，不能登记"
+RETRACT_NO_ENTRY = "台账中没有第 {number} 条（共 {count} 条）"
+RETRACT_A_RETRACTION = "第 {number} 条本身是一条撤回记录，不能再撤回"
+RETRACT_TWICE = "第 {number} 条已由第 {by} 条撤回"
+RETRACT_BEFORE_REPORT = "撤回日期 {date} 早于被撤回的第 {number} 条的报送日期 {reported}"
+RETRACT_ADDED = (
+    "已撤回：第 {number} 条（第 {task} 项{milestone}，{unit}，{status}，{date}）→ {path}"
+)
+RETRACT_NOTE_NEEDED = "请用 --note 写明撤回原因（如“误报，应为第 2 个节点”）"
+RETRACTED_LABEL = "已撤回"
+RETRACTED_BY = "已由第 {by} 条于 {date} 撤回：{note}"
+H_ENTRY = "条"
+LEDGER_HEADER_RETRACT = (
+    "# 更正：govopen progress retract N --note 原因  追加一条撤回记录（retracts: N），原记录保留\n"
+)
+
+PAGE_PUBLISHER = "发布单位"
+PAGE_SOURCE = "依据文件"
+PAGE_DATA_DATE = "数据日期"
+PAGE_PUBLISHER_UNKNOWN = "数据文件未写明发布单位"
+PAGE_DATA_DATE_UNKNOWN = "数据文件未写明数据日期"
+PAGE_NO_LEDGER = (
+    "尚未登记任何进展：本页只列出任务和截止日期；已过截止日期的节点标为“{label}”，不表示未完成。"
+)
+PAGE_FOOTER_NEUTRAL = "本页根据分工表和进展台账整理，内容以正式文件为准。"
+PAGE_ROLE_NOTE = "{unit}：在 {n} 项任务中为{roles}单位，不需要报送完成情况"
+PAGE_ROLE = "本单位角色"
+NOT_RECORDED = "未登记进展"
+PAGE_MONTH = "{year}年{month}月"
+PAGE_TASK_NO = "第{id}项"
+PAGE_AS_OF_LABEL = "进度截至"
+PAGE_SOURCE_UNKNOWN = "数据文件未写明文号或出处"
+
 
 # --- the reporting round (issue 16) ------------------------------------------------------
 FORM_SHEET = "进展报送表"
@@ -622,7 +681,8 @@ NOTICE_NEEDS_LEDGER = (
     "确要在没有台账时发通知，加 --no-ledger-ok（通知将写明“尚未收到报送”，不说逾期）"
 )
 NOTICE_NO_OFFICE = (
-    "提示：没有督办单位，通知落款留空；可在任务文件 document.office 中填写或用 --office 指定"
+    "提示：没有督办单位，通知落款留空；可在任务文件 document.office（或 publisher）中填写，"
+    "或用 --office 指定"
 )
 NOTICE_SCREEN_DOCX = "docx 是二进制文件，不能输出到屏幕；-o - 只用于 --format text"
 NOTICE_SEPARATOR = "────────────────"

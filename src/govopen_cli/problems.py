@@ -70,7 +70,8 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "ledger-entry",
         "error",
-        "台账中的一条报送有误：任务、节点或单位不存在，不是责任单位，日期晚于今天",
+        "台账中的一条记录有误：任务、节点或单位不存在，不是责任单位，日期晚于今天或早于文件年份；"
+        "撤回记录指向不存在、已撤回或本身是撤回的记录",
     ),
 )
 """Every rule id the tool can report, in README's order."""

@@ -123,15 +123,19 @@ def schema_problems(
     exc: ValidationError, source: SourceMap, root: type[BaseModel] = TaskFile
 ) -> list[Problem]:
     """pydantic's errors as problems placed at the offending node, in Chinese."""
+    from govopen_cli.table.model import ENTRY_TAGS
+
     problems = []
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
+        # a ledger entry's location carries the tag of its kind (report/retraction): not a key
+        raw = tuple(error["loc"])
+        loc = tuple(step for step in raw if step not in ENTRY_TAGS)
         kind = error["type"]
         if kind == "missing":
             problem = source.problem(loc[:-1], "missing-key", msg.schema_missing(str(loc[-1])))
         elif kind == "extra_forbidden":
             key = str(loc[-1])
-            known = sorted(_model_at(loc[:-1], root).model_fields)
+            known = sorted(_model_at(raw[:-1], root).model_fields)
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
             message = msg.schema_unknown_key(key, close[0] if close else None, known)
             problem = source.problem(loc, "unknown-key", message, key=True)
@@ -146,14 +150,16 @@ def schema_problems(
 
 def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
     """`missing` errors already explained by an unknown key that is its misspelling."""
-    errors = exc.errors(include_url=False)
-    extra = {
-        (tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"
-    }
+    from govopen_cli.table.model import ENTRY_TAGS
+
+    errors = [
+        (e["type"], tuple(s for s in e["loc"] if s not in ENTRY_TAGS))
+        for e in exc.errors(include_url=False)
+    ]
+    extra = {(loc[:-1], str(loc[-1])) for kind, loc in errors if kind == "extra_forbidden"}
     found = set()
-    for e in errors:
-        loc = tuple(e["loc"])
-        if e["type"] != "missing":
+    for kind, loc in errors:
+        if kind != "missing":
             continue
         field = str(loc[-1])
         siblings = [key for parent, key in extra if parent == loc[:-1]]
@@ -164,8 +170,13 @@ def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
 
 def _model_at(loc: tuple[int | str, ...], root: type[BaseModel]) -> type[BaseModel]:
     """The model class that the mapping at `loc` is checked against."""
+    from govopen_cli.table.model import ENTRY_TAGS
+
     model = root
     for step in loc:
+        if isinstance(step, str) and step in ENTRY_TAGS:
+            model = ENTRY_TAGS[step]
+            continue
         if isinstance(step, int) or step not in model.model_fields:
             continue
         inner = _find_model(model.model_fields[step].annotation)

@@ -14,6 +14,7 @@ import typer
 from govopen_cli.cli import (  # noqa: F401  (registers commands)
     ask,
     check,
+    corrections,
     exports,
     imports,
     ledger,

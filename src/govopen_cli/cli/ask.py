@@ -172,7 +172,10 @@ def due_command(
         catalog, as_of=clock.as_of, start=start, end=end, progress=ledger, unit=unit_name
     )
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    print_table(deadlines_table(items, title, clock.as_of, catalog), fmt)
+    table = deadlines_table(
+        items, title, clock.as_of, catalog, unit=unit_name, recorded=ledger.recorded
+    )
+    print_table(table, fmt)
 
 
 @app.command("overdue")
@@ -183,7 +186,11 @@ def overdue_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。"""
+    """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。
+
+    没有进展台账时，不知道是否已完成：列出已过截止日期的节点，不称为逾期。
+    --unit 为指导或配合单位时，列出它所指导或配合的任务中仍有责任单位未完成的节点。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.queries.questions import overdue
     from govopen_cli.render.tables import deadlines_table
@@ -193,4 +200,8 @@ def overdue_command(
     unit_name = resolve_unit(catalog, unit) if unit else None
     ledger = load_progress(catalog, progress, clock)
     items = overdue(catalog, as_of=clock.as_of, progress=ledger, unit=unit_name)
-    print_table(deadlines_table(items, msg.OVERDUE_TITLE, clock.as_of, catalog), fmt)
+    title = msg.OVERDUE_TITLE if ledger.recorded else msg.PAST_DUE_TITLE
+    table = deadlines_table(
+        items, title, clock.as_of, catalog, unit=unit_name, recorded=ledger.recorded
+    )
+    print_table(table, fmt)

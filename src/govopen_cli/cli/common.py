@@ -12,6 +12,7 @@ import typer
 from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
+    from govopen_cli.checks.ledger import LedgerRead
     from govopen_cli.problems import Problem
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
@@ -119,26 +120,45 @@ def make_clock(as_of: dt.date | None) -> Clock:
         fail(str(exc), 2)
 
 
-def load_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> list[ProgressReport]:
+def read_checked_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> LedgerRead | None:
+    """The ledger, checked against the table; None when there is none beside the task file.
+
+    No ledger beside the task file means progress is not recorded (unknown, not "nothing
+    done"); a `--progress` file that does not exist is a mistake and fails.
+    """
     from govopen_cli.files.finding import ledger_path
-    from govopen_cli.problems import DataError
+    from govopen_cli.problems import errors_only
 
     assert catalog.path is not None
     path = ledger_path(catalog.path, explicit)
     if not path.exists():
-        return []  # no ledger yet: nobody has reported (and the ledger code is not loaded)
-    from govopen_cli.checks.ledger import open_ledger
+        if explicit is not None:
+            from govopen_cli import messages as msg
 
-    try:
-        return open_ledger(catalog, path, clock)
-    except DataError as exc:
-        fail_with_problems(exc.problems)
+            fail(msg.LEDGER_MISSING.format(path=path))
+        return None  # no ledger: progress unknown (and the ledger code is not loaded)
+    from govopen_cli.checks.ledger import read_ledger
+
+    read = read_ledger(path, catalog, clock)
+    errors = errors_only(read.problems)
+    if errors:
+        fail_with_problems(errors)
+    return read
+
+
+def load_ledger(
+    catalog: Catalog, explicit: Path | None, clock: Clock
+) -> list[ProgressReport] | None:
+    """The ledger's counting reports (retracted ones left out); None when there is no ledger."""
+    read = read_checked_ledger(catalog, explicit, clock)
+    return None if read is None else read.reports
 
 
 def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, load_ledger(catalog, explicit, clock), clock.as_of)
+    reports = load_ledger(catalog, explicit, clock)
+    return Progress(catalog, reports or [], clock.as_of, recorded=reports is not None)
 
 
 def resolve_unit(catalog: Catalog, query: str) -> str:
@@ -154,6 +174,9 @@ def print_table(table: Table, fmt: TableFormat) -> None:
     from govopen_cli.render.tables import render
 
     sys.stdout.write(render(table, fmt))
+    if fmt not in ("table", "markdown"):
+        for note in table.notes:  # a script's stdout stays data; the person still reads it
+            sys.stderr.write(f"govopen: {note}\n")
 
 
 def write_file(path: Path, data: str | bytes) -> None:

@@ -75,7 +75,7 @@ def export_command(
     unit_name = resolve_unit(catalog, unit) if unit else None
     reports = load_ledger(catalog, progress, clock)
     ledger = progress_from(catalog, reports, clock.as_of)
-    selection = select_for_export(catalog, reports, section=chosen, unit=unit_name)
+    selection = select_for_export(catalog, reports or [], section=chosen, unit=unit_name)
     result = export(
         fmt,
         ledger,
@@ -93,10 +93,12 @@ def export_command(
     sys.stderr.write(msg.EXPORT_WRITTEN.format(path=out) + "\n")
 
 
-def progress_from(catalog: Catalog, reports: list[ProgressReport], as_of: dt.date) -> Progress:
+def progress_from(
+    catalog: Catalog, reports: list[ProgressReport] | None, as_of: dt.date
+) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    return Progress(catalog, reports, as_of)
+    return Progress(catalog, reports or [], as_of, recorded=reports is not None)
 
 
 @app.command("publish")

@@ -20,10 +20,10 @@ from govopen_cli.cli.common import (
     fail,
     fail_with_problems,
     load_catalog,
-    load_ledger,
     load_progress,
     make_clock,
     print_table,
+    read_checked_ledger,
     resolve_section,
     resolve_unit,
 )
@@ -57,7 +57,7 @@ def progress_add_command(
     data: DataOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账。"""
+    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账（相同的报送不重复登记）。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import add_report, new_report
     from govopen_cli.files.finding import is_shipped, ledger_path
@@ -114,9 +114,13 @@ def progress_list_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出台账中的进展报送，按日期排序。"""
+    """列出台账中的进展报送，按日期排序；“条”是它在台账中的编号（progress retract 用它），
+    已撤回的报送标为“已撤回”。"""
+    from govopen_cli import messages as msg
+    from govopen_cli.checks.ledger import retractions
     from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
+    from govopen_cli.table.model import ProgressReport
 
     catalog = load_catalog(data)
     if task_id is not None:
@@ -125,13 +129,27 @@ def progress_list_command(
         except LookupError as exc:
             fail(str(exc))
     unit_name = resolve_unit(catalog, unit) if unit else None
-    clock = make_clock(None)
+    ledger = read_checked_ledger(catalog, progress, make_clock(None))
+    entries = ledger.entries if ledger is not None else []
     tasks = None if task_id is None else [task_id]
-    reports = select_reports(
-        catalog, load_ledger(catalog, progress, clock), tasks=tasks, unit=unit_name
+    reports = [r for r in entries if isinstance(r, ProgressReport)]
+    chosen = {id(r) for r in select_reports(catalog, reports, tasks=tasks, unit=unit_name)}
+    numbered = [
+        (n, r)
+        for n, r in enumerate(entries, start=1)
+        if isinstance(r, ProgressReport) and id(r) in chosen
+    ]
+    numbered.sort(key=lambda item: item[1].date)
+    gone = {
+        n: msg.RETRACTED_BY.format(by=by, date=r.date, note=r.note)
+        for n, (by, r) in retractions(entries).items()
+    }
+    table = reports_table(
+        [r for _, r in numbered], catalog, numbers=[n for n, _ in numbered], retracted=gone
     )
-    reports.sort(key=lambda r: r.date)
-    print_table(reports_table(reports, catalog), fmt)
+    if ledger is None:
+        table.notes.append(msg.NO_LEDGER_NOTE)
+    print_table(table, fmt)
 
 
 @app.command("board")
@@ -140,20 +158,26 @@ def board_command(
     warn_days: Annotated[
         int, typer.Option("--warn-days", min=0, help="截止前多少天标为“临近”")
     ] = 30,
+    unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。"""
+    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。
+
+    --unit 只看这个单位承担的任务（任一角色）；指导或配合单位看到的是各责任单位的状态。
+    """
     from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.tables import board_table
 
     catalog = load_catalog(data)
     clock = make_clock(as_of)
     chosen = resolve_section(catalog, section) if section else None
+    unit_name = resolve_unit(catalog, unit) if unit else None
     ledger = load_progress(catalog, progress, clock)
-    print_table(board_table(ledger, list_tasks(catalog, section=chosen), warn_days), fmt)
+    views = list_tasks(catalog, section=chosen, unit=unit_name)
+    print_table(board_table(ledger, views, warn_days, unit=unit_name), fmt)
 
 
 @app.command("stats")

@@ -125,10 +125,9 @@ def forms_command(
     idle = [catalog.short_name(u) for u in units if u not in {f.unit for f in found}]
     if idle:
         lines.append(msg.FORMS_NONE_OWED.format(count=len(idle), units="、".join(idle)))
-    assert catalog.path is not None
-    ledger_file = ledger_path(catalog.path, progress)
-    if not ledger_file.exists():
-        lines.append(msg.FORMS_NO_LEDGER.format(path=ledger_file))
+    if not ledger.recorded:
+        assert catalog.path is not None
+        lines.append(msg.FORMS_NO_LEDGER.format(path=ledger_path(catalog.path, progress)))
     sys.stdout.write("\n".join(lines) + "\n")
 
 
@@ -257,11 +256,10 @@ def notice_command(
     clock = make_clock(as_of)
     today = clock.as_of
     units = _units(catalog, unit)
-    ledger_file = ledger_path(catalog.path, progress)
-    has_ledger = ledger_file.exists()
-    if not has_ledger and not no_ledger_ok:
-        fail(msg.NOTICE_NEEDS_LEDGER.format(path=ledger_file))
     ledger = load_progress(catalog, progress, clock)
+    has_ledger = ledger.recorded
+    if not has_ledger and not no_ledger_ok:
+        fail(msg.NOTICE_NEEDS_LEDGER.format(path=ledger_path(catalog.path, progress)))
     late = late_units(ledger, units, warn_days)
     if not late:
         sys.stdout.write(msg.NOTICES_NONE.format(date=today, days=warn_days) + "\n")
@@ -270,7 +268,7 @@ def notice_command(
         as_of=today,
         reply_by=today + dt.timedelta(days=reply_days),
         warn_days=warn_days,
-        office=office or catalog.document.office,
+        office=office or catalog.document.office or catalog.document.publisher,
         contact=contact or catalog.document.contact,
         has_ledger=has_ledger,
     )

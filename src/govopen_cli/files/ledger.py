@@ -1,7 +1,8 @@
-"""The ledger file (进展报送台账) as text: appending reports under a lock, atomically.
+"""The ledger file (进展报送台账) as text: appending entries under a lock, atomically.
 
-The ledger is append-only: a new report is added as text, so comments and earlier
-entries stay byte-identical. The checks a report must pass live in `checks.ledger`.
+The ledger is append-only: a new report (or a retraction of an earlier one) is
+added as text, so comments and earlier entries stay byte-identical. The checks an
+entry must pass live in `checks.ledger`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from govopen_cli import messages as msg
 from govopen_cli.problems import DataError
 
 if TYPE_CHECKING:
-    from govopen_cli.table.model import ProgressReport
+    from govopen_cli.table.model import LedgerEntry
 
 LOCK_TIMEOUT_SECONDS = 30.0
 
@@ -26,10 +27,8 @@ class ReportRefused(ValueError):
     """A report that `progress add` will not append; the message says why, in Chinese."""
 
 
-def append_report(
-    path: Path, entry: ProgressReport, check: Callable[[], None] | None = None
-) -> None:
-    """Append one report to the ledger, under a lock, atomically; the old text is kept as is.
+def append_report(path: Path, entry: LedgerEntry, check: Callable[[], None] | None = None) -> None:
+    """Append one entry (report or retraction) under a lock, atomically; old text kept as is.
 
     `check` runs under the same lock, before anything is read for the append, so a
     report checked against the ledger cannot race another process's append.
@@ -39,13 +38,13 @@ def append_report(
 
 def append_reports(
     path: Path,
-    entries: Sequence[ProgressReport],
+    entries: Sequence[LedgerEntry],
     check: Callable[[], None] | None = None,
-    fresh: Callable[[list[ProgressReport]], list[ProgressReport]] | None = None,
-) -> list[ProgressReport]:
-    """Append several reports in ONE atomic write under the lock; the reports appended.
+    fresh: Callable[[list[LedgerEntry]], list[LedgerEntry]] | None = None,
+) -> list[LedgerEntry]:
+    """Append several entries in ONE atomic write under the lock; the entries appended.
 
-    `check` runs first under the lock; `fresh`, given the ledger's reports as they are
+    `check` runs first under the lock; `fresh`, given the ledger's entries as they are
     under the lock, chooses which entries to append (e.g. leaving out those already
     there). Nothing is written when nothing is left to append.
     """
@@ -59,7 +58,7 @@ def append_reports(
         chosen = list(entries) if fresh is None else fresh(existing)
         if not chosen:
             return []
-        base = old if old.strip() else msg.LEDGER_HEADER
+        base = old if old.strip() else msg.LEDGER_HEADER + msg.LEDGER_HEADER_RETRACT
         if not base.endswith("\n"):
             base += "\n"
         if not has_key:
@@ -75,8 +74,16 @@ def append_reports(
         return chosen
 
 
-def entry_text(entry: ProgressReport) -> str:
-    """One report as a YAML list item (strings quoted as JSON, which YAML reads as is)."""
+def entry_text(entry: LedgerEntry) -> str:
+    """One entry as a YAML list item (strings quoted as JSON, which YAML reads as is)."""
+    from govopen_cli.table.model import Retraction
+
+    if isinstance(entry, Retraction):
+        return (
+            f"  - retracts: {entry.retracts}\n"
+            f"    date: {entry.date.isoformat()}\n"
+            f"    note: {json.dumps(entry.note, ensure_ascii=False)}\n"
+        )
     lines = [
         f"  - task: {entry.task}",
         f"    unit: {_scalar(entry.unit)}",
@@ -100,8 +107,8 @@ def _scalar(text: str) -> str:
 _PLAIN_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff\w（）、·]*"  # compiled on first use
 
 
-def _read_existing(path: Path, text: str) -> tuple[list[ProgressReport], bool]:
-    """The reports a ledger text holds and whether it has a `reports` key; refuse if broken."""
+def _read_existing(path: Path, text: str) -> tuple[list[LedgerEntry], bool]:
+    """The entries a ledger text holds and whether it has a `reports` key; refuse if broken."""
     from pydantic import ValidationError
 
     from govopen_cli.files.yaml_reader import build_values, compose

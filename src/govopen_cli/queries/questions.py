@@ -42,6 +42,8 @@ class DueItem:
     """Days from the as-of date to the deadline; negative when it has passed."""
     outstanding: tuple[str, ...] = ()
     """The lead units that still owe it (canonical names)."""
+    role: Role | None = None
+    """With a unit asked for: its role in the task (lead owes completion; guide, support do not)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,21 @@ class SectionSummary:
 def _matches(view: TaskView, needle: str) -> bool:
     haystack = fold_width(squeeze(f"{view.text}{view.schedule_text}{view.units_text}"))
     return needle in haystack.casefold()
+
+
+def unit_role(catalog: Catalog, view: TaskView, unit: str) -> Role | None:
+    """A unit's role in a task (directly or through a group): lead before support before guide."""
+    held = {h.role for h in catalog.holdings(view, unit)}
+    return next((role for role in ROLES if role in held), None)
+
+
+def unit_roles(catalog: Catalog, unit: str, views: list[TaskView] | None = None) -> set[Role]:
+    """Every role a unit holds in these tasks (all the catalog's by default)."""
+    return {
+        h.role
+        for view in (catalog.tasks if views is None else views)
+        for h in catalog.holdings(view, unit)
+    }
 
 
 def list_tasks(
@@ -129,8 +146,11 @@ def deadlines(
     Fixed milestones come with their 1-based number. Recurring deadlines (每季度末…)
     are expanded into their occurrences in the window; with no start, from 1 January
     of the document's year (or of the as-of year). A deadline is left out when no lead
-    unit owes it any more (per the ledger in `progress`); `unit` narrows to one unit
-    (a group: its members).
+    unit owes it any more (per the ledger in `progress`).
+
+    `unit` narrows to the tasks the unit holds, in any role, each item carrying the role:
+    as a lead unit (a group: its members) it sees what it still owes itself; as a guide
+    or support unit, which owes nothing, it sees which lead units still owe the deadline.
     """
     wanted = set(catalog.registry.expand(unit)) if unit else None
     first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
@@ -139,6 +159,9 @@ def deadlines(
     windowed: dict[int, list[tuple[int | None, dt.date, str]]] = {}
     items = []
     for view in catalog.tasks:
+        role = unit_role(catalog, view, unit) if unit else None
+        if unit and role is None:
+            continue
         schedule = view.schedule
         due_dates = windowed.get(id(schedule))
         if due_dates is None:
@@ -156,10 +179,11 @@ def deadlines(
             windowed[id(schedule)] = due_dates
         for number, due, what in due_dates:
             owing = progress.outstanding(view, number) if progress else list(view.owners)
-            if wanted is not None:
+            if wanted is not None and role == "lead":
                 owing = [u for u in owing if u in wanted]
             if owing:
-                items.append(DueItem(view, number, due, what, (due - as_of).days, tuple(owing)))
+                days = (due - as_of).days
+                items.append(DueItem(view, number, due, what, days, tuple(owing), role))
     return sorted(items, key=lambda i: (i.due, i.view.id, i.number or 0))
 
 

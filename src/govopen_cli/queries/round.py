@@ -60,8 +60,11 @@ def form_items(progress: Progress, unit: str, within: int) -> UnitDue:
         )
         if item.number is None
     ]
+    fixed = [i for i in fixed if i.role == "lead"]
     first: dict[int, DueItem] = {}
     for item in recurring:
+        if item.role != "lead":
+            continue
         first.setdefault(item.view.id, item)
     items = sorted([*fixed, *first.values()], key=lambda i: (i.view.id, i.number or 0, i.due))
     return UnitDue(unit, tuple(items))
@@ -88,6 +91,7 @@ def late_units(progress: Progress, units: list[str], warn_days: int) -> list[Uni
             progress=progress,
             unit=unit,
         )
+        items = [i for i in items if i.role == "lead"]  # a guide or support unit owes nothing
         if items:
             result.append(UnitDue(unit, tuple(items), _reported(progress, unit, items)))
     return result

@@ -4,6 +4,10 @@ Completion is per lead unit (a group lead means each member). A milestone is
 done for a unit when that unit's latest report dated on or before the as-of
 date, for that milestone or for the whole task, says `done`. Reports dated
 after the as-of date do not count yet, so `--as-of` replays history.
+
+Without a ledger (`recorded=False`) nobody knows what is done: a deadline that has
+passed is `past_due` (已过截止日期, a neutral fact), never `overdue` (a failure).
+Retracted reports never reach this module: `checks.ledger` leaves them out.
 """
 
 from __future__ import annotations
@@ -20,7 +24,15 @@ if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
 
 Mark = Literal[
-    "done", "done_late", "overdue", "blocked", "in_progress", "due_soon", "not_due", "ongoing"
+    "done",
+    "done_late",
+    "overdue",
+    "past_due",
+    "blocked",
+    "in_progress",
+    "due_soon",
+    "not_due",
+    "ongoing",
 ]
 MARKS: tuple[Mark, ...] = (
     "done",
@@ -30,8 +42,16 @@ MARKS: tuple[Mark, ...] = (
     "not_due",
     "ongoing",
     "blocked",
+    "past_due",
     "overdue",
 )
+
+
+def possible_marks(recorded: bool) -> tuple[Mark, ...]:
+    """The marks a legend lists: with a ledger never `past_due`; without one, only date marks."""
+    if recorded:
+        return tuple(m for m in MARKS if m != "past_due")
+    return tuple(m for m in MARKS if m in ("due_soon", "not_due", "ongoing", "past_due"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +77,18 @@ class UnitMilestone:
 class Progress:
     """The ledger as of one date, answering per task, milestone and unit."""
 
-    def __init__(self, catalog: Catalog, reports: Iterable[ProgressReport], as_of: dt.date) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        reports: Iterable[ProgressReport],
+        as_of: dt.date,
+        *,
+        recorded: bool = True,
+    ) -> None:
         self.catalog = catalog
         self.as_of = as_of
+        self.recorded = recorded
+        """False when there is no ledger: completion is unknown, not "nothing done"."""
         self._by_task_unit: dict[tuple[int, str], list[ProgressReport]] = defaultdict(list)
         ordered = sorted(
             (r for r in reports if r.date <= as_of), key=lambda r: r.date
@@ -116,7 +145,7 @@ class Progress:
             if latest is not None and latest.status == "done" and not view.schedule.ongoing:
                 return "done"
             return "ongoing" if view.schedule.ongoing else "not_due"
-        return _judge(states, latest, self.as_of, warn_days)
+        return _judge(states, latest, self.as_of, warn_days, self.recorded)
 
     def milestone_mark(self, view: TaskView, number: int, unit: str, warn_days: int) -> Mark | None:
         """The board's mark for one milestone and one lead unit, by the same rules as `mark`."""
@@ -124,16 +153,21 @@ class Progress:
             return None
         relevant = self.reports(view.id, unit, number)
         latest = relevant[-1] if relevant else None
-        return _judge([self.milestone_state(view, number, unit)], latest, self.as_of, warn_days)
+        state = self.milestone_state(view, number, unit)
+        return _judge([state], latest, self.as_of, warn_days, self.recorded)
 
 
 def _judge(
-    states: list[UnitMilestone], latest: ProgressReport | None, as_of: dt.date, warn_days: int
+    states: list[UnitMilestone],
+    latest: ProgressReport | None,
+    as_of: dt.date,
+    warn_days: int,
+    recorded: bool = True,
 ) -> Mark:
     """The mark for a unit's dated milestones (all of a task's, or one)."""
     open_states = [s for s in states if not s.done]
     if any(s.due < as_of for s in open_states):
-        return "overdue"
+        return "overdue" if recorded else "past_due"
     if not open_states:
         return "done_late" if any(s.late for s in states) else "done"
     if latest is not None and latest.status == "blocked":
@@ -155,10 +189,14 @@ class Tally:
     on_time: int = 0
     late: int = 0
     overdue: int = 0
+    recorded: bool = True
+    """False without a ledger: done and overdue are unknown (counted as 0, shown as —)."""
 
     @property
     def rate(self) -> float | None:
-        """Share of the milestones due so far that are done (None when none is due yet)."""
+        """Share of the milestones due so far that are done (None when none is due or unknown)."""
+        if not self.recorded:
+            return None
         return (self.on_time + self.late) / self.due if self.due else None
 
     def add(self, state: UnitMilestone, as_of: dt.date) -> None:
@@ -171,7 +209,7 @@ class Tally:
                 self.late += 1
             else:
                 self.on_time += 1
-        elif state.due < as_of:
+        elif state.due < as_of and self.recorded:
             self.overdue += 1
 
 
@@ -185,7 +223,7 @@ def stats(progress: Progress, by: Literal["unit", "section"]) -> list[Tally]:
     for view in catalog.tasks:
         keys = view.owners if by == "unit" else (view.section.id,)
         for key in keys:
-            tally = tallies.setdefault(key, Tally(key))
+            tally = tallies.setdefault(key, Tally(key, recorded=progress.recorded))
             tally.tasks += 1
         for number in range(1, len(view.schedule.milestones) + 1):
             for unit in view.owners:

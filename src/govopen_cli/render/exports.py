@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
+from govopen_cli.queries.questions import unit_role
 from govopen_cli.queries.status import Mark, Progress, board_units
 from govopen_cli.render.formats import ExportFormat, RowKind
 from govopen_cli.render.marks import LOOKS, SEVERITY
@@ -118,16 +119,36 @@ SOURCE_COLUMNS = (
 )
 
 
-def source_table(views: Sequence[TaskView]) -> Table:
-    """序号 / 重点任务 / 工作进度 / 责任单位 (a merged cell's text given in each row it covers)."""
-    return Table("", SOURCE_COLUMNS, [_source_row(v) for v in views])
+ROLE_COLUMN = Column("role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]])
 
 
-def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -> Table:
-    """One row per dated milestone, with the lead units and those still owing it."""
+def source_table(
+    views: Sequence[TaskView], catalog: Catalog | None = None, unit: str | None = None
+) -> Table:
+    """序号 / 重点任务 / 工作进度 / 责任单位 (a merged cell's text given in each row it covers).
+
+    With a unit (and its catalog), each row also carries the unit's `role` (角色).
+    """
+    rows = [_source_row(v) for v in views]
+    if catalog is None or unit is None:
+        return Table("", SOURCE_COLUMNS, rows)
+    for row, view in zip(rows, views, strict=True):
+        row["role"] = unit_role(catalog, view, unit)
+    return Table("", (*SOURCE_COLUMNS, ROLE_COLUMN), rows)
+
+
+def milestone_table(
+    progress: Progress, views: Sequence[TaskView], warn_days: int, unit: str | None = None
+) -> Table:
+    """One row per dated milestone, with the lead units and those still owing it.
+
+    Without a ledger `outstanding` is null: who has finished is unknown. With a unit, rows
+    carry its `role`.
+    """
     catalog = progress.catalog
     rows = []
     for view in views:
+        role = unit_role(catalog, view, unit) if unit else None
         for number, milestone in enumerate(view.schedule.milestones, start=1):
             state = badge(progress, view, number, warn_days)
             rows.append(
@@ -137,14 +158,19 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
                     "due": milestone.due.isoformat(),
                     "deliverable": milestone.deliverable,
                     "owners": list(view.owners),
-                    "outstanding": progress.outstanding(view, number),
+                    "outstanding": (
+                        progress.outstanding(view, number) if progress.recorded else None
+                    ),
                     "status": state.mark,
                     "text": view.text,
+                    **({"role": role} if unit else {}),
                 }
             )
 
     def names(key: str) -> Any:
-        return lambda r: "、".join(catalog.short_name(n) for n in r[key])
+        return lambda r: (
+            msg.NOT_RECORDED if r[key] is None else "、".join(catalog.short_name(n) for n in r[key])
+        )
 
     columns = (
         Column("task", msg.H_SOURCE_ID),
@@ -155,6 +181,7 @@ def milestone_table(progress: Progress, views: Sequence[TaskView], warn_days: in
         Column("outstanding", msg.H_OUTSTANDING, names("outstanding")),
         Column("status", msg.H_STATUS, lambda r: LOOKS[r["status"]].meaning),
         Column("text", msg.H_SOURCE_TEXT),
+        *([ROLE_COLUMN] if unit else []),
     )
     return Table("", columns, rows)
 
@@ -227,9 +254,19 @@ def to_ics(
         return alarm
 
     for view in views:
+        role = unit_role(catalog, view, unit) if unit else None
+        role_line = ""
+        if role is not None:
+            template = msg.ICS_ROLE if role == "lead" else msg.ICS_ROLE_NOT_OWED
+            role_line = template.format(role=msg.ROLE_LABELS[role]) + "\n"
         for number, milestone in enumerate(view.schedule.milestones, start=1):
             summary = msg.ICS_SUMMARY.format(task=view.id, what=milestone_title(view, number))
             owing = progress.outstanding(view, number)
+            owing_text = (
+                "、".join(catalog.short_name(n) for n in owing) or msg.ICS_NONE
+                if progress.recorded
+                else msg.NOT_RECORDED
+            )
             event = Event()
             event.add("uid", milestone_uid(catalog, view.id, number))
             event.add("dtstamp", stamp)
@@ -238,11 +275,12 @@ def to_ics(
             event.add("summary", summary)
             event.add(
                 "description",
-                msg.ICS_DESCRIPTION.format(
+                role_line
+                + msg.ICS_DESCRIPTION.format(
                     due=milestone.due.isoformat(),
                     deliverable=milestone.deliverable or msg.ICS_NONE,
                     units=view.units_text,
-                    owing="、".join(catalog.short_name(n) for n in owing) or msg.ICS_NONE,
+                    owing=owing_text,
                     text=view.text,
                     schedule=view.schedule_text,
                 ),
@@ -266,7 +304,8 @@ def to_ics(
             event.add("summary", summary)
             event.add(
                 "description",
-                msg.ICS_RECURRING_DESCRIPTION.format(
+                role_line
+                + msg.ICS_RECURRING_DESCRIPTION.format(
                     phrase=recurrence.phrase,
                     deliverable=recurrence.deliverable or msg.ICS_NONE,
                     units=view.units_text,
@@ -315,6 +354,7 @@ def _print_setup(sheet: Worksheet, title_rows: str) -> None:
 
 
 TABLE_WIDTHS = (6.0, 62.0, 34.0, 34.0)
+ROLE_WIDTH = 8.0
 
 
 def to_xlsx(
@@ -323,14 +363,18 @@ def to_xlsx(
     reports: Sequence[ProgressReport],
     *,
     warn_days: int = WARN_DAYS,
+    unit: str | None = None,
 ) -> bytes:
-    """Three sheets: the table as published, milestones × lead units, and the ledger."""
+    """Three sheets: the table as published, milestones × lead units, and the ledger.
+
+    With a unit, the table gains a 角色 column: the unit's role in each task.
+    """
     from openpyxl import Workbook
 
     book = Workbook()
     table_sheet = book.active
     assert table_sheet is not None
-    _table_sheet(table_sheet, progress.catalog, views)
+    _table_sheet(table_sheet, progress.catalog, views, unit)
     _board_sheet(book.create_sheet(msg.XLSX_BOARD_SHEET), progress, views, warn_days)
     counting = [r for r in reports if r.date <= progress.as_of]
     _ledger_sheet(book.create_sheet(msg.XLSX_LEDGER_SHEET), progress.catalog, counting)
@@ -355,23 +399,28 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) -> None:
+def _table_sheet(
+    sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView], unit: str | None = None
+) -> None:
     from openpyxl.utils import get_column_letter
 
     style = _styles()
+    widths = (*TABLE_WIDTHS, *((ROLE_WIDTH,) if unit else ()))
+    last = len(widths)
     sheet.title = msg.XLSX_TABLE_SHEET
     doc = catalog.document
     title = f"{doc.attachment}  {doc.title}" if doc.attachment else doc.title
     sheet.cell(1, 1, title).font = style["title"]
     sheet.cell(1, 1).alignment = style["centre"]
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=4)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     sheet.row_dimensions[1].height = 28
-    heads = (msg.H_SOURCE_ID, msg.H_SOURCE_TEXT, msg.H_SOURCE_SCHEDULE, msg.H_SOURCE_UNITS)
+    heads = [msg.H_SOURCE_ID, msg.H_SOURCE_TEXT, msg.H_SOURCE_SCHEDULE, msg.H_SOURCE_UNITS]
+    heads += [msg.H_ROLE] if unit else []
     for col, head in enumerate(heads, start=1):
         cell = sheet.cell(2, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
-    for col, width in enumerate(TABLE_WIDTHS, start=1):
+    for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     row = 3
     section = None
@@ -381,16 +430,19 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
             section = view.section.id
             cell = sheet.cell(row, 1, f"{view.section.id}、{view.section.title}")
             cell.font, cell.fill = style["bold"], style["section_fill"]
-            for col in range(1, 5):
+            for col in range(1, last + 1):
                 sheet.cell(row, col).border = style["border"]
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
             sheet.row_dimensions[row].height = 21
             row += 1
         shared = view.same_as
         merged = shared is not None and row_of.get(shared) == row - 1
         values: list[Any] = [view.id, view.text, view.schedule_text, view.units_text]
+        if unit:
+            role = unit_role(catalog, view, unit)
+            values.append(msg.ROLE_LABELS[role] if role else "")
         for col, value in enumerate(values, start=1):
-            body = sheet.cell(row, col, None if merged and col > 2 else value)
+            body = sheet.cell(row, col, None if merged and col in (3, 4) else value)
             body.alignment = style["centre"] if col == 1 else style["wrap"]
             body.border = style["border"]
         if merged:  # the source merges these cells across the two rows
@@ -398,10 +450,11 @@ def _table_sheet(sheet: Worksheet, catalog: Catalog, views: Sequence[TaskView]) 
                 sheet.merge_cells(start_row=row - 1, start_column=col, end_row=row, end_column=col)
             texts = [str(values[1]), "", ""]
         else:
-            texts = [str(v) for v in values[1:]]
+            texts = [str(v) for v in values[1:4]]
         sheet.row_dimensions[row].height = _row_height(texts, TABLE_WIDTHS[1:])
         row_of[view.id] = row
         row += 1
+    sheet.auto_filter.ref = f"A2:{get_column_letter(last)}{max(row - 1, 2)}"
     sheet.freeze_panes = "A3"
     _print_setup(sheet, "2:2")
 
@@ -421,7 +474,7 @@ def _board_sheet(
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    from govopen_cli.queries.status import MARKS
+    from govopen_cli.queries.status import possible_marks
 
     style = _styles()
     catalog = progress.catalog
@@ -468,9 +521,10 @@ def _board_sheet(
                 sheet.cell(row, col).border = style["border"]
             sheet.row_dimensions[row].height = _row_height([str(fixed[3])], [widths[3]])
             row += 1
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(heads))}{max(row - 1, 2)}"
     row += 1
     sheet.cell(row, 1, msg.XLSX_LEGEND).font = style["bold"]
-    for mark in MARKS:
+    for mark in possible_marks(progress.recorded):
         row += 1
         _mark_cell(sheet, row, 2, mark)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
@@ -501,6 +555,8 @@ def _ledger_sheet(sheet: Worksheet, catalog: Catalog, reports: Sequence[Progress
             cell.border, cell.alignment = style["border"], style["wrap"]
             if column.key == "date":
                 cell.number_format = "yyyy-mm-dd"
+    last = get_column_letter(len(table.columns))
+    sheet.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 1)}"
     sheet.freeze_panes = "A2"
     _print_setup(sheet, "1:1")
 
@@ -521,12 +577,16 @@ def export(
 ) -> str | bytes:
     """The selected tasks in one format (xlsx and ics as bytes, the others as text)."""
     if fmt == "xlsx":
-        return to_xlsx(progress, views, reports, warn_days=warn_days)
+        return to_xlsx(progress, views, reports, warn_days=warn_days, unit=unit)
     if fmt == "ics":
         return to_ics(progress, views, remind_days=remind_days, unit=unit)
     if fmt == "markdown" and rows == "tasks":
         return to_markdown(views)
-    table = source_table(views) if rows == "tasks" else milestone_table(progress, views, warn_days)
+    table = (
+        source_table(views, progress.catalog, unit)
+        if rows == "tasks"
+        else milestone_table(progress, views, warn_days, unit)
+    )
     if fmt == "csv":
         return to_csv(table)
     if fmt == "json":

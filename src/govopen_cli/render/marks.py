@@ -49,6 +49,14 @@ LOOKS: dict[Mark, MarkLook] = {
     "not_due": MarkLook("·", "未到", "未到期", "dim", Colours(fg="3A3A3A", bg="EEEEEE")),
     "ongoing": MarkLook("∞", "持续", "持续性工作", "cyan", Colours(fg="0B4A5E", bg="D6EEF5")),
     "blocked": MarkLook("■", "受阻", "受阻", "bold red", Colours(fg="7F1D1D", bg="FAD4D4")),
+    # without a ledger a passed deadline is a neutral fact, not a failure (issue 15)
+    "past_due": MarkLook(
+        "○",
+        "已过截止",
+        "已过截止日期（未登记进展，不表示未完成）",
+        "magenta",
+        Colours(fg="3B2A6B", bg="E6E0F5"),
+    ),
     "overdue": MarkLook(
         "✘", "逾期", "逾期未完成", "bold white on red", Colours(fg="FFFFFF", bg="B91C1C"), bold=True
     ),
@@ -57,6 +65,7 @@ assert tuple(LOOKS) == MARKS, "one look per mark, in the legend's order"
 
 SEVERITY: tuple[Mark, ...] = (
     "overdue",
+    "past_due",
     "blocked",
     "due_soon",
     "in_progress",

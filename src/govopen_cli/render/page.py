@@ -1,9 +1,14 @@
 """The public progress page: one self-contained, escaped HTML file from a jinja2 template.
 
 Everything the page shows is in its HTML (the table reads without script); the
-inline script only filters rows. Nothing is fetched: CSS, script and the
-timeline (inline SVG) are in the file, and a Content-Security-Policy forbids
-any request.
+inline script only filters rows, and the timeline with them. Nothing is fetched:
+CSS, script and the timeline (inline SVG, and a month list for narrow screens)
+are in the file, and a Content-Security-Policy forbids any request.
+
+Under 640 px the table's rows become cards (number, task, schedule with status,
+units) and the filters stack: a phone never scrolls sideways. The header names
+the publisher, the source document and the date of the data from the data
+file's `document:` fields, and says so where the file does not give them.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govopen_cli import messages as msg
-from govopen_cli.queries.status import MARKS, Progress
+from govopen_cli.queries.questions import unit_role
+from govopen_cli.queries.status import Progress, possible_marks
 from govopen_cli.render.exports import WARN_DAYS, Badge, badge, milestone_title
 from govopen_cli.render.marks import LOOKS, PAGE_COLOURS
 from govopen_cli.table.catalog import TaskView
@@ -38,6 +44,10 @@ class PageTask:
 
     view: TaskView
     units: list[str]
+    roles: list[str] = field(default_factory=list)
+    """Each of `units` with its role, as NAME:ROLE, for the unit filter."""
+    search: str = ""
+    """Every name the task's units go by (members of a group too): what the search box reads."""
     milestones: list[PageMilestone] = field(default_factory=list)
     standing: Badge | None = None
     """For a task without dated milestones: its state across lead units."""
@@ -46,7 +56,13 @@ class PageTask:
 def _task(progress: Progress, view: TaskView, unit_names: list[str], warn_days: int) -> PageTask:
     catalog = progress.catalog
     units = [u for u in unit_names if catalog.holdings(view, u)]
-    row = PageTask(view, units)
+    roles = [f"{u}:{unit_role(catalog, view, u)}" for u in units]
+    spellings = [
+        spelling
+        for u in units
+        for spelling in catalog.registry.spellings(catalog.registry.units[u])
+    ]
+    row = PageTask(view, units, roles, " ".join(dict.fromkeys(spellings)))
     for number, milestone in enumerate(view.schedule.milestones, start=1):
         row.milestones.append(
             PageMilestone(
@@ -74,7 +90,7 @@ class Dot:
 def timeline(milestones: list[PageMilestone]) -> dict[str, Any]:
     """Month columns from the first milestone to the last, a dot per milestone."""
     if not milestones:
-        return {"months": [], "dots": [], "width": 0, "height": 0}
+        return {"months": [], "dots": [], "width": 0, "height": 0, "first_y": 0, "step": 0}
     first = min(m.due for m in milestones)
     last = max(m.due for m in milestones)
     months: list[tuple[int, int]] = []
@@ -110,7 +126,31 @@ def timeline(milestones: list[PageMilestone]) -> dict[str, Any]:
         "axis_y": axis_y,
         "left": 40,
         "right": 40 + len(months) * column,
+        "first_y": top + 14,
+        "step": step,
     }
+
+
+def months(milestones: list[PageMilestone]) -> list[dict[str, Any]]:
+    """The timeline as a list for narrow screens: each month with its milestones."""
+    found: dict[tuple[int, int], list[PageMilestone]] = {}
+    for item in sorted(milestones, key=lambda m: (m.due, m.task, m.number)):
+        found.setdefault((item.due.year, item.due.month), []).append(item)
+    return [
+        {"label": msg.PAGE_MONTH.format(year=y, month=m), "milestones": items}
+        for (y, m), items in found.items()
+    ]
+
+
+def _unit_note(progress: Progress, name: str, tasks: list[PageTask]) -> str:
+    """For the unit filter: why a unit owes nothing in some tasks (guide or support there)."""
+    catalog = progress.catalog
+    held = [unit_role(catalog, t.view, name) for t in tasks if name in t.units]
+    other = [role for role in held if role not in ("lead", None)]
+    if not other:
+        return ""
+    labels = "、".join(label for role, label in msg.ROLE_LABELS.items() if role in other)
+    return msg.PAGE_ROLE_NOTE.format(unit=catalog.short_name(name), n=len(other), roles=labels)
 
 
 def page_context(progress: Progress, warn_days: int = WARN_DAYS) -> dict[str, Any]:
@@ -124,15 +164,24 @@ def page_context(progress: Progress, warn_days: int = WARN_DAYS) -> dict[str, An
         for section in catalog.sections
     ]
     milestones = [m for t in tasks for m in t.milestones]
+    shown = {m.badge.mark for m in milestones} | {t.standing.mark for t in tasks if t.standing}
     return {
         "msg": msg,
         "document": catalog.document,
         "as_of": progress.as_of.isoformat(),
+        "recorded": progress.recorded,
         "sections": sections,
-        "units": [(name, catalog.short_name(name)) for name in unit_names if name in used],
+        "units": [
+            (name, catalog.short_name(name), _unit_note(progress, name, tasks))
+            for name in unit_names
+            if name in used
+        ],
+        "role_labels": msg.ROLE_LABELS,
         "total": len(tasks),
         "timeline": timeline(milestones),
-        "marks": MARKS,
+        "months": months(milestones),
+        "marks": [m for m in possible_marks(progress.recorded) if m in shown],
+        "all_marks": list(LOOKS),
         "looks": LOOKS,
         "colours": PAGE_COLOURS,
     }

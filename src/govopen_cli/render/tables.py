@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
-from govopen_cli.queries.questions import DueItem, SectionSummary, UnitSummary, UnitTask
+from govopen_cli.queries.questions import (
+    DueItem,
+    SectionSummary,
+    UnitSummary,
+    UnitTask,
+    unit_role,
+    unit_roles,
+)
 from govopen_cli.queries.status import MARKS, Progress, board_units, stats
 from govopen_cli.render.formats import TABLE_FORMATS, TableFormat
 from govopen_cli.render.marks import LOOKS
 from govopen_cli.table.catalog import Catalog, TaskView
+from govopen_cli.table.units import ROLES, Role
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
@@ -62,6 +70,9 @@ class Table:
     rows: list[dict[str, Any]]
     styles: list[str | None] = field(default_factory=list)
     caption: str | None = None
+    notes: list[str] = field(default_factory=list)
+    """What the reader must know to read the rows right (no ledger; a unit that owes nothing):
+    under the table in a terminal and in Markdown, on stderr for the other formats."""
 
 
 # --- renderers ---------------------------------------------------------------------
@@ -119,6 +130,8 @@ def _markdown(table: Table) -> str:
     )
     if table.caption:
         lines.extend(["", table.caption])
+    for note in table.notes:
+        lines.extend(["", note])
     return "\n".join(lines) + "\n"
 
 
@@ -150,10 +163,16 @@ def _terminal(table: Table, width: int | None) -> str:
         [c.wide or c.wrap for c in table.columns],
         rows,
         table.styles or [None] * len(rows),
-        table.caption if table.rows else msg.NO_ROWS,
+        _caption(table),
         width or terminal_width(),
         wants_colour(sys.stdout),
     )
+
+
+def _caption(table: Table) -> str | None:
+    """The lines under a terminal table: its caption (or "no rows"), then its notes."""
+    lines = [table.caption if table.rows else msg.NO_ROWS, *table.notes]
+    return "\n".join(line for line in lines if line) or None
 
 
 def _brief(column: Column, text: str) -> str:
@@ -296,19 +315,41 @@ def units_table(summaries: Sequence[UnitSummary]) -> Table:
     return Table(msg.units_title(len(rows)), columns, rows)
 
 
-def days_label(days_left: int) -> str:
-    """还剩 N 天 / 今天到期 / 逾期 N 天."""
+def days_label(days_left: int, recorded: bool = True) -> str:
+    """还剩 N 天 / 今天到期 / 逾期 N 天 (已过 N 天 when no ledger says whether it is done)."""
     if days_left > 0:
         return msg.DAYS_LEFT.format(n=days_left)
     if days_left == 0:
         return msg.DUE_TODAY
-    return msg.DAYS_OVERDUE.format(n=-days_left)
+    return (msg.DAYS_OVERDUE if recorded else msg.DAYS_PAST).format(n=-days_left)
+
+
+def role_notes(catalog: Catalog, unit: str, roles: set[Role]) -> list[str]:
+    """Why a unit owes nothing in some or all of the rows: its role there is not lead."""
+    other = [msg.ROLE_LABELS[r] for r in ROLES if r in roles and r != "lead"]
+    if not other:
+        return []
+    name = catalog.short_name(unit)
+    if "lead" not in roles:
+        return [msg.UNIT_OWES_NOTHING.format(unit=name, roles="、".join(other))]
+    return [msg.UNIT_SOME_ROLES.format(unit=name, roles="、".join(other))]
 
 
 def deadlines_table(
-    items: Sequence[DueItem], title: str, as_of: dt.date, catalog: Catalog
+    items: Sequence[DueItem],
+    title: str,
+    as_of: dt.date,
+    catalog: Catalog,
+    *,
+    unit: str | None = None,
+    recorded: bool = True,
 ) -> Table:
-    """`due` / `overdue`: one row per milestone, by date, with days left and who still owes it."""
+    """`due` / `overdue`: one row per milestone, by date, with days left and who still owes it.
+
+    With `unit`, rows carry the unit's `role` and a note says why a guide or support unit
+    owes nothing. Without a ledger (`recorded` False) `outstanding` is null (unknown) and
+    the column lists the lead units instead.
+    """
     rows = [
         {
             "task": item.view.id,
@@ -316,36 +357,43 @@ def deadlines_table(
             "due": item.due.isoformat(),
             "days_left": item.days_left,
             "deliverable": item.deliverable,
-            "outstanding": list(item.outstanding),
+            "outstanding": list(item.outstanding) if recorded else None,
             "lead": item.view.named("lead"),
             "text": item.view.text,
+            **({"role": item.role} if unit else {}),
         }
         for item in items
     ]
 
     def owing(row: dict[str, Any]) -> str:
-        names = row["outstanding"]
-        owners = catalog.task(row["task"]).owners
-        if len(names) > 2 and len(names) == len(owners):
+        task = catalog.task(row["task"])
+        names = row["outstanding"] if recorded else list(task.owners)
+        if len(names) > 2 and len(names) == len(task.owners):
             return msg.ALL_OWE.format(n=len(names))
         return _text([catalog.short_name(n) for n in names])
 
     columns = (
         Column("task", msg.H_ID),
+        *([Column("role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]])] if unit else []),
         Column("due", msg.H_DUE),
-        Column("days_left", msg.H_DAYS, lambda r: days_label(r["days_left"])),
+        Column("days_left", msg.H_DAYS, lambda r: days_label(r["days_left"], recorded)),
         Column("deliverable", msg.H_DELIVERABLE, lambda r: r["deliverable"] or "—", wrap=True),
-        Column("outstanding", msg.H_OUTSTANDING, owing, wrap=True),
+        Column(
+            "outstanding", msg.H_OUTSTANDING if recorded else msg.H_PAST_DUE_UNITS, owing, wrap=True
+        ),
         Column("text", msg.H_TEXT, wide=True, brief=40),
     )
-    styles = [_urgency(item.days_left) for item in items]
+    styles = [_urgency(item.days_left, recorded) for item in items]
     caption = msg.AS_OF_CAPTION.format(date=as_of.isoformat(), n=len(rows))
-    return Table(title, columns, rows, styles, caption)
+    notes = [] if recorded else [msg.NO_LEDGER_NOTE]
+    if unit:
+        notes += role_notes(catalog, unit, unit_roles(catalog, unit))
+    return Table(title, columns, rows, styles, caption, notes)
 
 
-def _urgency(days_left: int) -> str | None:
+def _urgency(days_left: int, recorded: bool = True) -> str | None:
     if days_left < 0:
-        return "red"
+        return "red" if recorded else "magenta"
     if days_left <= 30:
         return "yellow"
     return None
@@ -432,10 +480,23 @@ def detail_table(detail: dict[str, Any]) -> Table:
 # --- progress: the ledger, the board, the statistics ------------------------------------
 
 
-def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
-    """`progress list`: the ledger's reports by date."""
-    rows = [
-        {
+def reports_table(
+    reports: Sequence[ProgressReport],
+    catalog: Catalog,
+    *,
+    numbers: Sequence[int] | None = None,
+    retracted: Mapping[int, str] | None = None,
+) -> Table:
+    """`progress list`: the ledger's reports by date.
+
+    With `numbers` (each report's 1-based entry number in the ledger), rows carry `entry`
+    and a 条 column; `retracted` maps an entry number to why it no longer counts.
+    """
+    gone = retracted or {}
+    rows = []
+    for i, r in enumerate(reports):
+        number = numbers[i] if numbers is not None else None
+        row: dict[str, Any] = {
             "date": r.date.isoformat(),
             "task": r.task,
             "milestone": r.milestone,
@@ -444,9 +505,18 @@ def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
             "note": r.note,
             "evidence": r.evidence,
         }
-        for r in reports
-    ]
+        if number is not None:
+            row = {"entry": number, **row, "retracted": number in gone}
+            if number in gone:
+                row["note"] = "；".join(filter(None, [gone[number], r.note]))
+        rows.append(row)
+
+    def status(r: dict[str, Any]) -> str:
+        label = msg.STATUS_LABELS[r["status"]]
+        return f"{msg.RETRACTED_LABEL}（{label}）" if r.get("retracted") else label
+
     columns = (
+        *([Column("entry", msg.H_ENTRY)] if numbers is not None else []),
         Column("date", msg.H_REPORT_DATE),
         Column("task", msg.H_ID),
         Column("milestone", msg.H_MILESTONE, lambda r: str(r["milestone"] or msg.WHOLE_TASK)),
@@ -454,8 +524,8 @@ def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
         Column(
             "status",
             msg.H_STATUS,
-            lambda r: msg.STATUS_LABELS[r["status"]],
-            style_of=lambda r: LOOKS[r["status"]].style,
+            status,
+            style_of=lambda r: "dim" if r.get("retracted") else LOOKS[r["status"]].style,
         ),
         Column("note", msg.H_NOTE, wide=True),
         Column("evidence", msg.H_EVIDENCE, wrap=True),
@@ -463,17 +533,28 @@ def reports_table(reports: Sequence[ProgressReport], catalog: Catalog) -> Table:
     return Table(msg.reports_title(len(rows)), columns, rows)
 
 
-def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -> Table:
-    """`board`: tasks × lead units, one mark per cell, with a legend."""
+def board_table(
+    progress: Progress, views: Sequence[TaskView], warn_days: int, *, unit: str | None = None
+) -> Table:
+    """`board`: tasks × lead units, one mark per cell, with a legend of the marks shown.
+
+    With `unit`: its own column(s) when it is a lead unit of some of these tasks, else every
+    lead unit's (a guide unit watches them), and a role column and note say what it owes.
+    """
     catalog = progress.catalog
     units = board_units(catalog, views)
+    if unit is not None:
+        wanted = set(catalog.registry.expand(unit))
+        units = [u for u in units if u in wanted] or units
     rows = []
     for view in views:
         row: dict[str, Any] = {"task": view.id, "text": view.text, "marks": {}}
-        for unit in units:
-            mark = progress.mark(view, unit, warn_days)
+        if unit is not None:
+            row["role"] = unit_role(catalog, view, unit)
+        for name in units:
+            mark = progress.mark(view, name, warn_days)
             if mark is not None:
-                row["marks"][unit] = mark
+                row["marks"][name] = mark
         rows.append(row)
 
     def cell(unit: str) -> Callable[[dict[str, Any]], str]:
@@ -482,15 +563,21 @@ def board_table(progress: Progress, views: Sequence[TaskView], warn_days: int) -
     def colour(unit: str) -> Callable[[dict[str, Any]], str | None]:
         return lambda r: LOOKS[r["marks"][unit]].style if unit in r["marks"] else None
 
+    role_column = Column("role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]])
     columns = [
         Column("task", msg.H_ID),
+        *([role_column] if unit is not None else []),
         Column("text", msg.H_TEXT, wide=True, brief=14),
         *(Column(u, catalog.short_name(u), cell(u), style_of=colour(u)) for u in units),
     ]
+    shown = {m for r in rows for m in r["marks"].values()}
     # a no-break space inside each entry: a line of the legend never parts a mark from its meaning
-    legend = "  ".join(f"{LOOKS[m].text}\u00a0{LOOKS[m].meaning}" for m in MARKS)
+    legend = "  ".join(f"{LOOKS[m].text}\u00a0{LOOKS[m].meaning}" for m in MARKS if m in shown)
     caption = msg.BOARD_CAPTION.format(date=progress.as_of.isoformat(), legend=legend)
-    return Table(msg.BOARD_TITLE, columns, rows, caption=caption)
+    notes = [] if progress.recorded else [msg.NO_LEDGER_NOTE]
+    if unit is not None:
+        notes += role_notes(catalog, unit, unit_roles(catalog, unit, list(views)))
+    return Table(msg.BOARD_TITLE, columns, rows, caption=caption.rstrip(), notes=notes)
 
 
 def stats_table(progress: Progress) -> Table:
@@ -505,9 +592,10 @@ def stats_table(progress: Progress) -> Table:
                     "name": tally.name,
                     "tasks": tally.tasks,
                     "due": tally.due,
-                    "on_time": tally.on_time,
-                    "late": tally.late,
-                    "overdue": tally.overdue,
+                    # without a ledger, what is done is unknown: null, not 0
+                    "on_time": tally.on_time if tally.recorded else None,
+                    "late": tally.late if tally.recorded else None,
+                    "overdue": tally.overdue if tally.recorded else None,
                     "rate": None if tally.rate is None else round(tally.rate, 4),
                 }
             )
@@ -522,10 +610,21 @@ def stats_table(progress: Progress) -> Table:
         Column("name", msg.H_NAME, name, wrap=True),
         Column("tasks", msg.H_TASKS),
         Column("due", msg.H_DUE_SO_FAR),
-        Column("on_time", msg.H_ON_TIME),
-        Column("late", msg.H_LATE),
-        Column("overdue", msg.H_OVERDUE, style_of=lambda r: "bold red" if r["overdue"] else None),
+        Column("on_time", msg.H_ON_TIME, lambda r: _count(r["on_time"])),
+        Column("late", msg.H_LATE, lambda r: _count(r["late"])),
+        Column(
+            "overdue",
+            msg.H_OVERDUE,
+            lambda r: _count(r["overdue"]),
+            style_of=lambda r: "bold red" if r["overdue"] else None,
+        ),
         Column("rate", msg.H_RATE, lambda r: "—" if r["rate"] is None else f"{r['rate']:.0%}"),
     )
     caption = msg.STATS_CAPTION.format(date=progress.as_of.isoformat())
-    return Table(msg.STATS_TITLE, columns, rows, caption=caption)
+    notes = [] if progress.recorded else [msg.NO_LEDGER_NOTE]
+    return Table(msg.STATS_TITLE, columns, rows, caption=caption, notes=notes)
+
+
+def _count(value: int | None) -> str:
+    """A count, or — when it is unknown (no ledger)."""
+    return "—" if value is None else str(value)

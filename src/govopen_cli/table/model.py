@@ -8,9 +8,9 @@ Cross-checks between parts of the file (ids, sections, units) live in
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 UnitKind = Literal["government", "department", "group", "open_group"]
 
@@ -30,11 +30,26 @@ class DocumentInfo(_Strict):
     year: int | None = Field(
         default=None, ge=1949, le=2200, description="发文年份；未写年份的工作进度按此年份计"
     )
+    publisher: str | None = Field(
+        default=None, min_length=1, description="发布单位，如“眉山市人民政府办公室”（公开页面显示）"
+    )
+    source: str | None = Field(
+        default=None,
+        min_length=1,
+        description="依据文件：正式文件的名称、文号或网址（公开页面显示）",
+    )
+    date: dt.date | None = Field(
+        default=None, description="数据日期：文件印发或本数据最近核对的日期，ISO 格式"
+    )
     office: str | None = Field(
-        default=None, description="督办单位：督办通知的落款，如“眉山市人民政府办公室”"
+        default=None,
+        min_length=1,
+        description="督办单位：督办通知的落款，如“眉山市人民政府办公室”（不填则用 publisher）",
     )
     contact: str | None = Field(
-        default=None, description="联系人及电话：写在督办通知上，如“张三，028-12345678”"
+        default=None,
+        min_length=1,
+        description="联系人及电话：写在督办通知上，如“张三，028-12345678”",
     )
 
 
@@ -111,9 +126,40 @@ class ProgressReport(_Strict):
     evidence: str | None = Field(default=None, description="佐证：网址或文号")
 
 
-class Ledger(_Strict):
-    """The whole progress ledger: an append-only list of reports."""
+class Retraction(_Strict):
+    """A correction: an earlier entry (by its 1-based number in `reports`) no longer counts."""
 
-    reports: list[ProgressReport] | None = Field(
-        default=None, description="进展报送记录，按时间追加，不删改"
+    retracts: int = Field(ge=1, description="被撤回的记录是 reports 中的第几条（从 1 开始）")
+    date: dt.date = Field(description="撤回日期，ISO 格式")
+    note: str = Field(min_length=1, description="撤回原因")
+
+
+LedgerEntry = ProgressReport | Retraction
+
+
+def _entry_kind(value: Any) -> str:
+    """Which model checks a ledger entry: a mapping with `retracts` is a retraction."""
+    if isinstance(value, Retraction) or (isinstance(value, dict) and "retracts" in value):
+        return "retraction"
+    return "report"
+
+
+ENTRY_TAGS: dict[str, type[BaseModel]] = {"report": ProgressReport, "retraction": Retraction}
+"""The tags pydantic puts in an error's location for a ledger entry, with their models."""
+
+
+class Ledger(_Strict):
+    """The whole progress ledger: an append-only list of reports and retractions."""
+
+    reports: (
+        list[
+            Annotated[
+                Annotated[ProgressReport, Tag("report")] | Annotated[Retraction, Tag("retraction")],
+                Discriminator(_entry_kind),
+            ]
+        ]
+        | None
+    ) = Field(
+        default=None,
+        description="进展报送记录，按时间追加，不删改；更正用撤回记录（retracts: 第几条）",
     )

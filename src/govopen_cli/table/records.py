@@ -8,6 +8,7 @@ models (unpickling 100,000 pydantic objects costs more than the query itself).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
-    """The published document: title, attachment, region, year; the supervising office."""
+    """The published document: title, attachment, region, year, publisher, source, date;
+    the supervising office and its contact (they sign the round's notices)."""
 
     title: str
     attachment: str | None
     region: str | None
     year: int | None
+    publisher: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
     office: str | None = None
     contact: str | None = None
 
@@ -34,6 +39,9 @@ class DocumentRecord:
             document.attachment,
             document.region,
             document.year,
+            document.publisher,
+            document.source,
+            document.date,
             document.office,
             document.contact,
         )

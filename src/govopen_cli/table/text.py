@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opencc import OpenCC
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -31,3 +36,17 @@ def join_wrapped(text: str) -> str:
 def unit_key(name: str) -> str:
     """Comparison key for a unit name: no spaces, brackets and width folded."""
     return fold_width(squeeze(name))
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> OpenCC:
+    from opencc import OpenCC  # about 50 ms: loaded only when a name is not found as typed
+
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones (審計局 → 审计局), by OpenCC's t2s table."""
+    if text.isascii():
+        return text
+    return str(_t2s().convert(text))

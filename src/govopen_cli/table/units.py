@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.table.records import UnitRecord
-from govopen_cli.table.text import squeeze, unit_key
+from govopen_cli.table.text import squeeze, to_simplified, unit_key
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import Unit
@@ -161,17 +161,33 @@ class Registry:
         return self.members(name) or [name]
 
     def suggest(self, written: str, limit: int = 3) -> list[str]:
-        """Registered names close to a misspelt one, best first."""
-        keys = {unit_key(s): u.name for u in self.units.values() for s in self.spellings(u)}
-        close = difflib.get_close_matches(unit_key(written), list(keys), n=limit * 2, cutoff=0.6)
-        return list(dict.fromkeys(keys[k] for k in close))[:limit]
+        """Registered names close to a misspelt one, best first; none when none is close.
+
+        The ending two names share (人民政府, 局, 管委会…) says what kind of body, not which,
+        so it is left out of the comparison: 眉山市人民政府 is not close to 彭山区人民政府.
+        """
+        key = unit_key(written)
+        scores: dict[str, float] = {}
+        for unit in self.units.values():
+            for spelling in self.spellings(unit):
+                score = closeness(key, unit_key(spelling))
+                if score >= SUGGEST_CUTOFF and score > scores.get(unit.name, 0.0):
+                    scores[unit.name] = score
+        return sorted(scores, key=lambda name: -scores[name])[:limit]
 
     def resolve(self, query: str) -> UnitRecord:
-        """A unit from what a user typed: exact spelling, else a unique part of a name."""
+        """A unit from what a user typed: exact spelling, else a unique part of a name.
+
+        Traditional characters are read as simplified (審計局 → 市审计局).
+        """
         found = self.lookup(query)
         if found is not None:
             return found
-        key = unit_key(query)
+        simplified = to_simplified(query)
+        found = self.lookup(simplified)
+        if found is not None:
+            return found
+        key = unit_key(simplified)
         partial = (
             [
                 unit
@@ -186,5 +202,21 @@ class Registry:
         if partial:
             names = [u.name for u in partial]
             raise UnknownUnitError(msg.unit_ambiguous(query, names), names)
-        suggestions = self.suggest(query)
-        raise UnknownUnitError(msg.unit_unknown(query, suggestions), suggestions)
+        suggestions = self.suggest(simplified)
+        raise UnknownUnitError(msg.unit_not_found(query, suggestions), suggestions)
+
+
+SUGGEST_CUTOFF = 0.6
+"""How alike two names must be (difflib's ratio, shared ending left out) to be suggested."""
+
+
+def closeness(typed: str, name: str) -> float:
+    """How alike two unit keys are, 0–1, not counting the ending they share."""
+    shared = 0
+    for a, b in zip(reversed(typed), reversed(name), strict=False):
+        if a != b:
+            break
+        shared += 1
+    if 0 < shared < min(len(typed), len(name)):
+        typed, name = typed[:-shared], name[:-shared]
+    return difflib.SequenceMatcher(None, typed, name).ratio()

@@ -638,3 +638,26 @@ def test_a_unit_gets_no_row_for_a_task_it_only_guides(office: Path) -> None:
     )
     assert notices.exit_code == 0, notices.output
     assert "第 14 项" not in (office / "n" / f"督办通知_{DP}.txt").read_text(encoding="utf-8")
+
+
+def test_the_notice_is_signed_by_the_office_else_the_publisher(office: Path) -> None:
+    tasks = office / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(
+        text.replace("  year: 2021\n", "  year: 2021\n  publisher: 眉山市人民政府办公室\n", 1),
+        encoding="utf-8",
+    )
+    (office / "progress.yaml").write_text(LEDGER_AT_OCTOBER, encoding="utf-8")
+    args = ("notice", "-o", "-", "--format", "text", "--as-of", "2021-10-01", "--unit", "天府新区")
+    assert cli(*args).stdout.splitlines()[-2] == "眉山市人民政府办公室"
+    tasks.write_text(
+        text.replace(
+            "  year: 2021\n",
+            "  year: 2021\n  publisher: 眉山市人民政府办公室\n"
+            "  office: 眉山市政务公开办\n  contact: 李四 028-87654321\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    lines = cli(*args).stdout.splitlines()
+    assert lines[-3:] == ["眉山市政务公开办", "2021年10月1日", "联系人：李四 028-87654321"]

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from invoking import Run
+from typer.testing import CliRunner, Result
 
 from govopen_cli.checks.open import open_catalog
 from govopen_cli.cli.app import app
@@ -51,14 +52,14 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture()
-def run(monkeypatch: pytest.MonkeyPatch):
+def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Invoke the CLI in-process on the shipped data; returns click's Result."""
     monkeypatch.delenv("GOVOPEN_DATA", raising=False)
     monkeypatch.delenv("GOVOPEN_AS_OF", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
     runner = CliRunner()
 
-    def invoke(*args: str, data: Path | None = DATA):
+    def invoke(*args: str, data: Path | None = DATA) -> Result:
         full = [*args, "--data", str(data)] if data is not None else list(args)
         return runner.invoke(app, full, catch_exceptions=False)
 

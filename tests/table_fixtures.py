@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 Row = list[str]
@@ -11,7 +12,7 @@ def build_docx(
     path: Path,
     title: list[str],
     pages: list[list[Row]],
-    merges: list[tuple[int, int, int, int]] = (),  # type: ignore[assignment]
+    merges: Sequence[tuple[int, int, int, int]] = (),
 ) -> Path:
     """A .docx with title paragraphs and one table per page (each page starts with its header).
 
@@ -46,14 +47,16 @@ def build_docx(
 def build_xlsx(
     path: Path,
     rows: list[Row],
-    merges: list[str] = (),  # type: ignore[assignment]
+    merges: Sequence[str] = (),
 ) -> Path:
     """A .xlsx with these rows from A1 (a one-cell row spans the header's width)."""
     import openpyxl
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = openpyxl.Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)
     width = max(len(r) for r in rows)
     for r, row in enumerate(rows, start=1):
         for c, text in enumerate(row, start=1):

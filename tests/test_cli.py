@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
+from invoking import Run, json_object, json_rows, rows_in
 
 from govopen_cli.cli.app import app
 from govopen_cli.render.formats import TABLE_FORMATS as FORMATS
@@ -15,13 +15,8 @@ from govopen_cli.render.formats import TABLE_FORMATS as FORMATS
 DUE_2022_06_30 = [2, 3, 5, 6, 7, 12, 13, 14, 16]
 
 
-def as_json(result) -> object:  # type: ignore[no-untyped-def]
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def test_due_before_lists_the_nine_tasks(run) -> None:  # type: ignore[no-untyped-def]
-    rows = as_json(run("due", "--before", "2022-06-30", "--as-of", "2022-01-01", "-f", "json"))
+def test_due_before_lists_the_nine_tasks(run: Run) -> None:
+    rows = json_rows(run("due", "--before", "2022-06-30", "--as-of", "2022-01-01", "-f", "json"))
     assert sorted({r["task"] for r in rows}) == DUE_2022_06_30
     assert [(r["task"], r["milestone"], r["due"]) for r in rows if r["task"] == 13] == [
         (13, 1, "2021-12-31")
@@ -35,92 +30,92 @@ def test_due_before_lists_the_nine_tasks(run) -> None:  # type: ignore[no-untype
 @pytest.mark.parametrize(
     "form", ["2022-06-30", "2022/6/30", "20220630", "2022年6月30日", "２０２２年６月３０日"]
 )
-def test_due_accepts_every_date_form(run, form: str) -> None:  # type: ignore[no-untyped-def]
-    rows = as_json(run("due", "--before", form, "--as-of", "2022-01-01", "-f", "json"))
+def test_due_accepts_every_date_form(run: Run, form: str) -> None:
+    rows = json_rows(run("due", "--before", form, "--as-of", "2022-01-01", "-f", "json"))
     assert sorted({r["task"] for r in rows}) == DUE_2022_06_30
 
 
 @pytest.mark.parametrize("bad", ["2022-13-01", "June 30", "2022-02-30", "30/06/2022"])
-def test_bad_date_is_a_usage_error(run, bad: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_date_is_a_usage_error(run: Run, bad: str) -> None:
     result = run("due", "--before", bad)
     assert result.exit_code == 2
     assert "2022-06-30" in result.output or "不存在" in result.output
     assert "Traceback" not in result.output
 
 
-def test_due_default_window_is_30_days_from_as_of(run) -> None:  # type: ignore[no-untyped-def]
+def test_due_default_window_is_30_days_from_as_of(run: Run) -> None:
     # 2022-03-01 + 30 days = 2022-03-31: tasks 3 and 12 are due that day.
-    rows = as_json(run("due", "--as-of", "2022-03-01", "-f", "json"))
+    rows = json_rows(run("due", "--as-of", "2022-03-01", "-f", "json"))
     assert [(r["task"], r["due"], r["days_left"]) for r in rows] == [
         (3, "2022-03-31", 30),
         (12, "2022-03-31", 30),
     ]
-    rows = as_json(run("due", "--as-of", "2022-03-01", "--within", "29", "-f", "json"))
+    rows = json_rows(run("due", "--as-of", "2022-03-01", "--within", "29", "-f", "json"))
     assert rows == []
 
 
-def test_due_after_and_before(run) -> None:  # type: ignore[no-untyped-def]
-    rows = as_json(run("due", "--after", "2022-04-01", "--before", "2022-12-31", "-f", "json"))
+def test_due_after_and_before(run: Run) -> None:
+    rows = json_rows(run("due", "--after", "2022-04-01", "--before", "2022-12-31", "-f", "json"))
     assert [(r["task"], r["milestone"]) for r in rows] == [(14, 1), (13, 2), (23, 1), (24, 1)]
 
 
-def test_as_of_from_environment(run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_as_of_from_environment(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOVOPEN_AS_OF", "2021-10-01")
-    rows = as_json(run("overdue", "-f", "json"))
+    rows = json_rows(run("overdue", "-f", "json"))
     assert [r["task"] for r in rows] == [6, 7]
 
 
-def test_overdue_as_of_2021_10_01(run) -> None:  # type: ignore[no-untyped-def]
-    rows = as_json(run("overdue", "--as-of", "2021-10-01", "-f", "json"))
+def test_overdue_as_of_2021_10_01(run: Run) -> None:
+    rows = json_rows(run("overdue", "--as-of", "2021-10-01", "-f", "json"))
     assert [(r["task"], r["due"], r["days_left"]) for r in rows] == [
         (6, "2021-09-30", -1),
         (7, "2021-09-30", -1),
     ]
 
 
-def test_by_unit_service_bureau(run) -> None:  # type: ignore[no-untyped-def]
-    rows = as_json(run("by-unit", "市政务服务管理局", "-f", "json"))
+def test_by_unit_service_bureau(run: Run) -> None:
+    rows = json_rows(run("by-unit", "市政务服务管理局", "-f", "json"))
     assert [r["id"] for r in rows] == [4, 11, 12, 13, 14, 15, 17]
     assert {(r["role"], r["role_label"], r["via"]) for r in rows} == {("guide", "指导", None)}
 
 
-def test_by_unit_short_name_resolves_and_shows_the_group(run) -> None:  # type: ignore[no-untyped-def]
-    rows = as_json(run("by-unit", "仁寿县", "-f", "json"))
+def test_by_unit_short_name_resolves_and_shows_the_group(run: Run) -> None:
+    rows = json_rows(run("by-unit", "仁寿县", "-f", "json"))
     assert [r["id"] for r in rows] == list(range(1, 25))
     assert {(r["unit"], r["role"], r["via"]) for r in rows} == {
         ("仁寿县人民政府", "lead", "各县（区）人民政府")
     }
 
 
-def test_by_unit_unknown_is_exit_1_with_suggestion(run) -> None:  # type: ignore[no-untyped-def]
+def test_by_unit_unknown_is_exit_1_with_suggestion(run: Run) -> None:
     result = run("by-unit", "市政务服务管里局")
     assert result.exit_code == 1
     assert "市政务服务管理局" in result.stderr
     assert result.stdout == ""
 
 
-def test_by_unit_ambiguous_is_exit_1_with_candidates(run) -> None:  # type: ignore[no-untyped-def]
+def test_by_unit_ambiguous_is_exit_1_with_candidates(run: Run) -> None:
     result = run("by-unit", "区人民政府")
     assert result.exit_code == 1
     assert "东坡区人民政府" in result.stderr and "彭山区人民政府" in result.stderr
 
 
-def test_list_with_filters(run) -> None:  # type: ignore[no-untyped-def]
-    assert [r["id"] for r in as_json(run("list", "-f", "json"))] == list(range(1, 25))
-    rows = as_json(run("list", "--section", "2", "--unit", "市司法局", "-f", "json"))
+def test_list_with_filters(run: Run) -> None:
+    assert [r["id"] for r in json_rows(run("list", "-f", "json"))] == list(range(1, 25))
+    rows = json_rows(run("list", "--section", "2", "--unit", "市司法局", "-f", "json"))
     assert [r["id"] for r in rows] == [9]
-    rows = as_json(run("list", "--search", "政务地图", "-f", "json"))
+    rows = json_rows(run("list", "--search", "政务地图", "-f", "json"))
     assert [(r["id"], r["schedule"]) for r in rows] == [(14, "2022年6月底前")]
 
 
-def test_list_unknown_section_is_exit_1(run) -> None:  # type: ignore[no-untyped-def]
+def test_list_unknown_section_is_exit_1(run: Run) -> None:
     result = run("list", "--section", "六")
     assert result.exit_code == 1
     assert "没有章节" in result.stderr
 
 
-def test_show_task_13_in_full(run) -> None:  # type: ignore[no-untyped-def]
-    detail = as_json(run("show", "13", "-f", "json"))
+def test_show_task_13_in_full(run: Run) -> None:
+    detail = json_object(run("show", "13", "-f", "json"))
     assert detail["id"] == 13
     assert detail["section"]["id"] == "三"
     assert [(m["due"], m["deliverable"]) for m in detail["schedule"]["milestones"]] == [
@@ -134,30 +129,30 @@ def test_show_task_13_in_full(run) -> None:  # type: ignore[no-untyped-def]
     assert [u["name"] for u in detail["units"]["guide"]] == ["市政务服务管理局"]
 
 
-def test_show_task_7_says_why_it_has_task_6s_cells(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_task_7_says_why_it_has_task_6s_cells(run: Run) -> None:
     result = run("show", "7", "-f", "plain")
     assert result.exit_code == 0
     assert "与第6项合并单元格" in result.stdout
     assert "2021-09-30" in result.stdout
     assert "市级规划编制部门" in result.stdout
-    detail = as_json(run("show", "7", "-f", "json"))
+    detail = json_object(run("show", "7", "-f", "json"))
     assert detail["same_as"] == 6 and "合并单元格" in detail["note"]
 
 
-def test_show_ongoing_task(run) -> None:  # type: ignore[no-untyped-def]
-    detail = as_json(run("show", "9", "-f", "json"))
+def test_show_ongoing_task(run: Run) -> None:
+    detail = json_object(run("show", "9", "-f", "json"))
     assert detail["schedule"]["ongoing"] is True  # 动态调整 / 及时公开
     assert detail["schedule"]["milestones"] == []
 
 
-def test_show_unknown_id_is_exit_1(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_unknown_id_is_exit_1(run: Run) -> None:
     result = run("show", "99")
     assert result.exit_code == 1
     assert "没有序号为 99 的任务" in result.stderr
 
 
-def test_sections_and_by_section(run) -> None:  # type: ignore[no-untyped-def]
-    rows = as_json(run("sections", "-f", "json"))
+def test_sections_and_by_section(run: Run) -> None:
+    rows = json_rows(run("sections", "-f", "json"))
     assert [(r["id"], r["tasks"]) for r in rows] == [
         ("一", [1, 2, 3, 4]),
         ("二", [5, 6, 7, 8, 9, 10]),
@@ -168,12 +163,12 @@ def test_sections_and_by_section(run) -> None:  # type: ignore[no-untyped-def]
     assert rows[2]["title"] == "深化为民办事服务公开，促进基层政府服务能力提升"
     result = run("sections")
     assert "1–4" in result.stdout and "22–24" in result.stdout
-    by_section = as_json(run("by-section", "三", "-f", "json"))
+    by_section = json_rows(run("by-section", "三", "-f", "json"))
     assert [r["id"] for r in by_section] == [11, 12, 13, 14, 15, 16, 17]
 
 
-def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
-    rows = {r["name"]: r for r in as_json(run("units", "-f", "json"))}
+def test_units_registry(run: Run) -> None:
+    rows = {r["name"]: r for r in json_rows(run("units", "-f", "json"))}
     assert rows["各县（区）人民政府"]["kind"] == "group"
     assert len(rows["各县（区）人民政府"]["members"]) == 6
     assert rows["东坡区人民政府"]["short"] == "东坡区"
@@ -182,19 +177,19 @@ def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
     assert rows["市级有关部门"]["kind"] == "open_group"
 
 
-def test_format_choices_are_the_five_of_the_design(run) -> None:  # type: ignore[no-untyped-def]
+def test_format_choices_are_the_five_of_the_design(run: Run) -> None:
     # DESIGN.md: a rich table on a terminal; --format json|csv|markdown|plain for scripts
     assert FORMATS == ("table", "json", "csv", "markdown", "plain")
     assert run("list", "-f", "xml").exit_code == 2
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_carries_the_rows(run, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_format_carries_the_rows(run: Run, fmt: str) -> None:
     result = run("by-unit", "市政务服务管理局", "-f", fmt)
     assert result.exit_code == 0
     out = result.stdout
     if fmt == "json":
-        assert len(json.loads(out)) == 7
+        assert len(rows_in(out)) == 7
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(out)))
         assert rows[0][:2] == ["序号", "角色"]
@@ -217,14 +212,14 @@ def test_every_format_carries_the_rows(run, fmt: str) -> None:  # type: ignore[n
         assert "市政务服务管理局" in out and "政务地图" in out
 
 
-def test_validate_shipped_file(run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_validate_shipped_file(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(Path(__file__).parents[1])
     result = run("validate", data=None)
     assert result.exit_code == 0
     assert "通过" in result.stdout
 
 
-def test_validate_reports_file_line_col_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_validate_reports_file_line_col_and_exit_1(run: Run, tmp_path: Path) -> None:
     good = Path(__file__).parents[1] / "data" / "tasks.yaml"
     bad = tmp_path / "bad.yaml"
     bad.write_text(
@@ -244,7 +239,7 @@ def test_validate_reports_file_line_col_and_exit_1(run, tmp_path: Path) -> None:
     assert lines[-1].startswith("1 个错误")
 
 
-def test_query_on_broken_file_is_exit_1_without_traceback(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_query_on_broken_file_is_exit_1_without_traceback(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "tasks.yaml"
     bad.write_text("document: [\n", encoding="utf-8")
     result = run("due", data=bad)
@@ -254,8 +249,8 @@ def test_query_on_broken_file_is_exit_1_without_traceback(run, tmp_path: Path) -
 
 
 def test_data_found_upward_from_current_folder(
-    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = Path(__file__).parents[1] / "data" / "tasks.yaml"
     (tmp_path / "data").mkdir()
     text = src.read_text(encoding="utf-8").replace("title: 眉山市深化", "title: 复制的眉山市深化")
@@ -263,13 +258,13 @@ def test_data_found_upward_from_current_folder(
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
-    assert [r["id"] for r in as_json(run("list", "-f", "json", data=None))] == list(range(1, 25))
+    assert [r["id"] for r in json_rows(run("list", "-f", "json", data=None))] == list(range(1, 25))
     monkeypatch.setenv("GOVOPEN_DATA", str(tmp_path / "missing.yaml"))
     result = run("list", data=None)
     assert result.exit_code == 1 and "文件不存在" in result.stderr
 
 
-def test_usage_errors_are_exit_2(run) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_are_exit_2(run: Run) -> None:
     assert run("due", "--within", "-3").exit_code == 2
     assert run("list", "-f", "xml").exit_code == 2
     assert run("due", "--within", "5", "--before", "2022-01-01").exit_code == 2

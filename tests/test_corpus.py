@@ -55,10 +55,14 @@ def validate(*args: str) -> tuple[int, list[dict[str, object]], str]:
     result = CliRunner().invoke(app, ["validate", "--format", "json", *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output
-    return result.exit_code, json.loads(result.stdout), result.output
+    problems = json.loads(result.stdout)
+    assert isinstance(problems, list), result.output
+    return result.exit_code, problems, result.output
 
 
-def assert_gives(path: Path, code: int, rule: str | None, line: int, column: int, fragment: str):
+def assert_gives(
+    path: Path, code: int, rule: str | None, line: int, column: int, fragment: str
+) -> None:
     exit_code, problems, output = validate(str(path))
     assert exit_code == code, output
     if rule is None:
@@ -76,7 +80,9 @@ def test_corpus_files_are_all_in_the_table() -> None:
 
 
 @pytest.mark.parametrize(("name", "code", "rule", "line", "column", "fragment"), CASES)
-def test_corpus_file(name: str, code: int, rule: str | None, line: int, column: int, fragment: str):
+def test_corpus_file(
+    name: str, code: int, rule: str | None, line: int, column: int, fragment: str
+) -> None:
     assert_gives(CORPUS / name, code, rule, line, column, fragment)
 
 

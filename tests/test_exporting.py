@@ -5,16 +5,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from invoking import Run, rows_in
 
 from govopen_cli.queries.status import Progress
 from govopen_cli.render.exports import export, milestone_uid
+from govopen_cli.render.formats import ExportFormat, RowKind
 from govopen_cli.render.marks import LOOKS
-from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.model import ProgressReport
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Component
+    from openpyxl import Workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,18 +49,42 @@ def all_done_13_1(catalog: Catalog) -> list[ProgressReport]:
     ]
 
 
-def make(catalog: Catalog, fmt: str, reports=(), as_of=AS_OF, **kwargs):
+def make(
+    catalog: Catalog,
+    fmt: ExportFormat,
+    reports: Sequence[ProgressReport] = (),
+    as_of: dt.date = AS_OF,
+    *,
+    rows: RowKind = "tasks",
+    remind_days: int = 7,
+    views: Sequence[TaskView] | None = None,
+    unit: str | None = None,
+) -> str | bytes:
     progress = Progress(catalog, list(reports), as_of)
-    views = kwargs.pop("views", catalog.tasks)
-    return export(fmt, progress, views, list(reports), **kwargs)  # type: ignore[arg-type]
+    chosen = catalog.tasks if views is None else views
+    return export(
+        fmt, progress, chosen, list(reports), rows=rows, remind_days=remind_days, unit=unit
+    )
+
+
+def make_text(
+    catalog: Catalog,
+    fmt: ExportFormat,
+    reports: Sequence[ProgressReport] = (),
+    *,
+    rows: RowKind = "tasks",
+) -> str:
+    """csv, markdown and json are text."""
+    text = make(catalog, fmt, reports, rows=rows)
+    assert isinstance(text, str)
+    return text
 
 
 # --- csv ------------------------------------------------------------------------------------------
 
 
 def test_csv_tasks_has_bom_and_the_four_source_columns(catalog: Catalog) -> None:
-    text = make(catalog, "csv")
-    assert isinstance(text, str)
+    text = make_text(catalog, "csv")
     data = text.encode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -71,7 +102,7 @@ def test_csv_tasks_has_bom_and_the_four_source_columns(catalog: Catalog) -> None
 
 def test_csv_milestones_one_row_each_with_units_still_owing(catalog: Catalog) -> None:
     reports = all_done_13_1(catalog)[:5]  # 天府新区 … 洪雅县 done; 丹棱县, 青神县 owe
-    text = make(catalog, "csv", reports, rows="milestones")
+    text = make_text(catalog, "csv", reports, rows="milestones")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert [int(r["序号"]) for r in rows] == MILESTONE_TASKS
     t13 = [r for r in rows if r["序号"] == "13"]
@@ -85,7 +116,7 @@ def test_csv_milestones_one_row_each_with_units_still_owing(catalog: Catalog) ->
     assert t13[1]["状态"] == "未到期"
 
 
-def test_unit_and_section_narrow_the_rows(run) -> None:
+def test_unit_and_section_narrow_the_rows(run: Run) -> None:
     result = run("export", "--format", "csv", "--unit", "市政务服务管理局")
     rows = list(csv.reader(io.StringIO(result.output.removeprefix("\ufeff"))))
     assert [r[0] for r in rows[1:]] == ["4", "11", "12", "13", "14", "15", "17"]
@@ -98,7 +129,7 @@ def test_unit_and_section_narrow_the_rows(run) -> None:
 
 
 def test_markdown_is_the_table_with_section_rows(catalog: Catalog) -> None:
-    lines = make(catalog, "markdown").splitlines()
+    lines = make_text(catalog, "markdown").splitlines()
     assert lines[0] == "| 序号 | 重点任务 | 工作进度 | 责任单位 |"
     sections = [line for line in lines if line.startswith("| **")]
     assert sections[2] == "| **三** | **深化为民办事服务公开，促进基层政府服务能力提升** |  |  |"
@@ -108,10 +139,10 @@ def test_markdown_is_the_table_with_section_rows(catalog: Catalog) -> None:
 
 
 def test_json_rows(catalog: Catalog) -> None:
-    tasks = json.loads(make(catalog, "json"))
+    tasks = rows_in(make_text(catalog, "json"))
     assert len(tasks) == 24
     assert tasks[6]["id"] == 7 and tasks[6]["same_as"] == 6
-    milestones = json.loads(make(catalog, "json", rows="milestones"))
+    milestones = rows_in(make_text(catalog, "json", rows="milestones"))
     assert [(m["task"], m["due"]) for m in milestones if m["task"] == 13] == [
         (13, "2021-12-31"),
         (13, "2022-12-31"),
@@ -121,12 +152,20 @@ def test_json_rows(catalog: Catalog) -> None:
 # --- xlsx ---------------------------------------------------------------------------------------
 
 
-def workbook(catalog: Catalog, reports=(), as_of=AS_OF):
+def workbook(
+    catalog: Catalog, reports: Sequence[ProgressReport] = (), as_of: dt.date = AS_OF
+) -> Workbook:
     from openpyxl import load_workbook
 
     data = make(catalog, "xlsx", reports, as_of)
     assert isinstance(data, bytes)
     return load_workbook(io.BytesIO(data))
+
+
+def day(value: object) -> dt.date:
+    """A date cell as openpyxl reads it back: a datetime at midnight."""
+    assert isinstance(value, dt.datetime)
+    return value.date()
 
 
 def test_xlsx_sheet_one_is_the_table_as_published(catalog: Catalog) -> None:
@@ -157,10 +196,11 @@ def test_xlsx_print_settings(catalog: Catalog) -> None:
     sheet = workbook(catalog)["任务分工"]
     assert sheet.freeze_panes == "A3"
     assert sheet.page_setup.orientation == "landscape"
-    assert int(sheet.page_setup.paperSize) == 9  # A4 in the OOXML paper-size table
+    assert sheet.page_setup.paperSize == 9  # A4 in the OOXML paper-size table
     assert sheet.print_title_rows == "$2:$2"
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert int(sheet.page_setup.fitToWidth) == 1
+    fit = sheet.sheet_properties.pageSetUpPr
+    assert fit is not None and fit.fitToPage
+    assert sheet.page_setup.fitToWidth == 1
 
 
 def test_xlsx_board_sheet_fills(catalog: Catalog) -> None:
@@ -182,7 +222,7 @@ def test_xlsx_board_sheet_fills(catalog: Catalog) -> None:
         return str(sheet.cell(row, 5 + SEVEN.index(unit)).fill.fgColor.rgb)[-6:]
 
     r = row_of(13, 1)
-    assert sheet.cell(r, 3).value.date() == dt.date(2021, 12, 31)
+    assert day(sheet.cell(r, 3).value) == dt.date(2021, 12, 31)
     assert sheet.cell(r, 5).value == "✔完成"
     assert fill(r, "天府新区") == LOOKS["done"].colours.bg
     assert sheet.cell(r, 5 + SEVEN.index("仁寿县")).value == "◐迟完"
@@ -206,7 +246,7 @@ def test_xlsx_ledger_sheet(catalog: Catalog) -> None:
     sheet = workbook(catalog, reports)["进展台账"]
     assert [c.value for c in sheet[1]][:5] == ["报送日期", "序号", "节点", "单位", "状态"]
     assert sheet.max_row == 3
-    assert sheet["A2"].value.date() == dt.date(2021, 12, 20)
+    assert day(sheet["A2"].value) == dt.date(2021, 12, 20)
     assert [sheet["B2"].value, sheet["C2"].value, sheet["D2"].value, sheet["E2"].value] == [
         13,
         "1",
@@ -218,15 +258,21 @@ def test_xlsx_ledger_sheet(catalog: Catalog) -> None:
 # --- ics ------------------------------------------------------------------------------------------
 
 
-def calendar(catalog: Catalog, reports=(), as_of=AS_OF, **kwargs):
+def calendar(
+    catalog: Catalog,
+    reports: Sequence[ProgressReport] = (),
+    as_of: dt.date = AS_OF,
+    *,
+    remind_days: int = 7,
+) -> Calendar:
     from icalendar import Calendar
 
-    data = make(catalog, "ics", reports, as_of, **kwargs)
+    data = make(catalog, "ics", reports, as_of, remind_days=remind_days)
     assert isinstance(data, bytes)
     return Calendar.from_ical(data)
 
 
-def events(cal) -> list:
+def events(cal: Calendar) -> list[Component]:
     return [c for c in cal.walk() if c.name == "VEVENT"]
 
 
@@ -269,7 +315,7 @@ def test_ics_uids_are_stable_and_distinct(catalog: Catalog) -> None:
     assert str(first[6]["uid"]) == milestone_uid(catalog, 13, 1)
 
 
-def test_ics_for_one_unit(run, tmp_path: Path) -> None:
+def test_ics_for_one_unit(run: Run, tmp_path: Path) -> None:
     from icalendar import Calendar
 
     out = tmp_path / "仁寿县.ics"
@@ -293,21 +339,25 @@ def test_ics_recurring_deadline_is_one_event_with_its_rrule(tmp_path: Path) -> N
     from govopen_cli.checks.open import open_catalog
 
     text = (ROOT / "tests" / "corpus" / "valid-minimal.yaml").read_text(encoding="utf-8")
-    data = tmp_path / "tasks.yaml"
-    data.write_text(text.replace("schedule: 2022年6月底前", "schedule: 每季度末报送进展"))
-    recurring = open_catalog(data)
-    cal = Calendar.from_ical(make(recurring, "ics", as_of=dt.date(2022, 2, 1)))
+    path = tmp_path / "tasks.yaml"
+    path.write_text(text.replace("schedule: 2022年6月底前", "schedule: 每季度末报送进展"))
+    recurring = open_catalog(path)
+    data = make(recurring, "ics", as_of=dt.date(2022, 2, 1))
+    assert isinstance(data, bytes)
+    cal = Calendar.from_ical(data)
     [event] = events(cal)
     # the document's year is 2021: its first quarter ends on 2021-03-31
     assert event.decoded("dtstart") == dt.date(2021, 3, 31)
-    parts = dict(part.split("=") for part in event["rrule"].to_ical().decode().split(";"))
+    [rrule] = [line for line in data.decode().splitlines() if line.startswith("RRULE:")]
+    pairs = [part.split("=") for part in rrule.removeprefix("RRULE:").split(";")]
+    parts = {key: value for key, value in pairs}
     assert parts == {"FREQ": "YEARLY", "BYMONTH": "3,6,9,12", "BYMONTHDAY": "-1"}
     assert str(event["summary"]) == "【第1项】每季度末报送进展"
     assert str(event["uid"]).endswith("@govopen")
     assert "每季度末" in str(event["description"])
 
 
-def calendar_from_cli(run):
+def calendar_from_cli(run: Run) -> Calendar:
     from icalendar import Calendar
 
     return Calendar.from_ical(run("export", "--format", "ics").output.encode("utf-8"))
@@ -316,13 +366,13 @@ def calendar_from_cli(run):
 # --- the command ---------------------------------------------------------------------------
 
 
-def test_xlsx_needs_out(run) -> None:
+def test_xlsx_needs_out(run: Run) -> None:
     result = run("export", "--format", "xlsx")
     assert result.exit_code == 2
     assert "--out" in result.output and "xlsx" in result.output
 
 
-def test_export_writes_the_file(run, tmp_path: Path) -> None:
+def test_export_writes_the_file(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "分工表.csv"
     result = run("export", "--format", "csv", "--out", str(out))
     assert result.exit_code == 0
@@ -330,7 +380,7 @@ def test_export_writes_the_file(run, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["分工表.csv"]  # no temporary file left
 
 
-def test_export_to_a_missing_folder_is_one_clear_message(run, tmp_path: Path) -> None:
+def test_export_to_a_missing_folder_is_one_clear_message(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "没有这个目录" / "x.xlsx"
     result = run("export", "--format", "xlsx", "--out", str(out))
     assert result.exit_code == 1
@@ -338,14 +388,14 @@ def test_export_to_a_missing_folder_is_one_clear_message(run, tmp_path: Path) ->
     assert "Traceback" not in result.output
 
 
-def test_export_unknown_unit(run) -> None:
+def test_export_unknown_unit(run: Run) -> None:
     result = run("export", "--format", "csv", "--unit", "火星局")
     assert result.exit_code == 1
     assert "火星局" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["csv", "markdown", "json", "ics"])
-def test_text_formats_go_to_stdout(run, fmt: str) -> None:
+def test_text_formats_go_to_stdout(run: Run, fmt: str) -> None:
     result = run("export", "--format", fmt)
     assert result.exit_code == 0
     assert "2022" in result.output
@@ -372,6 +422,7 @@ def test_xlsx_sheets_have_autofilters_over_their_rows(catalog: Catalog) -> None:
 def test_xlsx_for_a_guide_unit_names_its_role(catalog: Catalog) -> None:
     views = [v for v in catalog.tasks if catalog.holdings(v, "市政务服务管理局")]
     data = make(catalog, "xlsx", views=views, unit="市政务服务管理局")
+    assert isinstance(data, bytes)
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(data))["任务分工"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from govopen_cli.files import atomic as files
 from govopen_cli.files.atomic import write_atomic
 
 
@@ -35,7 +35,7 @@ def test_failure_mid_write_leaves_the_old_file(
     def broken_fsync(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", broken_fsync)
+    monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OSError):
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"

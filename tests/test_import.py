@@ -7,11 +7,12 @@ data/tasks.yaml transcribed from it) or from the hand-written tables below.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from table_fixtures import build_docx, build_xlsx
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from govopen_cli.checks.validate import validate_file
 from govopen_cli.cli.app import app
@@ -32,20 +33,22 @@ if not SOURCE.exists():
 needs_source = pytest.mark.skipif(not SOURCE.exists(), reason="Meishan source text not present")
 
 
-def _import(tmp_path: Path, source: Path) -> tuple[dict, Path]:
+def _import(tmp_path: Path, source: Path) -> tuple[dict[str, Any], Path]:
     out = tmp_path / "out.yaml"
     out.write_text(render_yaml(import_source(source), source.name), encoding="utf-8")
-    return yaml.safe_load(out.read_text(encoding="utf-8")), out
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data, out
 
 
-def _tasks(data: dict) -> list[tuple]:
+def _tasks(data: dict[str, Any]) -> list[tuple[object, ...]]:
     return [
         (t["id"], t["section"], t["text"], t["schedule"], t["units"], t.get("same_as"))
         for t in data["tasks"]
     ]
 
 
-def _invoke(*args: str):
+def _invoke(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 

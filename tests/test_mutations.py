@@ -60,7 +60,9 @@ FOLDER = Path(tempfile.mkdtemp(prefix="govopen-mutations-"))
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(mutation, min_size=1, max_size=3))
-def test_mutated_file_gives_0_or_1_and_never_a_traceback(mutations: list[tuple[str, int, int]]):
+def test_mutated_file_gives_0_or_1_and_never_a_traceback(
+    mutations: list[tuple[str, int, int]],
+) -> None:
     data = SHIPPED
     for kind, a, b in mutations:
         data = mutate(data, kind, a, b)

@@ -8,13 +8,13 @@ Lead units of every task: 天府新区 plus the six counties (7 owners).
 
 from __future__ import annotations
 
-import json
 import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from invoking import JsonObject, json_rows
+from typer.testing import CliRunner, Result
 
 from govopen_cli.cli.app import app
 
@@ -58,14 +58,12 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def cli(*args: str):  # type: ignore[no-untyped-def]
+def cli(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
-def rows(*args: str) -> list[dict]:  # type: ignore[type-arg]
-    result = cli(*args, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+def rows(*args: str) -> list[JsonObject]:
+    return json_rows(cli(*args, "--format", "json"))
 
 
 # --- overdue at three dates --------------------------------------------------------------

@@ -6,13 +6,16 @@ import datetime as dt
 import os
 import re
 import shutil
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import cast
 
 import pytest
+from invoking import Run
 
 from govopen_cli.checks.validate import validate_file
-from govopen_cli.queries.status import Progress
+from govopen_cli.queries.status import Mark, Progress
 from govopen_cli.render.marks import LOOKS, PAGE_COLOURS
 from govopen_cli.render.page import render_page
 from govopen_cli.table.catalog import Catalog
@@ -53,8 +56,8 @@ def test_page_colours_meet_wcag_aa(name: str) -> None:
 
 
 @pytest.mark.parametrize("mark", sorted(LOOKS))
-def test_badge_colours_meet_wcag_aa(mark: str) -> None:
-    colours = LOOKS[mark].colours  # type: ignore[index]
+def test_badge_colours_meet_wcag_aa(mark: Mark) -> None:
+    colours = LOOKS[mark].colours
     assert contrast(colours.fg, colours.bg) >= 4.5
 
 
@@ -84,7 +87,11 @@ class Collector(HTMLParser):
             self.text.append(data)
 
 
-def page(catalog: Catalog, as_of: dt.date = dt.date(2022, 1, 15), reports=()) -> str:
+def page(
+    catalog: Catalog,
+    as_of: dt.date = dt.date(2022, 1, 15),
+    reports: Sequence[ProgressReport] = (),
+) -> str:
     return render_page(Progress(catalog, list(reports), as_of))
 
 
@@ -178,7 +185,8 @@ def test_timeline_has_one_dot_per_milestone(catalog: Catalog) -> None:
     parsed.feed(page(catalog))
     dots = [a["data-task"] for t, a in parsed.tags if t == "g" and "dot" in (a.get("class") or "")]
     # dated milestones in the source: 2, 3, 5, 6, 7, 12, 13 (two), 14, 16, 23, 24
-    assert sorted(dots, key=int) == [
+    assert None not in dots
+    assert sorted(cast(list[str], dots), key=int) == [
         "2",
         "3",
         "5",
@@ -196,7 +204,7 @@ def test_timeline_has_one_dot_per_milestone(catalog: Catalog) -> None:
     assert any(t == "svg" for t, _ in parsed.tags)
 
 
-def test_publish_command_writes_index_html(run, tmp_path: Path) -> None:
+def test_publish_command_writes_index_html(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = run("publish", "--out", str(out), "--as-of", "2022-03-15")
     assert result.exit_code == 0
@@ -231,7 +239,7 @@ BROWSER_ARGS = [
 @pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
 )
-def test_page_in_headless_chromium(run, tmp_path: Path) -> None:
+def test_page_in_headless_chromium(run: Run, tmp_path: Path) -> None:
     from playwright.sync_api import Route, sync_playwright
 
     out = tmp_path / "site"
@@ -264,10 +272,12 @@ def test_page_in_headless_chromium(run, tmp_path: Path) -> None:
             tab.wait_for_load_state("load")
 
             def visible() -> list[str]:
-                return tab.eval_on_selector_all(
+                ids = tab.eval_on_selector_all(
                     "tr.task",
                     "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)",
                 )
+                assert isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+                return ids
 
             assert visible() == [str(i) for i in range(1, 25)]
             assert tab.is_visible("#filters")  # the script revealed the filters
@@ -388,8 +398,8 @@ def overflow(tab) -> int:  # type: ignore[no-untyped-def]
 @pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
 )
-def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+def test_page_at_390_and_1280_pixels_in_chromium(run: Run, tmp_path: Path) -> None:
+    from playwright.sync_api import FloatRect, sync_playwright
 
     out = tmp_path / "site"
     result = run(
@@ -431,7 +441,7 @@ def test_page_at_390_and_1280_pixels_in_chromium(run, tmp_path: Path) -> None:
                     assert stacked == "row"
                     assert tab.is_visible("section.timeline svg") and not tab.is_visible("#months")
                 # for README: the phone's first screens (header, filters, the first cards)
-                clip = {"x": 0, "y": 0, "width": width, "height": 1700}
+                clip: FloatRect = {"x": 0, "y": 0, "width": width, "height": 1700}
                 shots[width] = tab.screenshot(full_page=True, clip=clip)
 
                 # a county finds its tasks through its group (all 24 are led by 各县（区）)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from invoking import Run
 
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.units import Mention, UnknownUnitError, parse_units
@@ -170,7 +173,7 @@ tasks:
 """
 
 
-def test_by_unit_shows_support_role_and_support_never_owes(tmp_path, run) -> None:
+def test_by_unit_shows_support_role_and_support_never_owes(tmp_path: Path, run: Run) -> None:
     data = tmp_path / "tasks.yaml"
     data.write_text(SUPPORT_FILE, encoding="utf-8")
     from govopen_cli.checks.open import open_catalog

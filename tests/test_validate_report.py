@@ -6,15 +6,19 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 import pytest
 from readme_examples import with_rule_table
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from govopen_cli.cli.app import app
 from govopen_cli.problems import RULES, Problem
 from govopen_cli.render.problems import github_line
 from govopen_cli.table.json_schema import schema_text, task_file_schema
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
@@ -22,7 +26,7 @@ SHIPPED = ROOT / "data" / "tasks.yaml"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     return CliRunner().invoke(app, list(args), env={"GITHUB_ACTIONS": "", **(env or {})})
 
 
@@ -316,24 +320,37 @@ def test_every_field_has_a_chinese_description() -> None:
             assert re.search(r"[\u4e00-\u9fff]", prop.get("description", "")), name
 
 
-def _plain(value: object) -> object:
+Json: TypeAlias = "str | int | float | bool | dict[str, Json] | list[Json] | None"
+
+
+def _plain(value: object) -> Json:
     """YAML values as an editor's YAML 1.2 reader sees them: dates are strings."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        plain: dict[str, Json] = {}
+        for key, item in value.items():
+            assert isinstance(key, str), key  # JSON (and the schema) knows only string keys
+            plain[key] = _plain(item)
+        return plain
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    return value.isoformat() if isinstance(value, dt.date) else value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    assert value is None or isinstance(value, (str, int, float, bool)), value
+    return value
 
 
 @pytest.fixture(scope="module")
-def checker():  # type: ignore[no-untyped-def]
+def checker() -> Validator:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "schema" / "tasks.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator: Validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.FormatChecker()
+    )
+    return validator
 
 
-def test_schema_accepts_the_shipped_file(checker) -> None:  # type: ignore[no-untyped-def]
+def test_schema_accepts_the_shipped_file(checker: Validator) -> None:
     from govopen_cli.files.yaml_reader import read_yaml
 
     data, _ = read_yaml(SHIPPED)
@@ -343,7 +360,7 @@ def test_schema_accepts_the_shipped_file(checker) -> None:  # type: ignore[no-un
 @pytest.mark.parametrize(
     "name", ["wrong-type.yaml", "wrong-type-list.yaml", "unknown-key.yaml", "top-level-list.yaml"]
 )
-def test_schema_refuses_what_the_schema_check_refuses(checker, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_schema_refuses_what_the_schema_check_refuses(checker: Validator, name: str) -> None:
     import yaml
 
     data = yaml.safe_load((CORPUS / name).read_text(encoding="utf-8"))

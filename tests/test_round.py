@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from govopen_cli.cli.app import app
 
@@ -49,7 +49,7 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def cli(*args: str):  # type: ignore[no-untyped-def]
+def cli(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
@@ -62,7 +62,7 @@ def make_forms(office: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-def fill(source: Path, target: Path, rows: dict[int, dict[str, object]]) -> Path:
+def fill(source: Path, target: Path, rows: dict[int, dict[str, str | dt.date]]) -> Path:
     """Fill a form as a unit would, with openpyxl: only the unlocked cells, then save."""
     from openpyxl import load_workbook
 
@@ -518,7 +518,7 @@ def test_several_reports_are_appended_in_one_write(tmp_path: Path) -> None:
         writes.append(str(path))
         real(path, data, **kw)
 
-    atomic.write_atomic = counting  # type: ignore[assignment]
+    atomic.write_atomic = counting
     try:
         added = append_reports(ledger, entries)
     finally:

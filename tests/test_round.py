@@ -661,3 +661,16 @@ def test_the_notice_is_signed_by_the_office_else_the_publisher(office: Path) -> 
     )
     lines = cli(*args).stdout.splitlines()
     assert lines[-3:] == ["眉山市政务公开办", "2021年10月1日", "联系人：李四 028-87654321"]
+
+
+def test_importing_again_does_not_bring_back_a_retracted_report(office: Path) -> None:
+    make_forms(office)
+    dp, _ = fill_two(office)
+    first = cli("progress", "import", str(dp))
+    assert "已追加 2 条" in first.stdout
+    retracted = cli("progress", "retract", "1", "--note", "东坡区说第2项尚未完成")
+    assert retracted.exit_code == 0, retracted.output
+    again = cli("progress", "import", str(dp))
+    assert "已追加" not in again.stdout and "2 条已在台账中" in again.stdout
+    # T2 stays owed by 东坡区: the retraction holds
+    assert DP in (overdue("2022-04-01")[(2, 1)] or [])

@@ -67,3 +67,59 @@ def build_xlsx(
         sheet.merge_cells(cells)
     book.save(str(path))
     return path
+
+
+def docx_document(path: Path, blocks: list[object]) -> Path:
+    """A .docx from blocks: a str is a paragraph ("<PAGE>" a page break); a dict is a table.
+
+    A table is {"rows": [[cell, …], …], "h": [(row, first col, last col)], "v": [(col,
+    first row, last row)]}: cells merged across (h) or down (v); the merged-away cells are
+    written empty, as Word leaves them.
+    """
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            if block == "<PAGE>":
+                document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            else:
+                document.add_paragraph(block)
+            continue
+        assert isinstance(block, dict)
+        rows: list[Row] = block["rows"]
+        width = max(len(r) for r in rows)
+        table = document.add_table(rows=len(rows), cols=width)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text:
+                    lines = text.split("\n")
+                    cell = table.cell(r, c)
+                    cell.text = lines[0]
+                    for line in lines[1:]:
+                        cell.add_paragraph(line)
+        for r, first, last in block.get("h", []):
+            table.cell(r, first).merge(table.cell(r, last))
+        for c, first, last in block.get("v", []):
+            table.cell(first, c).merge(table.cell(last, c))
+    document.save(str(path))
+    return path
+
+
+def xlsx_book(path: Path, sheets: list[tuple[str, list[Row], list[str]]]) -> Path:
+    """A .xlsx with these sheets: (title, rows from A1, merged ranges such as "A3:A5")."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows, merges in sheets:
+        sheet = book.create_sheet(title)
+        for r, row in enumerate(rows, start=1):
+            for c, text in enumerate(row, start=1):
+                value: object = int(text) if text.isdigit() else (text or None)
+                sheet.cell(row=r, column=c, value=value)
+        for cells in merges:
+            sheet.merge_cells(cells)
+    book.save(str(path))
+    return path

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -475,7 +476,15 @@ def test_hostile_files_are_refused_with_one_message(office: Path) -> None:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
     big = office / "big.xlsx"
     big.write_bytes(b"PK" + b"\0" * (11 * 1024 * 1024))
-    for path, words in [(office / "text.xlsx", "不是 xlsx"), (bomb, "解压后过大"), (big, "过大")]:
+    pipe = office / "pipe.xlsx"
+    os.mkfifo(pipe)  # reading it would wait for a writer for ever
+    cases = [
+        (office / "text.xlsx", "不是 xlsx"),
+        (bomb, "解压后过大"),
+        (big, "过大"),
+        (pipe, "不是 xlsx"),
+    ]
+    for path, words in cases:
         result = cli("progress", "import", str(path))
         assert result.exit_code == 1
         lines = result.stderr.strip().splitlines()
@@ -590,7 +599,6 @@ def test_unit_names_make_safe_distinct_file_names(tmp_path: Path) -> None:
 
 
 def test_the_installed_program_runs_the_round(tmp_path: Path) -> None:
-    import os
     import subprocess
     import sys
 

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from govopen_cli.cli.common import (
-    app,
-    fail,
-)
-
-if TYPE_CHECKING:
-    pass
+from govopen_cli.cli.common import app, fail
 
 
 @app.command("import")
@@ -31,6 +25,20 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            help="发文地区，如“眉山市”（默认从标题读出），用来补全“各县（区）人民政府”等集合",
+            show_default=False,
+        ),
+    ] = None,
+    table: Annotated[
+        int | None,
+        typer.Option(
+            "--table", min=1, help="文件中有多个任务表时，导入第几个（从 1 数）", show_default=False
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示摘要，不写文件")] = False,
 ) -> None:
@@ -38,25 +46,31 @@ def import_command(
     from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_file
     from govopen_cli.files.atomic import write_atomic
-    from govopen_cli.importing.tables import SourceError, import_source, render_yaml
+    from govopen_cli.importing.importer import SourceError, import_source
+    from govopen_cli.importing.writer import render_yaml
 
     target = output if output is not None else source.with_suffix(".yaml")
-    if output is None and target.resolve() == source.resolve():
+    if target.resolve() == source.resolve():
         fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))
     if target.exists() and not force and not dry_run:
         fail(msg.IMPORT_EXISTS.format(path=target))
     try:
-        result = import_source(source)
+        result = import_source(source, region=region, table=table)
     except SourceError as exc:
         fail(str(exc))
-    table = result.table
-    groups = sum(kind == "group" for kind, _ in result.units.values())
+    found = result.table
+    open_groups = sum(entry.unfilled for entry in result.units)
     lines = [
         msg.import_summary(
-            len(table.sections), len(table.tasks), len(result.units), groups, result.milestones
+            len(found.sections), len(found.tasks), len(result.units), open_groups, result.milestones
         ),
-        *table.notes,
+        *found.notes,
+        *result.others,
     ]
+    review = result.review()
+    if review:
+        lines.append(msg.IMPORT_REVIEW_HEAD.format(count=len(review)))
+        lines += [f"  {line}" for line in review]
     if result.not_understood:
         lines.append(msg.IMPORT_NOT_UNDERSTOOD_HEAD.format(count=len(result.not_understood)))
         lines += [

@@ -10,6 +10,7 @@ Columns are found by their headers, not their positions. Checking the rows is
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,10 +64,12 @@ def read_form(path: Path) -> FilledForm:
 
 def _check_bounds(path: Path) -> None:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise FormRefused(msg.FORM_UNREADABLE.format(reason=exc.strerror or exc)) from None
-    if size > MAX_FILE_BYTES:
+    if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or a device: never opened
+        raise FormRefused(msg.FORM_NOT_XLSX)
+    if info.st_size > MAX_FILE_BYTES:
         raise FormRefused(msg.FORM_TOO_BIG.format(what=msg.FORM_BOUND_FILE))
     if not zipfile.is_zipfile(path):
         raise FormRefused(msg.FORM_NOT_XLSX)

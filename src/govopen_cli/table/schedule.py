@@ -18,6 +18,8 @@ Decisions where the task tables are silent:
   phrase that starts a clause ("2021年底前建立，长期坚持" gives "建立"). A comma alone
   does not end it; an ongoing phrase inside a clause ("建立常态化机制") stays in the text.
   ``ongoing`` is True wherever an ongoing phrase occurs.
+* "2023年11月" (a month with its year, no 底前) is due at that month's end; "2023年7月—9月"
+  at the range's end. "每季度第一个月10日前" recurs on 1-10, 4-10, 7-10 and 10-10.
 * Recurring deadlines: a bare 每年 / 每半年 / 每季度 / 每月 is due on the last day of each
   period. A day past the end of a short month is clamped to the month's last day
   (每月31日前 falls on 4月30日; 每年2月29日前 on 2月28日 in common years), so a
@@ -58,13 +60,17 @@ _PHRASE = rf"""
               (?:(?P<every_year_day>{_NUM})[日号]{_BEFORE}|[底末]{_BEFORE})
           | 年?[底末]{_BEFORE})?
       | (?P<every_half>半年)[底末]?{_BEFORE}
-      | (?P<every_quarter>个?季度)[底末]?{_BEFORE}
+      | (?P<every_quarter>个?季度)
+        (?:(?:第(?P<quarter_month>[一二三123])个?月|(?P<quarter_first>首月))
+            (?:(?P<every_quarter_day>{_NUM})[日号]{_BEFORE}|[底末]{_BEFORE})?
+          | [底末]?{_BEFORE})
       | (?P<every_month>个?月)(?:(?P<every_month_day>{_NUM})[日号]{_BEFORE}|[底末]{_BEFORE})?
     )
     | (?<![0-9])(?:(?<![{_CN}十])|(?![{_CN}十]))
       (?:(?P<year>[0-9{_CN}]{{4}})年)?
       (?:
-          (?P<month>{_NUM})月(?:(?P<day>{_NUM})[日号]{_BEFORE}|[底末]{_BEFORE}|内)
+          (?P<month>{_NUM})月(?:[—–\-~～至到]+(?P<month_end>{_NUM})月)?
+          (?P<month_suffix>(?P<day>{_NUM})[日号]{_BEFORE}|[底末]{_BEFORE}|内|份)?
         | (?P<half>[上下])半年[底末]?(?:[以之]?前|内)?
         | (?P<nth>第)?(?P<quarter>[0-9一二三四五六七八九十]{{1,2}})季度
           (?P<quarter_end>[底末]?(?:[以之]?前|内)?)
@@ -98,7 +104,8 @@ class Milestone:
 class Recurrence:
     """A deadline repeated every period; ``day`` None means the period's last day.
 
-    ``month`` is used by yearly recurrences only (None there means December).
+    ``month`` is the month of a yearly recurrence (None: December), or the month within
+    each quarter of a quarterly one (每季度第一个月10日前: 1; None: the quarter's last).
     """
 
     kind: RecurrenceKind
@@ -116,6 +123,12 @@ class Recurrence:
             month = self.month or 12
             shortest = _last_day(2001, month)  # a common year: February has 28 days
             return f"FREQ=YEARLY;BYMONTH={month};" + _by_month_day(self.day, shortest)
+        if self.kind == "quarterly" and self.month is not None:
+            first = self.month  # 每季度第一个月10日前: the month within each quarter
+            months: tuple[int, ...] = (first, first + 3, first + 6, first + 9)
+            shortest = min(_last_day(2001, m) for m in months)
+            by_month = ",".join(map(str, months))
+            return f"FREQ=MONTHLY;BYMONTH={by_month};" + _by_month_day(self.day, shortest)
         months = _HALF_YEAR_ENDS if self.kind == "half-yearly" else _QUARTER_ENDS
         return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY=-1"
 
@@ -207,6 +220,8 @@ def _is_phrase(match: re.Match[str], text: str) -> bool:
         )
     if match["quarter"] is not None:
         return bool(match["nth"] or match["quarter_end"])
+    if match["month"] is not None and match["month_suffix"] is None:
+        return match["year"] is not None or match["month_end"] is not None
     return True
 
 
@@ -279,6 +294,8 @@ def _due(match: re.Match[str], phrase: str, default_year: int | None) -> date:
     """The due date of a one-off date phrase."""
     year = default_year if match["year"] is None else _number(match["year"], phrase)
     month = None if match["month"] is None else _month(match["month"], phrase)
+    if match["month_end"] is not None:
+        month = _month(match["month_end"], phrase)  # "7月—9月": by the range's end
     if year is None:
         raise ValueError(messages.SCHEDULE_MISSING_YEAR.format(phrase=phrase))
     if not MINYEAR <= year <= MAXYEAR:
@@ -310,7 +327,15 @@ def _recurrence(match: re.Match[str], phrase: str, deliverable: str) -> Recurren
     if match["every_half"] is not None:
         return Recurrence("half-yearly", None, None, deliverable, phrase)
     if match["every_quarter"] is not None:
-        return Recurrence("quarterly", None, None, deliverable, phrase)
+        first = match["quarter_month"] or ("1" if match["quarter_first"] else None)
+        if first is None:
+            return Recurrence("quarterly", None, None, deliverable, phrase)
+        day = None
+        if match["every_quarter_day"] is not None:
+            day = _number(match["every_quarter_day"], phrase)
+            if not 1 <= day <= 31:
+                raise ValueError(messages.SCHEDULE_BAD_MONTHLY_DAY.format(phrase=phrase, day=day))
+        return Recurrence("quarterly", _number(first, phrase), day, deliverable, phrase)
     if match["every_month"] is not None:
         day = None
         if match["every_month_day"] is not None:

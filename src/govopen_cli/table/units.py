@@ -15,6 +15,11 @@ Other tables name a third role, 配合 (support), two ways, both understood:
   指导, optionally followed by 单位 or 部门, then ：) opens the cell or follows a ；.
   Each labelled part is read as a cell of its own, its unsuffixed names taking the
   label's role (the 牵头/责任 part keeps the "，…加强指导" rule).
+
+More ways published tables write roles, all understood: "X（牵头）" / "X（配合）" after a
+name; "……负责落实", "……按职责分工负责" (lead); a label after a "，" or on its own line
+("牵头单位：X；责任单位：Y"). Names are split on 、，,；; (and 及 between two names) but
+never inside brackets: 各县（市、区）人民政府 and 各乡镇（街道、园区） are one name each.
 """
 
 from __future__ import annotations
@@ -41,21 +46,55 @@ _SUFFIXES: tuple[tuple[str, Role], ...] = tuple(
     sorted(
         [
             *((suffix, "guide") for suffix in _GUIDE_SUFFIXES),
-            *((suffix, "lead") for suffix in ("牵头负责", "负责牵头", "牵头", "负责")),
-            *((suffix, "support") for suffix in ("协助配合", "共同配合", "配合")),
+            *(
+                (suffix, "lead")
+                for suffix in (
+                    "牵头负责",
+                    "负责牵头",
+                    "牵头",
+                    "负责",
+                    "负责落实",
+                    "按职责分工负责",
+                    "按照职责分工负责",
+                    "按职责分工落实",
+                    "按职责负责",
+                    "分别负责",
+                    "具体负责",
+                    "共同负责",
+                    "抓好落实",
+                )
+            ),
+            *(
+                (suffix, "support")
+                for suffix in ("协助配合", "共同配合", "配合", "配合落实", "协助", "协办", "参与")
+            ),
         ],
         key=lambda item: -len(item[0]),
     )
 )
 # patterns as text, compiled on first use (re caches them): not at every start-up
-_LABEL = r"(?:^|(?<=[；;]))(牵头|责任|配合|协助|指导)(?:单位|部门)?[:：]"
+_LABEL = r"(?:^|(?<=[；;，,]))(牵头|责任|配合|协助|协办|参与|指导)(?:单位|部门|科室)?[:：]"
 _LABEL_ROLES: dict[str, Role] = {
     "牵头": "lead",
     "责任": "lead",
     "配合": "support",
     "协助": "support",
+    "协办": "support",
+    "参与": "support",
     "指导": "guide",
 }
+_MARK = r"[（(](牵头|配合|协助|协办|参与|指导|负责)(?:单位|部门)?[）)]$"
+_MARK_ROLES: dict[str, Role] = {
+    "牵头": "lead",
+    "负责": "lead",
+    "配合": "support",
+    "协助": "support",
+    "协办": "support",
+    "参与": "support",
+    "指导": "guide",
+}
+_OPEN = "（("
+_CLOSE = "）)"
 _CLAUSE = "[，；;]"
 
 
@@ -85,9 +124,39 @@ def parse_units(cell: str) -> tuple[Mention, ...]:
     return tuple(mentions)
 
 
+def split_outside_brackets(text: str, separators: str) -> list[str]:
+    """Parts of `text` split on any of `separators`, except inside （…） or (…)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in parts if p]
+
+
+def guessed_roles(cell: str) -> list[str]:
+    """Names whose role the cell gives only by position (a later clause without 配合/指导)."""
+    text = squeeze(cell).replace(",", "，").strip("，。；;")
+    if not text or re.search(_LABEL, text):
+        return []
+    clauses = split_outside_brackets(text, "，；;")
+    guessed: list[str] = []
+    for clause in clauses[1:]:
+        if not any(clause.endswith(s) for s, _ in _SUFFIXES) and not re.search(_MARK, clause):
+            guessed.extend(_split_names(clause))
+    return guessed
+
+
 def _parse_clauses(text: str, first: Role, rest: Role) -> list[Mention]:
     """Clauses split on ，/；, each with the role of its suffix (牵头/配合/指导) or by position."""
-    clauses = [c for c in re.split(_CLAUSE, text) if c]
+    clauses = split_outside_brackets(text, "，；;")
     roles: list[Role | None] = []
     for i, clause in enumerate(clauses):
         role: Role | None = None
@@ -102,17 +171,47 @@ def _parse_clauses(text: str, first: Role, rest: Role) -> list[Mention]:
         if role is None:
             later = next((r for r in roles[i + 1 :] if r is not None), None)
             role = first if i == 0 else (later or rest)
-        mentions.extend(Mention(name, role) for name in _split_names(clause))
+        for name in _split_names(clause):
+            marked = re.search(_MARK, name)
+            if marked and marked.start() > 0:
+                mentions.append(Mention(name[: marked.start()], _MARK_ROLES[marked.group(1)]))
+            else:
+                mentions.append(Mention(name, role))
     return mentions
 
 
 def _split_names(part: str) -> list[str]:
     """Names separated by 、 (or ，), with "A等B" read as A and the group B, "A等" as A."""
     names: list[str] = []
-    for item in part.replace("，", "、").split("、"):
-        head, sep, group = item.rpartition("等")
-        names.extend(n for n in ((head, group) if sep and head else (item,)) if n)
+    for piece in split_outside_brackets(part, "、，"):
+        for item in _split_and(piece):
+            head, sep, group = item.rpartition("等")
+            if sep and head and not _inside_brackets(head):
+                names.extend(n for n in (head, group) if n)
+            elif item:
+                names.append(item)
     return names
+
+
+def _split_and(piece: str) -> list[str]:
+    """ "A及B" / "A以及B" as two names when both sides are long enough to be names."""
+    found = re.search("(?:以及|及)", piece)
+    if found is None or _inside_brackets(piece[: found.start()]):
+        return [piece]
+    head, tail = piece[: found.start()], piece[found.end() :]
+    if len(head) >= 3 and len(tail) >= 3:
+        return [head, *_split_and(tail)]
+    return [piece]
+
+
+def _inside_brackets(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 class UnknownUnitError(LookupError):

@@ -112,7 +112,9 @@ def xlsx_book(path: Path, sheets: list[tuple[str, list[Row], list[str]]]) -> Pat
     import openpyxl
 
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None
+    book.remove(first)
     for title, rows, merges in sheets:
         sheet = book.create_sheet(title)
         for r, row in enumerate(rows, start=1):

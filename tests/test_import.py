@@ -63,7 +63,7 @@ def test_meishan_text_round_trips_to_shipped_file(tmp_path: Path) -> None:
 
     # the registry as shipped, the six counties filled from the gazetteer (GB/T 2260,
     # 眉山市 = 511400: 东坡区 511402 … 青神县 511425); only the hand-typed aliases differ
-    def registry(data: dict) -> list[tuple]:
+    def registry(data: dict[str, Any]) -> list[tuple[object, ...]]:
         return sorted(
             (u["name"], u["kind"], tuple(u.get("members", ())), u.get("short"))
             for u in data["units"]

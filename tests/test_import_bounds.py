@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hostile_files import W, bomb, docx_with_body, member, rezip, row, tc
 from table_fixtures import docx_document, xlsx_book
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from govopen_cli.cli.app import app
 from govopen_cli.importing import limits
@@ -23,7 +23,7 @@ from govopen_cli.importing.importer import import_source
 HEADER = ["序号", "重点任务", "责任单位", "完成时限"]
 
 
-def _invoke(*args: str):
+def _invoke(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 

@@ -16,11 +16,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from table_fixtures import docx_document, xlsx_book
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from govopen_cli.checks.validate import validate_file
 from govopen_cli.cli.app import app
@@ -599,14 +600,16 @@ LAYOUTS = [
 ]
 
 
-def _invoke(*args: str):
+def _invoke(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
-def _json(*args: str) -> list[dict]:
+def _json(*args: str) -> list[dict[str, Any]]:
     result = _invoke(*args, "--format", "json")
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list)
+    return rows
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
@@ -781,9 +784,11 @@ def test_a_time_cell_typed_as_an_excel_date(tmp_path: Path) -> None:
     import datetime as dt
 
     import openpyxl
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = openpyxl.Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(["序号", "重点任务", "责任单位", "完成时限"])
     sheet.append([1, "公开预算。", "市财政局", dt.datetime(2023, 6, 30)])
     book.save(str(tmp_path / "dated.xlsx"))

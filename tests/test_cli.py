@@ -306,7 +306,7 @@ def test_a_command_alone_says_what_the_whole_app_says(args: list[str]) -> None:
     alone = CliRunner().invoke(single, rest, prog_name=prog_name, env=env)
     whole = CliRunner().invoke(app, args, prog_name=PROG_NAME, env=env)
     assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
-    assert alone.exit_code != 0 or "Usage: govopen " in alone.output
+    assert alone.exit_code != 0 or "用法: govopen " in alone.output
 
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["progress", "list"], ["dew"]])

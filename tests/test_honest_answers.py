@@ -288,7 +288,17 @@ def test_retract_appends_and_the_report_stops_counting(office: Path) -> None:
     assert "已由第 3 条于 2022-01-03 撤回：误报" in listed[1]["note"]
     # and the same report may now be added again
     again = cli(
-        "progress", "add", "13", "-u", "东坡区", "-s", "done", "-m", "1", "--date", "2021-12-25"
+        "progress",
+        "add",
+        "13",
+        "-u",
+        "东坡区",
+        "--status",
+        "done",
+        "-m",
+        "1",
+        "--date",
+        "2021-12-25",
     )
     assert again.exit_code == 0, again.output
 

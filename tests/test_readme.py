@@ -20,6 +20,10 @@ def test_quick_start_has_two_commands_and_ci_runs_the_second() -> None:
     install_and_run, install_and_test = quick_start()
     assert "govopen due --before 2022-06-30" in install_and_run
     assert "pytest" in install_and_test
+    # a fresh Debian/Ubuntu refuses `pip install` outside a virtual environment (PEP 668):
+    # each line makes one and activates it first
+    venv = "python3 -m venv .venv && . .venv/bin/activate && pip install "
+    assert install_and_run.startswith(venv) and install_and_test.startswith(venv)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert install_and_test in ci
 

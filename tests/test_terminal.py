@@ -1,4 +1,4 @@
-"""The terminal renderer: widths of Chinese text, wrapping, column sizing, colour."""
+"""The terminal renderer: widths of Chinese text, wrapping, column sizing, colour, records."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ import io
 import pytest
 
 from govopen_cli.render.terminal import (
+    PIPE_WIDTH,
     Cell,
     column_widths,
+    draw,
     draw_table,
     paint,
+    printable,
     sgr,
+    terminal_width,
     text_width,
     wants_colour,
     wrap,
@@ -103,7 +107,7 @@ def test_a_table_has_title_header_rule_rows_and_caption() -> None:
     text = draw_table(
         "标题",
         ["序号", "重点任务"],
-        [False, True],
+        ["fixed", "wide"],
         [[Cell("6"), Cell("主动公开规划")], [Cell("14"), Cell("编发政务地图")]],
         [None, "red"],
         "共 2 项",
@@ -123,6 +127,78 @@ def test_a_table_has_title_header_rule_rows_and_caption() -> None:
     ]
 
 
-def test_a_coloured_row_keeps_its_padding_plain() -> None:
-    text = draw_table(None, ["序号"], [False], [[Cell("6")]], ["red"], None, 80, colour=True)
-    assert "  \x1b[31m6\x1b[0m" in text
+def test_a_coloured_row_is_coloured_and_the_header_bold() -> None:
+    text = draw_table(None, ["序号"], ["fixed"], [[Cell("6")]], ["red"], None, 80, colour=True)
+    assert "\x1b[1m序号" in text  # bold header
+    assert "\x1b[31m6" in text  # the row's red
+
+
+def test_text_is_never_read_as_markup() -> None:
+    text = draw_table(
+        None, ["重点任务"], ["wide"], [[Cell("[bold]公开[/bold]")]], [None], None, 80, False
+    )
+    assert "[bold]公开[/bold]" in text
+
+
+def test_control_characters_are_shown_escaped() -> None:
+    hostile = "公开\x1b]0;标题\x07\x1b[2J\u202e完"
+    assert printable(hostile) == "公开\\x1b]0;标题\\x07\\x1b[2J\\u202e完"
+    assert printable("两行\n\t文字") == "两行\n\t文字"  # line breaks and tabs are text
+    drawn = draw_table(None, ["重点任务"], ["wide"], [[Cell(hostile)]], [None], None, 80, False)
+    assert "\x1b" not in drawn and "\x07" not in drawn and "\u202e" not in drawn
+    assert "\\x1b]0;标题" in drawn
+
+
+def test_a_table_too_wide_for_the_width_becomes_records() -> None:
+    # 8 unit columns of a board need 4 + 16 + 8 × 6 + 31 = 99 columns; in 60 there is no table
+    headers = ["序号", "重点任务", *(f"单位{n}" for n in range(8))]
+    fits = ["fixed", "wide", *(["fixed"] * 8)]
+    row = [Cell("6"), Cell("主动公开本地规划"), *(Cell("✔完成") for _ in range(7)), Cell("")]
+    text = draw("督查看板", headers, fits, [row], [None], "图例", 60, colour=False)
+    lines = text.splitlines()
+    assert lines[0] == "督查看板"
+    assert lines[1].startswith("─[ 1 ]─")
+    assert lines[2:4] == ["序号：    6", "重点任务：主动公开本地规划"]
+    assert lines[4] == "单位0：   ✔完成"
+    assert not any(line.startswith("单位7") for line in lines)  # an empty field is left out
+    assert lines[-1] == "图例"
+    # the same rows in 120 columns: a table
+    assert "─[ 1 ]" not in draw("督查看板", headers, fits, [row], [None], "图例", 120, False)
+
+
+def test_a_long_record_value_folds_under_itself() -> None:
+    text = draw(
+        None,
+        ["序号", "重点任务"],
+        ["fixed", "wide"],
+        [[Cell("6"), Cell("探索建立群众参与基层政府有关会议制度")]],
+        [None],
+        None,
+        30,
+        False,
+    )
+    # the table would need 4 + 16 + 7 = 27 columns, fits in 30; at 20 it does not
+    assert "─[ 1 ]" not in text
+    text = draw(
+        None,
+        ["序号", "重点任务"],
+        ["fixed", "wide"],
+        [[Cell("6"), Cell("探索建立群众参与基层政府有关会议制度")]],
+        [None],
+        None,
+        20,
+        False,
+    )
+    assert text.splitlines()[2:] == [
+        "重点任务：探索建立群",
+        "          众参与基层",
+        "          政府有关会",
+        "          议制度",
+    ]
+
+
+def test_piped_output_is_wide_unless_columns_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert terminal_width(io.StringIO()) == PIPE_WIDTH
+    monkeypatch.setenv("COLUMNS", "90")
+    assert terminal_width(io.StringIO()) == 90

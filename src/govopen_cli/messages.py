@@ -636,6 +636,13 @@ IMPORT_REVIEW_NO_SCHEDULE = "表中没有时间列：各项任务的工作进度
 IMPORT_REVIEW_RENUMBERED = "序号在各章节内从 1 重新开始，已按全表顺序连续编号"
 IMPORT_REVIEW_YEAR = "发文年份按 {year} 年推定（工作进度中最早的年份或标题中的年份）"
 
+# --- conventions ---
+SHELL_UNSUPPORTED = (
+    "无法为 shell “{shell}”提供命令补全：支持 bash、zsh、fish、PowerShell（请在其中之一运行）"
+)
+COMPLETION_INSTALLED = "已为 {shell} 安装命令补全：{path}\n重新打开终端后生效。"
+RECORD_RULE = "[ {n} ]"
+
 
 # --- the reporting round (issue 16) ------------------------------------------------------
 FORM_SHEET = "进展报送表"

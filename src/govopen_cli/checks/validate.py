@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
-from govopen_cli.files.yaml_reader import SourceMap, read_yaml
+from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.dates import Clock
 from govopen_cli.table.model import Task, TaskFile
@@ -88,6 +88,8 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
             continue
         checked = validate_file(path)
         checks.append(checked)
+        if path == STDIN:
+            continue  # standard input has no folder, so no ledger beside it
         beside = path.parent / LEDGER_NAME
         if beside.is_file() and once(beside):
             checks.append(validate_ledger(beside, checked, clock))

@@ -7,6 +7,7 @@ The commands live in one module per kind of job; importing them registers them.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -20,7 +21,7 @@ from govopen_cli.cli import (  # noqa: F401  (registers commands)
     ledger,
     round,
 )
-from govopen_cli.cli.common import PROG_NAME, SETTINGS, app
+from govopen_cli.cli.common import PROG_NAME, SETTINGS, app, root
 
 __all__ = ["app", "app_for", "main"]
 
@@ -43,9 +44,49 @@ def app_for(args: list[str]) -> tuple[typer.Typer, list[str], str]:
     return app, args, PROG_NAME
 
 
+COMPLETE_VAR = "_GOVOPEN_COMPLETE"
+
+
+def app_for_completion(words: list[str]) -> typer.Typer:
+    """The app that answers a Tab: for `govopen NAME …`, a group holding only NAME.
+
+    The shell passes the command line in the environment, not in argv, so `app_for`
+    cannot pick the command; preparing one command's parameters instead of all of
+    them keeps a Tab about as cheap as a cached query. Anything else: the whole app.
+    """
+    if len(words) > 2:  # the command name is complete (a word follows it)
+        name = words[1]
+        partial = typer.Typer(**SETTINGS)
+        partial.callback()(root)
+        for info in app.registered_commands:
+            if info.name == name:
+                partial.registered_commands.append(info)
+                return partial
+        for group in app.registered_groups:
+            if group.name == name:
+                partial.registered_groups.append(group)
+                return partial
+    return app
+
+
+def _completion_words() -> list[str]:
+    """The command line being completed, as the shell passed it."""
+    import shlex
+
+    line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS", "")
+    try:
+        words = shlex.split(line)
+    except ValueError:  # an open quote
+        words = line.split()
+    return [*words, ""] if line.endswith(" ") else words
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
+        if COMPLETE_VAR in os.environ:
+            app_for_completion(_completion_words())(prog_name=PROG_NAME)
+            return
         chosen, args, prog_name = app_for(sys.argv[1:])
         chosen(args=args, prog_name=prog_name)
     except BrokenPipeError:

@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
+    DAYS,
+    SECTION,
+    TASK,
+    TEXT,
+    UNIT,
     AsOfOption,
     DataOption,
     FormatOption,
@@ -25,6 +30,7 @@ from govopen_cli.cli.common import (
     resolve_section,
     resolve_unit,
 )
+from govopen_cli.cli.completion import complete_section, complete_task, complete_unit
 
 if TYPE_CHECKING:
     pass
@@ -34,11 +40,21 @@ if TYPE_CHECKING:
 def list_command(
     section: SectionOption = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="单位（任一角色）", show_default=False)
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            metavar=UNIT,
+            help="单位（任一角色）",
+            show_default=False,
+            autocompletion=complete_unit,
+        ),
     ] = None,
     search: Annotated[
         str | None,
-        typer.Option("--search", help="在任务、进度、单位文字中查找", show_default=False),
+        typer.Option(
+            "--search", metavar=TEXT, help="在任务、进度、单位文字中查找", show_default=False
+        ),
     ] = None,
     data: DataOption = None,
     fmt: FormatOption = "table",
@@ -57,18 +73,23 @@ def list_command(
 
 @app.command("show")
 def show_command(
-    task_id: Annotated[int, typer.Argument(metavar="ID", help="任务序号")],
+    task: Annotated[
+        int, typer.Argument(metavar=TASK, help="任务序号", autocompletion=complete_task)
+    ],
     data: DataOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """显示一项任务的全部内容：原文，以及工具读出的截止日期和单位。"""
+    """显示一项任务的全部内容。
+
+    原文，以及工具读出的截止日期和各角色单位。
+    """
     import json
 
     from govopen_cli.render.tables import detail_table, task_detail
 
     catalog = load_catalog(data)
     try:
-        view = catalog.task(task_id)
+        view = catalog.task(task)
     except LookupError as exc:
         fail(str(exc))
     detail = task_detail(catalog, view)
@@ -89,7 +110,12 @@ def sections_command(data: DataOption = None, fmt: FormatOption = "table") -> No
 
 @app.command("by-section")
 def by_section_command(
-    section: Annotated[str, typer.Argument(metavar="SECTION", help="章节：一…五 或 1…5")],
+    section: Annotated[
+        str,
+        typer.Argument(
+            metavar=SECTION, help="章节编号，如 三 或 3", autocompletion=complete_section
+        ),
+    ],
     data: DataOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -106,11 +132,17 @@ def by_section_command(
 
 @app.command("by-unit")
 def by_unit_command(
-    unit: Annotated[str, typer.Argument(metavar="UNIT", help="单位名称、简称或别名")],
+    unit: Annotated[
+        str,
+        typer.Argument(metavar=UNIT, help="单位名称、简称或别名", autocompletion=complete_unit),
+    ],
     data: DataOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出一个单位承担的任务、角色（责任/配合/指导）以及通过哪个集合承担。"""
+    """列出一个单位承担的任务和角色（责任、配合、指导）。
+
+    也列出通过集合（如 各县（区）人民政府）承担的任务，并注明是哪个集合。
+    """
     from govopen_cli.queries.questions import by_unit
     from govopen_cli.render.tables import unit_tasks_table
 
@@ -131,16 +163,16 @@ def units_command(data: DataOption = None, fmt: FormatOption = "table") -> None:
 @app.command("due")
 def due_command(
     before: Annotated[
-        dt.date | None, date_flag("--before", "截止日期不晚于 DATE（含当天）")
+        dt.date | None, date_flag("--before", "截止日期不晚于这一天（含当天）")
     ] = None,
-    after: Annotated[dt.date | None, date_flag("--after", "截止日期不早于 DATE（含当天）")] = None,
+    after: Annotated[dt.date | None, date_flag("--after", "截止日期不早于这一天（含当天）")] = None,
     within: Annotated[
         int | None,
         typer.Option(
             "--within",
             min=0,
-            metavar="DAYS",
-            help="从今天起 DAYS 天内到期（不给任何选项时为 30 天）",
+            metavar=DAYS,
+            help="从今天起若干天内到期（不给任何选项时为 30 天）",
             show_default=False,
         ),
     ] = None,
@@ -150,7 +182,9 @@ def due_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出时间窗口内到期、仍有责任单位未完成的节点，按日期排序，显示剩余或逾期天数。
+    """列出时间窗口内到期、仍有单位未完成的节点。
+
+    按日期排序，显示剩余或逾期天数。
 
     窗口两端都包含在内：--before 2022-06-30 包括 6 月 30 日到期的节点。
     只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
@@ -186,8 +220,9 @@ def overdue_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出截止日期在今天之前、仍有责任单位未完成的节点（持续性工作不算逾期）。
+    """列出已过截止日期、仍有责任单位未完成的节点。
 
+    持续性工作（长期坚持等）不算逾期。
     没有进展台账时，不知道是否已完成：列出已过截止日期的节点，不称为逾期。
     --unit 为指导或配合单位时，列出它所指导或配合的任务中仍有责任单位未完成的节点。
     """

@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
+    FILE,
+    FORMAT,
+    DataOption,
     app,
+    choices,
     fail_with_problems,
     make_clock,
 )
@@ -21,26 +25,33 @@ if TYPE_CHECKING:
 
 @app.command("validate")
 def validate_command(
-    paths: Annotated[
+    files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[PATH]...",
-            help="要校验的文件（默认为找到的数据文件）；任务文件旁的 progress.yaml 一并校验",
+            metavar=f"[{FILE}]...",
+            help="要校验的文件，默认为找到的数据文件；- 表示标准输入；"
+            "同目录的 progress.yaml 一并校验",
             show_default=False,
         ),
     ] = None,
+    data: DataOption = None,
     fmt: Annotated[
         ProblemFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="输出格式（在 GitHub Actions 中默认 github，否则 text）",
+            metavar=FORMAT,
+            help=f"输出格式：{choices(ProblemFormat)}"
+            "（在 GitHub Actions 中默认 github，否则 text）",
             show_default=False,
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
 ) -> None:
-    """校验数据文件：列出所有问题（文件:行:列），有错误时退出码为 1。"""
+    """校验数据文件，列出所有问题（文件:行:列）。
+
+    有错误时退出码为 1。
+    """
     import os
 
     from govopen_cli.checks.validate import validate_paths
@@ -48,6 +59,7 @@ def validate_command(
     from govopen_cli.problems import DataError
     from govopen_cli.render.problems import as_github, as_json, write_text
 
+    paths = [*(files or []), *([data] if data is not None else [])]
     if not paths:
         try:
             paths = [find_data_file(None)]

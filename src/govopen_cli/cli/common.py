@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
 
 import typer
 
+from govopen_cli.cli.completion import (
+    complete_section,
+    complete_unit,
+    install_completion,
+    register_shells,
+    show_completion,
+    show_version,
+)
+from govopen_cli.cli.language import use_chinese
 from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
@@ -21,9 +30,17 @@ if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
 
+use_chinese()  # before any help or usage error: Click's and Typer's words in Chinese
+register_shells()  # Typer's completion scripts, for --show-completion and the Tab key
+
 PROG_NAME = "govopen"
+GROUP_SETTINGS: dict[str, Any] = {
+    "options_metavar": "[选项]",  # the usage line: govopen due [选项]
+    "subcommand_metavar": "命令 [参数]...",
+}
 SETTINGS: dict[str, Any] = {
-    "add_completion": False,
+    **GROUP_SETTINGS,
+    "add_completion": False,  # ours are in `root`, with Chinese help
     "pretty_exceptions_enable": False,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
@@ -33,6 +50,29 @@ app = typer.Typer(
     no_args_is_help=True,
     **SETTINGS,
 )
+
+
+# Metavars a person reads in the help (Click would show TEXT, INTEGER, PATH).
+FILE = "文件"
+FOLDER = "目录"
+DATE = "日期"
+DAYS = "天数"
+UNIT = "单位"
+SECTION = "章节"
+TASK = "序号"
+NUMBER = "编号"
+TEXT = "文字"
+STATUS = "状态"
+FORMAT = "格式"
+
+
+def choices(kind: Any) -> str:
+    """A choice option's values for its help, spaced so that the help wraps between them.
+
+    (The option's metavar is a word, 格式: the list of choices as a metavar would take a
+    third of an 80-column help screen.)
+    """
+    return " | ".join(get_args(kind))
 
 
 def date_option(value: str) -> dt.date:
@@ -45,21 +85,23 @@ def date_option(value: str) -> dt.date:
 
 
 def date_flag(name: str, help: str) -> Any:
-    """An optional date option, read by `date_option` and shown as DATE."""
-    return typer.Option(name, parser=date_option, metavar="DATE", help=help, show_default=False)
+    """An optional date option, read by `date_option` and shown as 日期."""
+    return typer.Option(name, parser=date_option, metavar=DATE, help=help, show_default=False)
 
 
 DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="数据文件；默认依次查找 $GOVOPEN_DATA、当前目录向上的 data/tasks.yaml、随包附带的文件",
+        metavar=FILE,
+        help="数据文件，不给时依次找 $GOVOPEN_DATA、向上各级目录中的 data/tasks.yaml、"
+        "随包附带的示例",
         show_default=False,
     ),
 ]
 FormatOption = Annotated[
     TableFormat,
-    typer.Option("--format", "-f", help="输出格式"),
+    typer.Option("--format", "-f", metavar=FORMAT, help=f"输出格式：{choices(TableFormat)}"),
 ]
 AsOfOption = Annotated[
     dt.date | None, date_flag("--as-of", "把这一天当作今天（默认今天，或 $GOVOPEN_AS_OF）")
@@ -70,30 +112,85 @@ ProgressOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
+        metavar=FILE,
         help="进展台账；默认为任务文件旁边的 progress.yaml",
         show_default=False,
     ),
 ]
 SectionOption = Annotated[
-    str | None, typer.Option("--section", "-s", help="章节：一…五 或 1…5", show_default=False)
+    str | None,
+    typer.Option(
+        "--section",
+        "-s",
+        metavar=SECTION,
+        help="章节编号，如 三 或 3",
+        show_default=False,
+        autocompletion=complete_section,
+    ),
 ]
 UnitFilterOption = Annotated[
     str | None,
-    typer.Option("--unit", "-u", help="只看这个单位（集合：其成员）", show_default=False),
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar=UNIT,
+        help="只看这个单位（集合：其成员）",
+        show_default=False,
+        autocompletion=complete_unit,
+    ),
 ]
 
 
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=show_version,
+            is_eager=True,
+            expose_value=False,
+            help="显示版本号并退出",
+        ),
+    ] = False,
+    install: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="为当前 shell 安装命令补全（Tab 补全任务序号、单位、章节、格式）",
+        ),
+    ] = False,
+    show: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="显示当前 shell 的补全脚本，可复制或自行安装",
+        ),
+    ] = False,
+) -> None:
+    """重点任务分工表：查询到期与逾期任务、按单位查看、校验数据文件。"""
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
-    sys.stderr.write(f"govopen: {message}\n")
+    from govopen_cli.render.terminal import printable  # what the user typed may hold escapes
+
+    sys.stderr.write(f"govopen: {printable(message)}\n")
     raise typer.Exit(code)
 
 
 def fail_with_problems(problems: list[Problem]) -> NoReturn:
     from govopen_cli import messages as msg
+    from govopen_cli.render.terminal import printable
 
     for p in problems:
         where = f"{p.location()}: " if p.path else "govopen: "
-        sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {p.message}\n")
+        sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {printable(p.message)}\n")
     if any(p.line for p in problems):
         sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
     raise typer.Exit(1)

@@ -10,11 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
+    DAYS,
+    FILE,
+    FOLDER,
+    FORMAT,
+    UNIT,
     AsOfOption,
     DataOption,
     ProgressOption,
     SectionOption,
     app,
+    choices,
     fail,
     load_catalog,
     load_ledger,
@@ -24,6 +30,7 @@ from govopen_cli.cli.common import (
     resolve_unit,
     write_file,
 )
+from govopen_cli.cli.completion import complete_unit
 from govopen_cli.render.formats import ExportFormat, RowKind
 
 if TYPE_CHECKING:
@@ -36,33 +43,50 @@ if TYPE_CHECKING:
 def export_command(
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="导出格式"),
+        typer.Option("--format", "-f", metavar=FORMAT, help=choices(ExportFormat)),
     ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="保存到文件（xlsx 必须给出；其他格式默认输出到屏幕）"),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar=FILE,
+            help="保存到文件（xlsx 必须给出；其他格式默认输出到屏幕）",
+            show_default=False,
+        ),
     ] = None,
     unit: Annotated[
         str | None,
         typer.Option(
-            "--unit", "-u", help="只导出这个单位承担的任务（任一角色）", show_default=False
+            "--unit",
+            "-u",
+            metavar=UNIT,
+            help="只导出这个单位承担的任务（任一角色）",
+            show_default=False,
+            autocompletion=complete_unit,
         ),
     ] = None,
     section: SectionOption = None,
     rows: Annotated[
         RowKind,
         typer.Option(
-            "--rows", help="csv/json/markdown：tasks 每项任务一行，milestones 每个节点一行"
+            "--rows",
+            metavar="行",
+            help="csv、json、markdown：tasks 每项任务一行，milestones 每个节点一行",
         ),
     ] = "tasks",
     remind_days: Annotated[
-        int, typer.Option("--remind-days", min=0, help="ics：截止前多少天提醒")
+        int,
+        typer.Option("--remind-days", min=0, metavar=DAYS, help="ics：截止前多少天提醒"),
     ] = 7,
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """导出分工表：csv（带 BOM，Excel 可直接打开）、xlsx、ics 日历、markdown、json。"""
+    """导出分工表：csv、xlsx、ics 日历、markdown、json。
+
+    csv 带 BOM，Excel 可直接打开。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.queries.questions import select_for_export
     from govopen_cli.render.exports import export
@@ -103,12 +127,18 @@ def progress_from(
 
 @app.command("publish")
 def publish_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录（写入其中的 index.html）")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", metavar=FOLDER, help="输出目录（写入其中的 index.html）"),
+    ],
     as_of: AsOfOption = None,
     data: DataOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。"""
+    """生成公开页面（一个 index.html），可直接放到政府网站。
+
+    页面自带样式和脚本，不依赖外部文件。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.render.page import render_page
 

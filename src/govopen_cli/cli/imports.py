@@ -8,47 +8,59 @@ from typing import Annotated
 
 import typer
 
-from govopen_cli.cli.common import app, fail
+from govopen_cli.cli.common import FILE, TEXT, app, fail
 
 
 @app.command("import")
 def import_command(
-    source: Annotated[
-        Path, typer.Argument(metavar="SOURCE", help="任务分工表：.docx、.xlsx 或文本")
-    ],
-    output: Annotated[
+    source: Annotated[Path, typer.Argument(metavar=FILE, help="任务分工表：.docx、.xlsx 或文本")],
+    out: Annotated[
         Path | None,
         typer.Option(
-            "--output",
+            "--out",
             "-o",
-            help="输出文件（默认：与 SOURCE 同目录的 <文件名>.yaml）",
+            metavar=FILE,
+            help="输出文件（默认：分工表旁边的同名 .yaml 文件）",
             show_default=False,
         ),
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", metavar=FILE, hidden=True, show_default=False),
+    ] = None,  # the name before --out was the rule everywhere; still understood
     region: Annotated[
         str | None,
         typer.Option(
             "--region",
-            help="发文地区，如“眉山市”（默认从标题读出），用来补全“各县（区）人民政府”等集合",
+            metavar=TEXT,
+            help="发文地区，如 眉山市（默认从标题读出），用来补全 各县（区）人民政府 等集合",
             show_default=False,
         ),
     ] = None,
     table: Annotated[
         int | None,
         typer.Option(
-            "--table", min=1, help="文件中有多个任务表时，导入第几个（从 1 数）", show_default=False
+            "--table",
+            min=1,
+            metavar="序号",
+            help="文件中有多个任务表时，导入第几个（从 1 数）",
+            show_default=False,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示摘要，不写文件")] = False,
 ) -> None:
-    """把一份任务分工表（Word、Excel 或从 PDF 复制的文本）转成带注释的 tasks.yaml。"""
+    """把一份任务分工表转成带注释的 tasks.yaml。
+
+    来源可以是 Word、Excel，或从 PDF 复制的文本。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_file
     from govopen_cli.files.atomic import write_atomic
     from govopen_cli.importing.importer import SourceError, import_source
     from govopen_cli.importing.writer import render_yaml
 
+    output = out if out is not None else output
     target = output if output is not None else source.with_suffix(".yaml")
     if target.resolve() == source.resolve():
         fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))
@@ -77,7 +89,9 @@ def import_command(
             msg.IMPORT_NOT_UNDERSTOOD_ROW.format(id=t.id, place=t.place, message=m)
             for t, m in result.not_understood
         ]
-    sys.stdout.write("\n".join(lines) + "\n")
+    from govopen_cli.render.terminal import printable  # the source's text may hold escapes
+
+    sys.stdout.write(printable("\n".join(lines)) + "\n")
     if dry_run:
         sys.stdout.write(msg.IMPORT_DRY_RUN.format(path=target) + "\n")
         return
@@ -89,5 +103,5 @@ def import_command(
         return
     sys.stderr.write(msg.IMPORT_INVALID.format(path=target, count=len(problems)) + "\n")
     for p in problems:
-        sys.stderr.write(f"{p.location()}: {p.message} [{p.rule}]\n")
+        sys.stderr.write(f"{p.location()}: {printable(p.message)} [{p.rule}]\n")
     raise typer.Exit(1)

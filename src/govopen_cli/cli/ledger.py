@@ -9,6 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
+    DAYS,
+    GROUP_SETTINGS,
+    NUMBER,
+    STATUS,
+    TASK,
+    TEXT,
+    UNIT,
     AsOfOption,
     DataOption,
     FormatOption,
@@ -27,37 +34,68 @@ from govopen_cli.cli.common import (
     resolve_section,
     resolve_unit,
 )
+from govopen_cli.cli.completion import complete_status, complete_task, complete_unit
 
 if TYPE_CHECKING:
     pass
 
 
-progress_app = typer.Typer(help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True)
+progress_app = typer.Typer(
+    help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True, **GROUP_SETTINGS
+)
 app.add_typer(progress_app, name="progress")
 
 
 @progress_app.command("add")
 def progress_add_command(
-    task_id: Annotated[int, typer.Argument(metavar="TASK", help="任务序号")],
-    unit: Annotated[str, typer.Option("--unit", "-u", help="报送单位（名称、简称或别名）")],
+    task_id: Annotated[
+        int, typer.Argument(metavar=TASK, help="任务序号", autocompletion=complete_task)
+    ],
+    unit: Annotated[
+        str,
+        typer.Option(
+            "--unit",
+            "-u",
+            metavar=UNIT,
+            help="报送单位（名称、简称或别名）",
+            autocompletion=complete_unit,
+        ),
+    ],
+    # no short flag: -s is --section in every command
     status: Annotated[
-        str, typer.Option("--status", "-s", help="done 已完成 / in_progress 推进中 / blocked 受阻")
+        str,
+        typer.Option(
+            "--status",
+            metavar=STATUS,
+            help="done 已完成 | in_progress 推进中 | blocked 受阻",
+            autocompletion=complete_status,
+        ),
     ],
     milestone: Annotated[
         int | None,
         typer.Option(
-            "--milestone", "-m", help="节点编号（从 1 开始）；不填为整项任务", show_default=False
+            "--milestone",
+            "-m",
+            metavar=NUMBER,
+            help="节点编号（从 1 开始）；不填为整项任务",
+            show_default=False,
         ),
     ] = None,
     date: Annotated[dt.date | None, date_flag("--date", "报送日期（默认今天）")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="说明", show_default=False)] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar=TEXT, help="说明", show_default=False)
+    ] = None,
     evidence: Annotated[
-        str | None, typer.Option("--evidence", help="佐证：网址或文号", show_default=False)
+        str | None,
+        typer.Option("--evidence", metavar=TEXT, help="佐证：网址或文号", show_default=False),
     ] = None,
     data: DataOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """登记一条进展：先检查任务、单位、节点、日期和状态，再追加到台账（相同的报送不重复登记）。"""
+    """登记一条进展，追加到台账。
+
+    先检查任务、单位、节点、日期和状态，都无误才写入；相同的报送不重复登记。
+    """
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import add_report, new_report
     from govopen_cli.files.finding import is_shipped, ledger_path
@@ -91,23 +129,31 @@ def progress_add_command(
         fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
     status_label = msg.STATUS_LABELS[entry.status]
-    sys.stdout.write(
-        msg.REPORT_ADDED.format(
-            task=entry.task,
-            milestone=where,
-            unit=entry.unit,
-            status=status_label,
-            date=entry.date,
-            path=path,
-        )
-        + "\n"
+    from govopen_cli.render.terminal import printable
+
+    added = msg.REPORT_ADDED.format(
+        task=entry.task,
+        milestone=where,
+        unit=entry.unit,
+        status=status_label,
+        date=entry.date,
+        path=path,
     )
+    sys.stdout.write(printable(added) + "\n")
 
 
 @progress_app.command("list")
 def progress_list_command(
     task_id: Annotated[
-        int | None, typer.Option("--task", "-t", help="只看这项任务", show_default=False)
+        int | None,
+        typer.Option(
+            "--task",
+            "-t",
+            metavar=TASK,
+            help="只看这项任务",
+            show_default=False,
+            autocompletion=complete_task,
+        ),
     ] = None,
     unit: UnitFilterOption = None,
     data: DataOption = None,
@@ -156,7 +202,8 @@ def progress_list_command(
 def board_command(
     section: SectionOption = None,
     warn_days: Annotated[
-        int, typer.Option("--warn-days", min=0, help="截止前多少天标为“临近”")
+        int,
+        typer.Option("--warn-days", min=0, metavar=DAYS, help="截止前多少天标为“临近”"),
     ] = 30,
     unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
@@ -164,8 +211,9 @@ def board_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """督查看板：任务 × 责任单位，每格标出完成、逾期、临近等状态（红 / 黄 / 绿）。
+    """督查看板：任务 × 责任单位，每格一个状态。
 
+    完成、逾期、临近等状态以红、黄、绿标出。
     --unit 只看这个单位承担的任务（任一角色）；指导或配合单位看到的是各责任单位的状态。
     """
     from govopen_cli.queries.questions import list_tasks
@@ -187,7 +235,10 @@ def stats_command(
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """完成情况统计：每个责任单位、每个章节的应完成、按时完成、逾期完成、逾期未完成和完成率。"""
+    """完成情况统计：按责任单位和章节。
+
+    应完成、按时完成、逾期完成、逾期未完成的节点数和完成率。
+    """
     from govopen_cli.render.tables import stats_table
 
     catalog = load_catalog(data)

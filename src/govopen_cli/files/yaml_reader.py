@@ -60,18 +60,33 @@ _SCALAR_TAGS = frozenset(
 # --- bytes → text ----------------------------------------------------------------
 
 
+STDIN = Path("-")
+"""The path that means standard input (`govopen validate -`)."""
+STDIN_NAME = "<stdin>"
+
+
+def shown_name(path: Path) -> str:
+    """The file's name in problems: its path, or <stdin>."""
+    return STDIN_NAME if path == STDIN else str(path)
+
+
 def read_text(path: Path) -> str:
     """The file as text: UTF-8, with or without BOM; anything else is one clear problem."""
-    name = str(path)
+    name = shown_name(path)
 
     def fail(rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
         return DataError([Problem(name, line, column, rule, message)])
 
     try:
-        if path.is_dir():
+        if path == STDIN:
+            import sys
+
+            raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        elif path.is_dir():
             raise fail("io", msg.IS_A_DIRECTORY)
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise fail("io", msg.FILE_NOT_FOUND) from None
     except PermissionError:
@@ -336,7 +351,7 @@ class SourceMap:
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:
     """The file's plain Python value and its source map; DataError for anything unreadable."""
-    name = str(path)
+    name = shown_name(path)
     with paused_gc():
         text = read_text(path)
         root = compose(text, name)

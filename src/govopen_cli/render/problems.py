@@ -41,7 +41,7 @@ def summary(files: int, problems: Sequence[Problem]) -> str:
 
 def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
     """Grouped by file, a blank line between files, coloured when `stream` is a terminal."""
-    from govopen_cli.render.terminal import paint, wants_colour
+    from govopen_cli.render.terminal import paint, printable, wants_colour
 
     colour = wants_colour(stream)
     styles = {"error": "bold red", "warning": "yellow"}
@@ -52,7 +52,7 @@ def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None
             stream.write(
                 paint(f"{p.location()}: ", "bold", colour)
                 + paint(msg.LEVELS[p.level], styles[p.level], colour)
-                + f": {p.message} "
+                + f": {printable(p.message)} "
                 + paint(f"[{p.rule}]", "dim", colour)
                 + "\n"
             )

@@ -25,6 +25,7 @@ from govopen_cli.queries.questions import (
 from govopen_cli.queries.status import MARKS, Progress, board_units, stats
 from govopen_cli.render.formats import TABLE_FORMATS, TableFormat
 from govopen_cli.render.marks import LOOKS
+from govopen_cli.render.terminal import printable
 from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.units import ROLES, Role
 
@@ -115,23 +116,24 @@ def _json_default(value: Any) -> Any:
 
 
 def _one_line(text: str) -> str:
-    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    """One line of printable text: line breaks and tabs as spaces, controls escaped."""
+    return printable(text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
 
 
 def _markdown(table: Table) -> str:
     def cell(text: str) -> str:
         return _one_line(text).replace("|", "\\|")
 
-    lines = [f"**{table.title}**", ""] if table.title else []
-    lines.append("| " + " | ".join(c.header for c in table.columns) + " |")
+    lines = [f"**{cell(table.title)}**", ""] if table.title else []
+    lines.append("| " + " | ".join(cell(c.header) for c in table.columns) + " |")
     lines.append("|" + "|".join("---" for _ in table.columns) + "|")
     lines.extend(
         "| " + " | ".join(cell(c.cell(r)) for c in table.columns) + " |" for r in table.rows
     )
     if table.caption:
-        lines.extend(["", table.caption])
+        lines.extend(["", _one_line(table.caption)])
     for note in table.notes:
-        lines.extend(["", note])
+        lines.extend(["", _one_line(note)])
     return "\n".join(lines) + "\n"
 
 
@@ -147,8 +149,8 @@ assert tuple(RENDERERS) == TABLE_FORMATS
 
 
 def _terminal(table: Table, width: int | None) -> str:
-    """The table drawn for a terminal (coloured only when stdout is one)."""
-    from govopen_cli.render.terminal import Cell, draw_table, terminal_width, wants_colour
+    """The table drawn for a terminal (coloured only when stdout is one), or its records."""
+    from govopen_cli.render.terminal import Cell, draw, terminal_width, wants_colour
 
     rows = [
         [
@@ -157,10 +159,10 @@ def _terminal(table: Table, width: int | None) -> str:
         ]
         for row in table.rows
     ]
-    return draw_table(
+    return draw(
         table.title or None,
         [c.header for c in table.columns],
-        [c.wide or c.wrap for c in table.columns],
+        ["wide" if c.wide else "wrap" if c.wrap else "fixed" for c in table.columns],
         rows,
         table.styles or [None] * len(rows),
         _caption(table),

@@ -1,10 +1,16 @@
-"""Text for a terminal: display widths of Chinese text, wrapping, colour, and a table.
+"""Text for a terminal: a rich table, or a record per row when the table cannot fit.
 
-Our own small renderer rather than rich: importing and running rich costs about
-25 ms on every start-up, more than everything else a cached query does. The
-look is rich's SIMPLE_HEAD box: a bold centred title, a bold header, one rule
-under it, no borders, a centred caption. Colour is used only on a terminal
-(never when piped), not with NO_COLOR set, always with FORCE_COLOR set.
+rich draws the tables (imported here, when a table is drawn: `--format json` and the
+help never pay for it). Text goes to rich as `Text` objects, never as markup, so a
+task that says "[bold]" prints as written. The look is rich's SIMPLE_HEAD box: a bold
+title, a bold header, one rule under it, no borders, a dim caption; long cells fold
+between characters (Chinese has no spaces to break at).
+
+When the columns cannot all get a readable width (a table of many units in 80
+columns), each row becomes a block of "字段：值" lines instead, like psql's expanded
+mode. Colour is used only on a terminal (never when piped), not with NO_COLOR set,
+always with FORCE_COLOR set. Control characters and escape sequences in the data are
+shown escaped (`printable`), so a task text cannot retitle or clear the terminal.
 """
 
 from __future__ import annotations
@@ -16,11 +22,16 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import IO
+from functools import lru_cache
+from typing import IO, TYPE_CHECKING, Literal
 
-# --- widths and wrapping ------------------------------------------------------------
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# --- widths ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def char_width(char: str) -> int:
     """Columns a character takes: 2 for wide (CJK, full-width), 0 for combining marks."""
     if char < "\u0300":  # ASCII and Latin-1: one column (control characters: none)
@@ -66,12 +77,14 @@ def wrap(text: str, width: int) -> list[str]:
                 lines.append(line.rstrip())
                 line = token
             else:  # fold the run, character by character
+                used = text_width(line)
                 for char in token:
-                    if line and text_width(line) + char_width(char) > width:
+                    if line and used + char_width(char) > width:
                         line, carry = _keep_together(line, char)
                         lines.append(line.rstrip())
-                        line = carry
+                        line, used = carry, text_width(carry)
                     line += char
+                    used += char_width(char)
         lines.append(line.rstrip())
     return lines
 
@@ -88,9 +101,39 @@ def _keep_together(line: str, char: str) -> tuple[str, str]:
     return line, ""
 
 
-def centre(text: str, width: int) -> str:
-    """The text centred in `width` columns (no trailing spaces)."""
-    return " " * max((width - text_width(text)) // 2, 0) + text
+PIPE_WIDTH = 160
+"""Width of a table written to a pipe or file when $COLUMNS does not say."""
+
+
+def terminal_width(stream: IO[str] | None = None) -> int:
+    """The terminal's width; for a pipe or file, $COLUMNS, else a wide default."""
+    stream = stream or sys.stdout
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        is_terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        is_terminal = False
+    if not is_terminal:
+        return PIPE_WIDTH
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+# --- text that is safe to print ---------------------------------------------------------
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls but line feed and tab, DEL, and the bidirectional overrides."""
+
+
+def printable(text: str) -> str:
+    r"""The text with control characters shown as escapes: ESC → \x1b, BEL → \x07."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # --- colour ---------------------------------------------------------------------------
@@ -115,7 +158,7 @@ def sgr(style: str | None) -> str:
 
 
 def paint(text: str, style: str | None, colour: bool) -> str:
-    """The text in a style when `colour` is on, else as it is."""
+    """The text in a style when `colour` is on, else as it is (one line, no rich needed)."""
     start = sgr(style) if colour else ""
     return f"{start}{text}\x1b[0m" if start and text else text
 
@@ -150,12 +193,13 @@ def _enable_windows_colour(stream: IO[str]) -> bool:  # pragma: no cover - Windo
         return False
 
 
-def terminal_width() -> int:
-    """$COLUMNS, else the terminal's width, else 80."""
-    return shutil.get_terminal_size((80, 24)).columns
+# --- a table, or records ----------------------------------------------------------------
 
+Fit = Literal["fixed", "wrap", "wide"]
+"""How a column takes width: its natural width, or folded (`wrap` medium, `wide` long)."""
 
-# --- a table --------------------------------------------------------------------------
+FLOORS: dict[Fit, int] = {"fixed": 0, "wrap": 10, "wide": 16}
+"""The narrowest a folding column may get (10 columns: five Chinese characters)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +208,39 @@ class Cell:
 
     text: str
     style: str | None = None
+
+
+def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[int]:
+    """Each column's width with nothing wrapped: its longest line, header included."""
+    return [
+        max(
+            text_width(line)
+            for text in (header, *(row[i].text for row in rows))
+            for line in printable(text).split("\n")
+        )
+        for i, header in enumerate(headers)
+    ]
+
+
+def overhead(count: int) -> int:
+    """Columns that are not text: a space of padding each side of a cell, one between, edges."""
+    return 3 * count + 1
+
+
+def floors(headers: Sequence[str], fits: Sequence[Fit], natural: Sequence[int]) -> list[int]:
+    """The narrowest each column may get: fixed columns whole, folding ones at their floor."""
+    return [
+        n if fit == "fixed" else min(n, max(FLOORS[fit], text_width(h)))
+        for h, fit, n in zip(headers, fits, natural, strict=True)
+    ]
+
+
+def needed_width(
+    headers: Sequence[str], fits: Sequence[Fit], rows: Sequence[Sequence[Cell]]
+) -> int:
+    """Columns the table needs at least."""
+    natural = natural_widths(headers, rows)
+    return sum(floors(headers, fits, natural)) + overhead(len(headers))
 
 
 def column_widths(
@@ -195,63 +272,130 @@ def column_widths(
     return widths
 
 
-def draw_table(
+def draw(
     title: str | None,
     headers: Sequence[str],
-    wraps: Sequence[bool],
+    fits: Sequence[Fit],
     rows: Sequence[Sequence[Cell]],
     row_styles: Sequence[str | None],
     caption: str | None,
     width: int,
     colour: bool,
 ) -> str:
-    """The table as text: " " edge, one space of padding each side of a cell, " " between."""
-    count = len(headers)
-    natural = [
-        max(
-            [
-                text_width(line)
-                for text in (h, *(r[i].text for r in rows))
-                for line in text.split("\n")
-            ]
-        )
-        for i, h in enumerate(headers)
-    ]
-    overhead = 3 * count + 1
-    floors = [text_width(h) for h in headers]
-    widths = column_widths(natural, floors, wraps, width - overhead)
-    total = sum(widths) + overhead
-    out: list[str] = []
-    if title:
-        out.extend(paint(centre(line, total), "bold", colour) for line in wrap(title, total))
-    out.append("")
-    out.extend(_lines([Cell(h, "bold") for h in headers], widths, None, colour))
-    out.append(" " + "─" * (total - 2))
+    """The rows as a table when it fits `width`, else as records."""
+    if rows and needed_width(headers, fits, rows) > width:
+        return draw_records(title, headers, rows, row_styles, caption, width, colour)
+    return draw_table(title, headers, fits, rows, row_styles, caption, width, colour)
+
+
+def _console(width: int, colour: bool) -> Console:
+    import io
+
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=colour,
+        no_color=not colour,
+        color_system="standard" if colour else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+        _environ={},  # the width and colour above decide, not the environment
+    )
+
+
+def _output(console: Console) -> str:
+    text: str = console.file.getvalue()  # type: ignore[attr-defined]
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def draw_table(
+    title: str | None,
+    headers: Sequence[str],
+    fits: Sequence[Fit],
+    rows: Sequence[Sequence[Cell]],
+    row_styles: Sequence[str | None],
+    caption: str | None,
+    width: int,
+    colour: bool,
+) -> str:
+    """The table drawn by rich: title, header, one rule, rows, caption.
+
+    The column widths and the line breaks are ours (`column_widths`, `wrap`: Chinese
+    typesetting, which rich does not know); rich draws the result.
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    natural = natural_widths(headers, rows)
+    widths = column_widths(
+        natural,
+        [text_width(h) for h in headers],
+        [fit != "fixed" for fit in fits],
+        width - overhead(len(headers)),
+    )
+
+    table = Table(
+        title=Text(printable(title), overflow="fold") if title else None,
+        caption=Text(printable(caption), overflow="fold") if caption else None,
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        title_style="bold",
+        caption_style="dim",
+    )
+    for header, w in zip(headers, widths, strict=True):
+        table.add_column(Text(_wrapped(header, w)), width=w, no_wrap=True, overflow="fold")
     for row, style in zip(rows, row_styles, strict=True):
-        out.extend(_lines(row, widths, style, colour))
-    out.append("")
+        cells = [
+            Text(_wrapped(c.text, w), style=c.style or "") for c, w in zip(row, widths, strict=True)
+        ]
+        table.add_row(*cells, style=style)
+    console = _console(width, colour)
+    console.print(table)
+    return _output(console)
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Printable text broken into lines of at most `width` columns."""
+    return "\n".join(wrap(printable(text), width))
+
+
+def draw_records(
+    title: str | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    row_styles: Sequence[str | None],
+    caption: str | None,
+    width: int,
+    colour: bool,
+) -> str:
+    """Each row as a block of "字段：值" lines under a numbered rule; empty fields left out."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from govopen_cli import messages as msg
+
+    console = _console(width, colour)
+    if title:
+        console.print(Text(printable(title), style="bold", overflow="fold"))
+    for n, (row, style) in enumerate(zip(rows, row_styles, strict=True), start=1):
+        label = msg.RECORD_RULE.format(n=n)
+        rule = f"─{label}" + "─" * max(width - text_width(label) - 1, 0)
+        console.print(Text(rule[: max(width // 2, 24)], style="dim"))
+        labels = [printable(h) + "：" for h in headers]
+        room = max(width - max(text_width(label) for label in labels), 10)
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, overflow="fold")
+        for label, cell in zip(labels, row, strict=True):
+            if cell.text:
+                text_style = " ".join(s for s in (style, cell.style) if s)
+                grid.add_row(Text(label), Text(_wrapped(cell.text, room), style=text_style))
+        console.print(grid)
     if caption:
-        out.extend(paint(centre(line, total), "dim", colour) for line in wrap(caption, total))
-    return "".join(line.rstrip() + "\n" for line in out)
-
-
-def _lines(
-    row: Sequence[Cell], widths: Sequence[int], style: str | None, colour: bool
-) -> list[str]:
-    """One table row, its cells wrapped to their widths, as one or more lines."""
-    cells = [wrap(cell.text, w) for cell, w in zip(row, widths, strict=True)]
-    height = max(len(lines) for lines in cells)
-    lines = []
-    for n in range(height):
-        parts = []
-        for cell, w, wrapped in zip(row, widths, cells, strict=True):
-            text = wrapped[n] if n < len(wrapped) else ""
-            styled = paint(text, _combine(style, cell.style), colour)
-            parts.append(" " + styled + " " * max(w - text_width(text), 0) + " ")
-        lines.append(" " + " ".join(parts))
-    return lines
-
-
-def _combine(row: str | None, cell: str | None) -> str | None:
-    """A cell's style over its row's (the cell's words last, so its colour wins)."""
-    return " ".join(s for s in (row, cell) if s) or None
+        console.print(Text(printable(caption), style="dim", overflow="fold"))
+    return _output(console)

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from invoking import Run
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from govopen_cli.checks.open import open_catalog
 from govopen_cli.cli.app import app

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
-from typer.testing import Result
+from click.testing import Result
 
 JsonObject = dict[str, Any]
 

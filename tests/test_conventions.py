@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import click
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -17,11 +18,11 @@ DATA = ROOT / "data" / "tasks.yaml"
 MINIMAL = ROOT / "tests" / "corpus" / "valid-minimal.yaml"
 
 
-def every_command() -> list[tuple[str, typer.core.click.Command]]:
+def every_command() -> list[tuple[str, click.Command]]:
     group = typer.main.get_command(app)
     found = []
 
-    def walk(command: typer.core.click.Command, path: str) -> None:
+    def walk(command: click.Command, path: str) -> None:
         found.append((path, command))
         for name, sub in getattr(command, "commands", {}).items():
             walk(sub, f"{path} {name}")

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import Result
 from table_fixtures import build_docx, build_xlsx
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from govopen_cli.checks.validate import validate_file
 from govopen_cli.cli.app import app

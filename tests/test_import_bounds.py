@@ -12,9 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from hostile_files import W, bomb, docx_with_body, member, rezip, row, tc
 from table_fixtures import docx_document, xlsx_book
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from govopen_cli.cli.app import app
 from govopen_cli.importing import limits

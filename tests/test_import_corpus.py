@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import Result
 from table_fixtures import docx_document, xlsx_book
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from govopen_cli.checks.validate import validate_file
 from govopen_cli.cli.app import app

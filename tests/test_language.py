@@ -19,7 +19,7 @@ from govopen_cli.render.terminal import text_width
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import update_catalog  # noqa: E402
+import update_catalog  # type: ignore[import-not-found]  # noqa: E402  (a script, not a package)
 
 ENGLISH = (
     "Usage:",
@@ -76,7 +76,8 @@ def test_the_compiled_catalog_says_what_the_source_says() -> None:
         if not message.id:
             continue
         if isinstance(message.id, tuple):
-            assert compiled.ngettext(*message.id, 2) == message.string[0]
+            singular, plural = message.id[0], message.id[1]
+            assert compiled.ngettext(singular, plural, 2) == message.string[0]
         else:
             assert compiled.gettext(message.id) == message.string
 

@@ -13,8 +13,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from invoking import JsonObject, json_rows
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from govopen_cli.cli.app import app
 

@@ -9,6 +9,7 @@ import pytest
 from govopen_cli.render.terminal import (
     PIPE_WIDTH,
     Cell,
+    Fit,
     column_widths,
     draw,
     draw_table,
@@ -152,7 +153,8 @@ def test_control_characters_are_shown_escaped() -> None:
 def test_a_table_too_wide_for_the_width_becomes_records() -> None:
     # 8 unit columns of a board need 4 + 16 + 8 × 6 + 31 = 99 columns; in 60 there is no table
     headers = ["序号", "重点任务", *(f"单位{n}" for n in range(8))]
-    fits = ["fixed", "wide", *(["fixed"] * 8)]
+    fits: list[Fit] = ["fixed", "wide"]
+    fits += ["fixed"] * 8
     row = [Cell("6"), Cell("主动公开本地规划"), *(Cell("✔完成") for _ in range(7)), Cell("")]
     text = draw("督查看板", headers, fits, [row], [None], "图例", 60, colour=False)
     lines = text.splitlines()

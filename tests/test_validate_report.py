@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 import pytest
+from click.testing import Result
 from readme_examples import with_rule_table
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from govopen_cli.cli.app import app
 from govopen_cli.problems import RULES, Problem

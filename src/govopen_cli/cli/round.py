@@ -11,10 +11,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
+    DAYS,
+    FILE,
+    FOLDER,
+    FORMAT,
+    TEXT,
+    UNIT,
     AsOfOption,
     DataOption,
     ProgressOption,
     app,
+    choices,
     fail,
     fail_with_problems,
     load_catalog,
@@ -23,21 +30,36 @@ from govopen_cli.cli.common import (
     resolve_unit,
     write_file,
 )
+from govopen_cli.cli.completion import complete_unit
 from govopen_cli.cli.ledger import progress_app
 from govopen_cli.render.formats import NoticeFormat
 
 if TYPE_CHECKING:
     from govopen_cli.table.catalog import Catalog
 
-OutOption = Annotated[Path, typer.Option("--out", "-o", help="输出目录（不存在则新建）")]
+OutOption = Annotated[
+    Path, typer.Option("--out", "-o", metavar=FOLDER, help="输出目录（不存在则新建）")
+]
 NoticeOutOption = Annotated[
     Path,
-    typer.Option("--out", "-o", help="输出目录（不存在则新建）；--format text 时 - 表示输出到屏幕"),
+    typer.Option(
+        "--out",
+        "-o",
+        metavar=FOLDER,
+        help="输出目录（不存在则新建）；--format text 时 - 表示输出到屏幕",
+    ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")]
 RoundUnitOption = Annotated[
     str | None,
-    typer.Option("--unit", "-u", help="只给这个单位（集合：其成员）", show_default=False),
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar=UNIT,
+        help="只给这个单位（集合：其成员）",
+        show_default=False,
+        autocompletion=complete_unit,
+    ),
 ]
 
 
@@ -86,7 +108,9 @@ def forms_command(
     out: OutOption,
     within: Annotated[
         int,
-        typer.Option("--within", min=0, help="报送范围：今天起多少天内到期的节点（含已逾期的）"),
+        typer.Option(
+            "--within", min=0, metavar=DAYS, help="报送范围：今天起多少天内到期的节点（含已逾期的）"
+        ),
     ] = 90,
     unit: RoundUnitOption = None,
     as_of: AsOfOption = None,
@@ -133,9 +157,7 @@ def forms_command(
 
 @progress_app.command("import")
 def progress_import_command(
-    forms: Annotated[
-        list[Path], typer.Argument(metavar="FORM.xlsx...", help="填好的进展报送表（可多个）")
-    ],
+    forms: Annotated[list[Path], typer.Argument(metavar=FILE, help="填好的进展报送表（可多个）")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查并列出结果，不写台账")] = False,
     data: DataOption = None,
     progress: ProgressOption = None,
@@ -218,20 +240,34 @@ def progress_import_command(
 def notice_command(
     out: NoticeOutOption,
     warn_days: Annotated[
-        int, typer.Option("--warn-days", min=0, help="截止前多少天算“临近”（同 board）")
+        int,
+        typer.Option("--warn-days", min=0, metavar=DAYS, help="截止前多少天算“临近”（同 board）"),
     ] = 30,
     reply_days: Annotated[
-        int, typer.Option("--reply-days", min=1, help="限多少天内回复（回复截止日期）")
+        int,
+        typer.Option("--reply-days", min=1, metavar=DAYS, help="限多少天内回复（回复截止日期）"),
     ] = 7,
     unit: RoundUnitOption = None,
     fmt: Annotated[
-        NoticeFormat, typer.Option("--format", "-f", help="docx 或 text（邮件、即时通讯用）")
+        NoticeFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=FORMAT,
+            help=f"{choices(NoticeFormat)}：docx 打印盖章用，text 贴进邮件或即时通讯",
+        ),
     ] = "docx",
     office: Annotated[
-        str | None, typer.Option("--office", help="督办单位（默认任务文件 document.office）")
+        str | None,
+        typer.Option(
+            "--office",
+            metavar=TEXT,
+            help="督办单位（默认任务文件的 document.office，其次 publisher）",
+        ),
     ] = None,
     contact: Annotated[
-        str | None, typer.Option("--contact", help="联系人及电话（默认 document.contact）")
+        str | None,
+        typer.Option("--contact", metavar=TEXT, help="联系人及电话（默认 document.contact）"),
     ] = None,
     no_ledger_ok: Annotated[
         bool,

@@ -8,6 +8,11 @@ reference, case, reference, …) so that machine noise hits both alike. Peak
 memory is the child's max RSS (resource.getrusage RUSAGE_CHILDREN, per run).
 The govopen cache lives in a temporary folder: "nothing cached" cases run
 with GOVOPEN_NO_CACHE=1, the "repeated" case warms the cache once first.
+The collection case (2,000 tables of 50 tasks built from the shipped table, one shared
+units.yaml) measures a cold `validate` of the folder, a repeated query, and a query after
+one file was edited (only that file is read again). A cached query is also set beside
+its floor (bench/floor.py: read the file, hash it, unpickle its cache entry);
+`--warm-only` runs just those.
 The package is byte-compiled first, as pip does when it installs a wheel (the
 reference's typer is): otherwise an editable install run with
 PYTHONDONTWRITEBYTECODE would compile our sources again at every run.
@@ -28,11 +33,16 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PY = sys.executable
 LOAD = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
+LOAD_FOLDER = (
+    "import sys, glob, yaml; [yaml.load(open(p, 'rb'), Loader=yaml.CSafeLoader)"
+    " for p in sorted(glob.glob(sys.argv[1] + '/*.yaml'))]"
+)
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
@@ -82,6 +92,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
     parser.add_argument("--sizes", default="1000,10000,100000", help="task counts, comma-separated")
+    parser.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="only the cached queries and the collection (for a loaded machine)",
+    )
+    parser.add_argument(
+        "--collection",
+        default="2000x50",
+        help="documents x tasks of the collection case (default 2000x50; 0 to skip)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
 
@@ -120,6 +140,12 @@ def main() -> None:
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         subprocess.run(startup, env=env, check=True, **quiet)  # warm the cache
         minimal = [PY, str(HERE / "minimal_app.py"), "hello"]
+        full = add
+        if args.warm_only:
+
+            def add(*_: Any, **__: Any) -> tuple[float, float, int]:  # skipped
+                return 0.0, 1.0, 0
+
         add(
             "`due --before 2022-06-30` (shipped file, a rich table)",
             "minimal Typer app printing a rich table",
@@ -172,6 +198,7 @@ def main() -> None:
             before=lambda: shutil.rmtree(first_cache, ignore_errors=True),
         )
         subprocess.run(query, env=env, check=True, **quiet)  # warm the cache
+        add = full
         add(
             f"`due --before 2022-06-30 -f json` repeated, unchanged {big:,} tasks",
             "yaml.load CSafeLoader",
@@ -188,6 +215,27 @@ def main() -> None:
             env,
             repeated_target,
         )
+        floor = [PY, str(HERE / "floor.py"), path]
+        floor_target = "≤ 1.5×" if big >= 100_000 else "— (target at 100k)"
+        add(
+            f"`due --before 2022-06-30 -f json` repeated, unchanged {big:,} tasks",
+            "floor: read + hash + unpickle",
+            query,
+            floor,
+            env,
+            floor_target,
+        )
+        add(
+            f"`show {big - 1} -f json` repeated, unchanged {big:,} tasks",
+            "floor: read + hash + unpickle",
+            govopen("show", str(big - 1), "--data", path, "-f", "json"),
+            floor,
+            env,
+            floor_target,
+        )
+        if args.collection not in ("", "0"):
+            docs, per_doc = (int(n) for n in args.collection.split("x"))
+            collection_cases(add, folder, env, cold, docs, per_doc)
 
     cpu = platform.processor() or platform.machine()
     print(
@@ -202,13 +250,67 @@ def main() -> None:
             f"| {name} | {ref_name} | {c:.3f} | {r:.3f} | {c / r:.2f}× | {cpu:.2f}× | {peak} "
             f"| {target} |"
         )
-    print(
-        f"\nTab completion: {completion_extra * 1000:.0f} ms more than the reference "
-        "(Python, typer and rich alone), in wall time."
-    )
-    if 10_000 in validate_times and 100_000 in validate_times:
+    if not args.warm_only:
+        print(
+            f"\nTab completion: {completion_extra * 1000:.0f} ms more than the reference "
+            "(Python, typer and rich alone), in wall time."
+        )
+    if validate_times.get(10_000) and validate_times.get(100_000):
         growth = validate_times[100_000] / validate_times[10_000]
         print(f"\nGrowth of `validate` time 10k → 100k: {growth:.1f}× (target ≤ 12×).")
+
+
+def collection_cases(
+    add: Callable[..., tuple[float, float, int]],
+    folder: Path,
+    env: dict[str, str],
+    cold: dict[str, str],
+    docs: int,
+    per_doc: int,
+) -> None:
+    """A province's collection: `docs` tables of `per_doc` tasks in a folder, one units.yaml."""
+    tables = folder / "collection"
+    subprocess.run(
+        [PY, str(HERE / "generate.py"), "--collection", str(docs), str(per_doc), tables],
+        check=True,
+    )
+    size = f"{docs:,} × {per_doc} tasks"
+    load = [PY, "-c", LOAD_FOLDER, str(tables)]
+    add(
+        f"`validate` a collection of {size}, nothing cached",
+        "yaml.load CSafeLoader, every file",
+        govopen("validate", str(tables)),
+        load,
+        cold,
+        "≤ 1.3× (reader's floor work)",
+    )
+    query = govopen("due", "--before", "2022-06-30", "--data", str(tables), "-f", "json")
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    subprocess.run(query, env=env, check=True, **quiet)  # fill the cache
+    add(
+        f"`due --before 2022-06-30 -f json` repeated, unchanged collection of {size}",
+        "yaml.load CSafeLoader, every file",
+        query,
+        load,
+        env,
+        "< 0.5 s, peak ≤ 1 GiB",
+    )
+    edited = tables / "doc-0001.yaml"
+    edits = iter(range(1, 1_000_000))
+
+    def edit_one() -> None:
+        with edited.open("a", encoding="utf-8") as handle:
+            handle.write(f"# edit {next(edits)}\n")
+
+    add(
+        f"`due --before 2022-06-30 -f json` after editing one file of {size}",
+        "yaml.load CSafeLoader, every file",
+        query,
+        load,
+        env,
+        "< 1 s, peak ≤ 1 GiB",
+        before=edit_one,
+    )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 CONSOLE_BLOCK = re.compile(r"(```console\n)(.*?)(```)", re.S)
 WEEK = "week/"
+TABLES = "tables"
+"""Examples naming `tables` run in the session folder too: a collection of two tables."""
 RULES_HEADING = "### 规则 / Rules\n\n"
 
 
@@ -72,18 +74,23 @@ def significant(output: str) -> list[str]:
 
 @contextmanager
 def session() -> Iterator[Path]:
-    """A folder with `week/tasks.yaml` (and the filled forms of docs/examples), environment as
-    test_readme sets it; restored after."""
+    """A folder with `week/tasks.yaml` (and the filled forms of docs/examples), and
+    `tables/meishan.yaml` beside a copy of the example .docx (the collection's example
+    imports it); environment as test_readme sets it."""
     saved = {key: os.environ.get(key) for key in ("COLUMNS", "GOVOPEN_AS_OF", "GOVOPEN_DATA")}
     cwd = Path.cwd()
     os.environ["COLUMNS"] = "100"
     os.environ.pop("GOVOPEN_AS_OF", None)
-    os.environ["GOVOPEN_DATA"] = str(ROOT / "data" / "tasks.yaml")
+    os.environ.pop("GOVOPEN_DATA", None)  # in the repository, data/tasks.yaml is found upward
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "week").mkdir()
         shutil.copy(ROOT / "data" / "tasks.yaml", Path(folder) / "week" / "tasks.yaml")
         for form in (ROOT / "docs" / "examples").glob("报回-*.xlsx"):  # the round's filled forms
             shutil.copy(form, Path(folder) / "week" / form.name)
+        (Path(folder) / TABLES).mkdir()
+        shutil.copy(ROOT / "data" / "tasks.yaml", Path(folder) / TABLES / "meishan.yaml")
+        example = ROOT / "docs" / "examples" / "tasks-example.docx"
+        shutil.copy(example, Path(folder) / "tasks-example.docx")
         try:
             yield Path(folder)
         finally:
@@ -97,6 +104,6 @@ def session() -> Iterator[Path]:
 
 def run(command: str, folder: Path) -> str:
     """The output of one example, run in the week folder or the repository."""
-    os.chdir(folder if WEEK in command else ROOT)
+    os.chdir(folder if WEEK in command or TABLES in command else ROOT)
     result = CliRunner().invoke(app, shlex.split(command)[1:])
     return "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines()) + "\n"

@@ -683,3 +683,36 @@ def test_importing_again_does_not_bring_back_a_retracted_report(office: Path) ->
     assert "已追加" not in again.stdout and "2 条已在台账中" in again.stdout
     # T2 stays owed by 东坡区: the retraction holds
     assert DP in (overdue("2022-04-01")[(2, 1)] or [])
+
+
+def test_the_round_in_a_collection_takes_doc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GOVOPEN_DATA", raising=False)
+    monkeypatch.delenv("GOVOPEN_AS_OF", raising=False)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    text = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    (folder / "meishan.yaml").write_text(text, encoding="utf-8")
+    (folder / "other.yaml").write_text(
+        text.replace("title: 眉山市深化", "title: 某市深化"), "utf-8"
+    )
+    data = ("--data", str(folder))
+    asked = cli("forms", "-o", "f", "--as-of", "2022-01-01", *data)
+    assert asked.exit_code == 2 and "--doc" in asked.output
+    made = cli(
+        "forms", "-o", "f", "--as-of", "2022-01-01", "--unit", "东坡区", *data, "--doc", "meishan"
+    )
+    assert made.exit_code == 0, made.output
+    form = tmp_path / "f" / f"进展报送表_meishan_{DP}.xlsx"
+    filled = fill(
+        form, tmp_path / "back.xlsx", {2: {"status": "已完成", "date": dt.date(2021, 12, 20)}}
+    )
+    wrong = cli("progress", "import", str(filled), *data, "--doc", "other")
+    assert wrong.exit_code == 1 and "另一份分工表" in wrong.stderr
+    right = cli("progress", "import", str(filled), *data, "--doc", "meishan")
+    assert right.exit_code == 0 and "已追加 1 条" in right.stdout
+    assert (folder / "meishan.progress.yaml").is_file() and not (
+        folder / "other.progress.yaml"
+    ).exists()

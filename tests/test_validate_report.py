@@ -292,6 +292,7 @@ def test_warning_rules() -> None:
         "id-gap",
         "unit-unused",
         "section-empty",
+        "unit-two-names",
     }
 
 

@@ -644,6 +644,85 @@ COMPLETION_INSTALLED = "已为 {shell} 安装命令补全：{path}\n重新打开
 RECORD_RULE = "[ {n} ]"
 
 
+# --- collections (many tables in one folder) ---
+
+UNITS_NOT_MAPPING = "units.yaml 顶层应是键值映射（units: …），而不是列表或单个值"
+NO_TASK_FILES_IN = "这个文件夹中没有任务表（顶层有 tasks: 的 .yaml 文件）"
+DUPLICATE_DOC = (
+    "任务表简称“{key}”与 {other} 相同：同一文件夹中每个任务表的文件名（去掉扩展名）必须不同"
+)
+UNIT_TWO_NAMES = (
+    "“{spelling}”在本文件中是“{name}”，在 {file} 中是“{other}”：同一个单位有两个名称；"
+    "请统一写法，或只在 units.yaml 中登记一次"
+)
+SHARED_UNIT_UNUSED = "单位“{name}”登记在共用名录中，但本文件夹没有任何任务表用到它"
+H_DOC = "表"
+DATA_FOOTER = "数据：{what}"
+DATA_NOTE = "govopen: 数据：{what}"
+DATA_FILES = "{folder} 中的 {n} 个任务表（{keys}）"
+DATA_FILES_MANY = "{folder} 中的 {n} 个任务表（{keys} 等）"
+DATA_HOW = {
+    "option": "",
+    "env": "（来自环境变量 GOVOPEN_DATA）",
+    "here": "（当前文件夹）",
+    "upward": "",
+    "bundled": "（随包附带的示例）",
+}
+BUNDLED_NOTICE = (
+    "govopen: 注意：当前文件夹及上级的 data/ 文件夹中都没有任务表，使用的是随包附带的示例"
+    "（{title}）。要用自己的表，请用 --data 指定文件或文件夹，或放到 data/ 文件夹中"
+)
+NO_SUCH_DOC = "没有简称为“{key}”的任务表；本集合中有：{keys}"
+NEEDS_DOC = "这个集合有 {n} 个任务表，请用 --doc 指定其中一个（{keys}）"
+TASK_AMBIGUOUS = "序号 {id} 在 {n} 个任务表中都有（{refs}）；请写成“简称:序号”，例如 {example}"
+TASK_NOT_IN_ANY = "没有哪个任务表有序号 {id} 的任务（本集合中有：{keys}）"
+BAD_TASK_REF = "“{ref}”不是任务编号：请写序号（如 6）或“简称:序号”（如 2022-yaodian:6）"
+SECTION_IN_NONE = "没有哪个任务表有章节“{ref}”"
+PROGRESS_NEEDS_DOC = "--progress 只能用于一个任务表；这个集合有 {n} 个，请同时用 --doc 指定"
+COLLECTION_INVALID_HINT = (
+    "其中 {n} 个任务表有错误；可用 --doc 只查询其他任务表，或先修正（govopen validate {folder}）"
+)
+CHECKED_FILES = "已检查：{files}"
+CHECKED_MANY = "已检查：{folder} 中的 {tasks} 个任务表、{ledgers} 个台账{units}"
+BUNDLED_TITLE = "眉山市重点任务分工"
+CHECKED_UNITS = "和 units.yaml"
+
+
+def by_unit_docs_caption(counts: list[tuple[str, int]]) -> str:
+    """`2022-yaodian 3 项 · tasks 7 项`: a unit's load per table."""
+    return " · ".join(f"{key} {n} 项" for key, n in counts)
+
+
+def by_unit_collection_title(unit: str, tasks: int, docs: int) -> str:
+    """Title of `by-unit` over several tables."""
+    return f"{unit}：{docs} 个任务表中共 {tasks} 项任务"
+
+
+INDEX_TITLE = "任务分工表（{n} 个）"
+INDEX_COLUMN_DOC = "任务表"
+INDEX_COLUMN_TASKS = "任务"
+INDEX_COLUMN_MILESTONES = "已到期节点"
+INDEX_COLUMN_PROGRESS = "完成情况"
+INDEX_NO_LEDGER = "尚未登记进展"
+INDEX_BACK = "← 全部任务表"
+IMPORT_INTO_SHARED = "其中 {n} 个单位已在 {path} 中登记，直接沿用"
+IMPORT_INTO_EXISTS = "{path} 已存在，未改动；要覆盖请加 --force"
+ICS_MANY = "{n} 个任务表"
+XLSX_NEEDS_DOC = (
+    "xlsx 按一个任务表的原样排版；这个集合有 {n} 个任务表，请用 --doc 指定其中一个（{keys}）"
+)
+INDEX_DONE = "已完成 {done}/{due}（{rate}），逾期未完成 {overdue}"
+INDEX_FOOTER = "每个任务表一页；完成情况按“责任单位 × 节点”计，内容以正式文件为准。"
+PUBLISH_INDEX_WRITTEN = "已生成公开页面：{path}（{n} 个任务表，每个一页）"
+IMPORT_SHARED_COMMENT = "以下单位已在 units.yaml 中登记，本文件直接沿用：{names}"
+IMPORT_INTO_AND_OUTPUT = "--into 和 -o/--output 只能给一个"
+
+
+def in_doc(line: str, key: str) -> str:
+    """A line about "第 N 项" said of one table of a collection: "KEY 第 N 项"."""
+    return line.replace("第 ", f"{key} 第 ", 1)
+
+
 # --- the reporting round (issue 16) ------------------------------------------------------
 FORM_SHEET = "进展报送表"
 FORM_TITLE = "进展报送表（{unit}）"

@@ -73,6 +73,12 @@ RULES: dict[str, Rule] = _rules(
         "台账中的一条记录有误：任务、节点或单位不存在，不是责任单位，日期晚于今天或早于文件年份；"
         "撤回记录指向不存在、已撤回或本身是撤回的记录",
     ),
+    Rule("duplicate-doc", "error", "同一文件夹中两个任务表的简称（文件名去掉扩展名）相同"),
+    Rule(
+        "unit-two-names",
+        "warning",
+        "同一种写法在两个文件中指向不同的单位（同一单位有两个名称）",
+    ),
 )
 """Every rule id the tool can report, in README's order."""
 

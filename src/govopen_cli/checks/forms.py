@@ -97,7 +97,7 @@ class FormIdentity:
 
 def document_key(catalog: Catalog) -> str:
     """The table's short key: its file's stem (`2022-yaodian.yaml` → `2022-yaodian`)."""
-    return catalog.path.stem if catalog.path is not None else ""
+    return catalog.key
 
 
 def file_checksum(path: Path) -> str:

@@ -1,31 +1,174 @@
-"""Opening a task file for queries: a checked, understood table (from the cache when unchanged)."""
+"""Opening task files for queries: checked, understood tables (from the cache when unchanged).
+
+One file gives a Catalog; a folder gives a Collection of every task file in it.
+The folder's shared units.yaml (if any) is read as bytes for the cache key and
+parsed only when a file has to be understood again, so a query on a collection
+whose files are all cached never loads pydantic.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govopen_cli.files import cache
 from govopen_cli.files.gc_pause import paused_gc
-from govopen_cli.problems import DataError, errors_only
+from govopen_cli.problems import DataError, Problem, errors_only
 from govopen_cli.table.catalog import Catalog
+from govopen_cli.table.collection import Collection
+
+if TYPE_CHECKING:
+    from govopen_cli.table.model import Unit
+    from govopen_cli.table.units import Registry
 
 
-def open_catalog(path: Path) -> Catalog:
+@dataclass(slots=True)
+class SharedUnits:
+    """A folder's units.yaml: its bytes (part of every cache key) and, once needed, its units."""
+
+    path: Path | None
+    raw: bytes = b""
+    _units: list[Unit] | None = field(default=None)
+    _registry: Registry | None = field(default=None)
+
+    @classmethod
+    def beside(cls, folder: Path) -> SharedUnits:
+        """The units.yaml in `folder` (an empty registry if there is none)."""
+        from govopen_cli.files.finding import units_file
+
+        path = units_file(folder)
+        if path is None:
+            return cls(None)
+        try:
+            return cls(path, path.read_bytes())
+        except OSError:
+            return cls(path, b"\0unreadable")
+
+    @property
+    def salt(self) -> bytes:
+        """What the cache key adds for this registry (nothing when there is none)."""
+        return b"" if self.path is None else b"\0units.yaml\0" + self.raw
+
+    def units(self) -> list[Unit]:
+        """The shared units, checked; DataError if units.yaml is invalid."""
+        if self.path is None:
+            return []
+        if self._units is None:
+            from govopen_cli.checks.validate import validate_units_file
+
+            report = validate_units_file(self.path)
+            errors = errors_only(report.problems)
+            if errors or report.units_file is None:
+                raise DataError(errors)
+            self._units = list(report.units_file.units)
+        return self._units
+
+    def registry(self) -> Registry:
+        """The shared units as a registry: one object for every table that names only them.
+
+        Read from the cache when units.yaml is unchanged (no pydantic), else checked.
+        """
+        if self._registry is None:
+            from govopen_cli.table.records import UnitRecord
+            from govopen_cli.table.units import Registry
+
+            records = cache.load_units(self.path, self.raw) if self.path is not None else None
+            if records is None:
+                records = [UnitRecord.of(u) for u in self.units()]
+                if self.path is not None:
+                    cache.store_units(self.path, self.raw, records)
+            self._registry = Registry.of_records(records)
+        return self._registry
+
+
+def open_catalog(
+    path: Path, shared: SharedUnits | None = None, raw: bytes | None = None
+) -> Catalog:
     """Validate a data file and understand it; DataError lists the errors if it is invalid.
 
     A valid file's Catalog is kept in the user's cache (see `cache.py`), keyed by
-    the file's bytes and the code, so an unchanged file is not read twice.
+    the file's bytes (and its folder's units.yaml) and the code, so an unchanged
+    file is not read twice.
     """
-    cached, key = cache.load(path)
+    if shared is None:
+        shared = SharedUnits.beside(path.parent)
+    cached, key = cache.load(path, shared.salt, raw)
     if cached is not None:
+        if cached.registry is None:  # kept out of the entry: the folder's units.yaml alone
+            cached.registry = shared.registry()
         return cached
     from govopen_cli.checks.validate import validate_file  # pydantic: only when not cached
 
-    checked = validate_file(path)
+    units = shared.units()
+    checked = validate_file(path, units)
     errors = errors_only(checked.problems)
     if errors or checked.task_file is None:
         raise DataError(errors)
     with paused_gc():
-        catalog = Catalog(checked.task_file, path)
-    cache.store(path, key, catalog)
+        catalog = Catalog(checked.task_file, path, units)
+    cache.store(path, key, catalog, shared.salt)
     return catalog
+
+
+def open_collection(path: Path, doc: str | None = None) -> Collection:
+    """A folder's task files (or one file) as a Collection; `doc` opens only that document.
+
+    Every invalid file's errors are raised together (DataError): an answer that
+    silently left a table out would look complete.
+    """
+    from govopen_cli.files.finding import candidates, doc_key
+
+    if not path.is_dir():
+        catalog = open_catalog(path)
+        collection = Collection([catalog])
+        if doc is not None:
+            collection.document(doc)  # LookupError unless it is this file's key
+        return collection
+    shared = SharedUnits.beside(path)
+    catalogs: list[Catalog] = []
+    problems: list[Problem] = []
+    keys: set[str] = set()
+    found = [p for p in candidates(path) if doc is None or doc_key(p).casefold() == doc.casefold()]
+    with paused_gc():  # once for all files: resuming after each would scan the tables so far
+        for file in found:
+            _open_one(file, shared, keys, catalogs, problems)
+    if problems:
+        raise DataError(problems)
+    if not catalogs:
+        from govopen_cli import messages as msg
+
+        if doc is not None:
+            everything = open_collection(path)
+            raise LookupError(msg.NO_SUCH_DOC.format(key=doc, keys=everything.keys_text()))
+        raise DataError([Problem(str(path), 0, 0, "no-data", msg.NO_TASK_FILES_IN)])
+    return Collection(catalogs, path)
+
+
+def _open_one(
+    file: Path,
+    shared: SharedUnits,
+    keys: set[str],
+    catalogs: list[Catalog],
+    problems: list[Problem],
+) -> None:
+    """One file of a folder: skipped if it is no task file, else opened (or its problems kept)."""
+    from govopen_cli import messages as msg
+    from govopen_cli.files.finding import doc_key, looks_like_task_file
+
+    try:
+        raw: bytes | None = file.read_bytes()
+    except OSError:
+        raw = None
+    if raw is not None and not looks_like_task_file(raw):
+        return
+    key = doc_key(file).casefold()
+    if key in keys:
+        message = msg.DUPLICATE_DOC.format(key=doc_key(file), other=file.name)
+        problems.append(Problem(str(file), 0, 0, "duplicate-doc", message))
+        return
+    keys.add(key)
+    try:
+        catalogs.append(open_catalog(file, shared, raw))
+    except DataError as exc:
+        problems.extend(exc.problems)

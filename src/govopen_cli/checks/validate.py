@@ -8,7 +8,7 @@ column of the node it is about.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -20,7 +20,7 @@ from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.dates import Clock
-from govopen_cli.table.model import Task, TaskFile
+from govopen_cli.table.model import Task, TaskFile, Unit, UnitsFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
 from govopen_cli.table.units import Registry, parse_units
@@ -41,8 +41,11 @@ class FileCheck:
         return all(p.level != "error" for p in self.problems)
 
 
-def validate_file(path: Path) -> FileCheck:
-    """Read, schema-check and cross-check one data file."""
+def validate_file(path: Path, shared: Sequence[Unit] = ()) -> FileCheck:
+    """Read, schema-check and cross-check one data file.
+
+    `shared`: the units of the folder's units.yaml, which the file's tasks may name too.
+    """
     checked = FileCheck(path)
     try:
         data, source = read_yaml(path)
@@ -60,14 +63,18 @@ def validate_file(path: Path) -> FileCheck:
         checked.problems = schema_problems(exc, source)
         return checked
     checked.problems = sorted(
-        check_task_file(checked.task_file, source), key=lambda p: (p.line, p.column)
+        check_task_file(checked.task_file, source, shared), key=lambda p: (p.line, p.column)
     )
     return checked
 
 
 def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
-    """Task files with the ledger beside each; a `progress.yaml` given alone is read as a ledger."""
-    from govopen_cli.files.finding import LEDGER_NAME
+    """Task files with the ledger beside each; a ledger given alone is read as a ledger.
+
+    A folder is a collection: every task file in it, its units.yaml, and the rules
+    between files (see `validate_collection`).
+    """
+    from govopen_cli.files.finding import is_ledger, ledger_for
 
     checks: list[FileCheck] = []
     seen: set[Path] = set()
@@ -80,36 +87,175 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
         return True
 
     for path in paths:
-        if path.name == LEDGER_NAME:
+        if path.is_dir():
+            if once(path):
+                found = validate_collection(path, clock)
+                checks.extend(c for c in found if c.path == path or once(c.path))
+            continue
+        if is_ledger(path):
             if once(path):
                 checks.append(validate_ledger(path, None, clock))
             continue
         if not once(path):
             continue
-        checked = validate_file(path)
+        shared, shared_check = shared_units_beside(path) if path != STDIN else ([], None)
+        if shared_check is not None and once(shared_check.path):
+            checks.append(shared_check)
+        checked = validate_file(path, shared)
         checks.append(checked)
         if path == STDIN:
             continue  # standard input has no folder, so no ledger beside it
-        beside = path.parent / LEDGER_NAME
+        beside = ledger_for(path)
         if beside.is_file() and once(beside):
             checks.append(validate_ledger(beside, checked, clock))
     return checks
 
 
+def shared_units_beside(path: Path) -> tuple[list[Unit], FileCheck | None]:
+    """The units of the units.yaml beside a task file (none if it is missing or invalid),
+    and that file's check (None if there is no units.yaml)."""
+    from govopen_cli.files.finding import units_file
+
+    found = units_file(path.parent)
+    if found is None:
+        return [], None
+    checked = validate_units_file(found)
+    units = list(checked.units_file.units) if checked.units_file and checked.ok else []
+    return units, checked
+
+
+@dataclass(slots=True)
+class UnitsCheck(FileCheck):
+    """A units.yaml as checked: its units if it could be read."""
+
+    units_file: UnitsFile | None = None
+
+
+def validate_units_file(path: Path) -> UnitsCheck:
+    """A folder's shared unit registry: schema, duplicate spellings, group members."""
+    checked = UnitsCheck(path)
+    try:
+        data, source = read_yaml(path)
+    except DataError as exc:
+        checked.problems = exc.problems
+        return checked
+    checked.source = source
+    if not isinstance(data, dict):
+        checked.problems = [source.problem((), "top-level", msg.UNITS_NOT_MAPPING)]
+        return checked
+    try:
+        checked.units_file = UnitsFile.model_validate(data)
+    except ValidationError as exc:
+        checked.problems = schema_problems(exc, source, UnitsFile)
+        return checked
+    checked.problems = sorted(_check_units(checked.units_file.units, source), key=_place)
+    return checked
+
+
+def validate_collection(folder: Path, clock: Clock) -> list[FileCheck]:
+    """Every task file of a folder with its ledger, the shared units.yaml, and the rules
+    between files: two documents with one key, one unit named two ways in two files,
+    a shared unit that no table names."""
+    from govopen_cli.files.finding import doc_key, ledger_for, task_files, units_file
+
+    checks: list[FileCheck] = []
+    shared: list[Unit] = []
+    shared_check = None
+    found = units_file(folder)
+    if found is not None:
+        shared_check = validate_units_file(found)
+        checks.append(shared_check)
+        if shared_check.units_file is not None and shared_check.ok:
+            shared = list(shared_check.units_file.units)
+    files = task_files(folder)
+    if not files:
+        problem = Problem(str(folder), 0, 0, "io", msg.NO_TASK_FILES_IN)
+        checks.append(FileCheck(folder, problems=[problem]))
+        return checks
+    keys: dict[str, Path] = {}
+    task_checks = []
+    for path in files:
+        checked = validate_file(path, shared)
+        key = doc_key(path).casefold()
+        if key in keys:
+            message = msg.DUPLICATE_DOC.format(key=doc_key(path), other=keys[key].name)
+            checked.problems.insert(0, Problem(str(path), 0, 0, "duplicate-doc", message))
+        keys.setdefault(key, path)
+        checks.append(checked)
+        task_checks.append(checked)
+        beside = ledger_for(path)
+        if beside.is_file():
+            checks.append(validate_ledger(beside, checked, clock))
+    named = [c for c in task_checks if c.task_file is not None]
+    _flag_two_names(shared_check, named)
+    if shared_check is not None and shared_check.units_file is not None:
+        shared_check.problems.extend(_shared_unused(shared_check, named))
+    return checks
+
+
+def _flag_two_names(shared: UnitsCheck | None, files: list[FileCheck]) -> None:
+    """Warn where a spelling means one unit in one file and another unit in another file."""
+    registries: list[tuple[FileCheck, Sequence[Unit]]] = []
+    if shared is not None and shared.units_file is not None:
+        registries.append((shared, shared.units_file.units))
+    registries += [(c, c.task_file.units) for c in files if c.task_file is not None]
+    first: dict[str, tuple[str, FileCheck]] = {}
+    flagged: set[tuple[str, str]] = set()
+    for checked, units in registries:
+        for i, unit in enumerate(units):
+            for spelling in dict.fromkeys(Registry.spellings(unit)):
+                key = unit_key(spelling)
+                name, where = first.setdefault(key, (unit.name, checked))
+                if name == unit.name or where is checked or (name, unit.name) in flagged:
+                    continue
+                flagged.add((name, unit.name))
+                message = msg.UNIT_TWO_NAMES.format(
+                    spelling=spelling, name=unit.name, other=name, file=where.path.name
+                )
+                assert checked.source is not None
+                checked.problems.append(
+                    checked.source.problem(("units", i), "unit-two-names", message)
+                )
+
+
+def _shared_unused(shared: UnitsCheck, files: list[FileCheck]) -> list[Problem]:
+    """Warnings for units of units.yaml that no table of the folder names."""
+    assert shared.units_file is not None and shared.source is not None
+    used: set[str] = set()
+    for checked in files:
+        assert checked.task_file is not None
+        registry = Registry([*checked.task_file.units, *shared.units_file.units])
+        used |= _used_units(checked.task_file, registry)
+    return [
+        shared.source.problem(
+            ("units", i, "name"), "unit-unused", msg.SHARED_UNIT_UNUSED.format(name=unit.name)
+        )
+        for i, unit in enumerate(shared.units_file.units)
+        if unit.name not in used
+    ]
+
+
 def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> FileCheck:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
-    Without `task_check`, the task file is the `tasks.yaml` in the same folder, if any.
+    Without `task_check`, the task file is the one the ledger is named after
+    (`KEY.progress.yaml` → `KEY.yaml`; `progress.yaml` → `tasks.yaml`), if it exists.
     """
     from govopen_cli.checks.ledger import read_ledger
+    from govopen_cli.files.finding import task_file_for_ledger
     from govopen_cli.table.catalog import Catalog
 
+    shared: list[Unit] = []
     if task_check is None:
-        sibling = path.parent / "tasks.yaml"
-        task_check = validate_file(sibling) if sibling.is_file() else None
+        sibling = task_file_for_ledger(path)
+        if sibling is not None:
+            shared, _ = shared_units_beside(sibling)
+            task_check = validate_file(sibling, shared)
+    elif task_check.task_file is not None:
+        shared, _ = shared_units_beside(task_check.path)
     catalog = None
     if task_check is not None and task_check.task_file is not None and task_check.ok:
-        catalog = Catalog(task_check.task_file, task_check.path)
+        catalog = Catalog(task_check.task_file, task_check.path, shared)
     ledger = read_ledger(path, catalog, clock)
     return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
@@ -201,12 +347,12 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
 # --- cross-checks ---------------------------------------------------------------------
 
 
-def check_task_file(tf: TaskFile, source: SourceMap) -> list[Problem]:
-    """Everything the schema alone cannot see."""
-    registry = Registry(tf.units)
+def check_task_file(tf: TaskFile, source: SourceMap, shared: Sequence[Unit] = ()) -> list[Problem]:
+    """Everything the schema alone cannot see (`shared`: the folder's units.yaml)."""
+    registry = Registry([*tf.units, *shared])
     return [
         *_check_sections(tf, source),
-        *_check_registry(tf, source),
+        *_check_units(tf.units, source, {u.name for u in shared}),
         *_check_tasks(tf, source, registry),
         *_check_suspicious(tf, source, registry),
     ]
@@ -281,10 +427,13 @@ def _check_sections(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
         seen.add(section.id)
 
 
-def _check_registry(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
+def _check_units(
+    units: Sequence[Unit], source: SourceMap, shared_names: Iterable[str] = ()
+) -> Iterator[Problem]:
+    """A registry's own entries: spellings once each, groups with members that exist."""
     owner: dict[str, str] = {}
-    names = {u.name for u in tf.units}
-    for i, unit in enumerate(tf.units):
+    names = {u.name for u in units} | set(shared_names)
+    for i, unit in enumerate(units):
         for spelling in dict.fromkeys(Registry.spellings(unit)):
             key = unit_key(spelling)
             if key in owner:

@@ -16,6 +16,7 @@ from govopen_cli.cli.common import (
     UNIT,
     AsOfOption,
     DataOption,
+    DocOption,
     FormatOption,
     ProgressOption,
     SectionOption,
@@ -23,17 +24,33 @@ from govopen_cli.cli.common import (
     app,
     date_flag,
     fail,
-    load_catalog,
-    load_progress,
+    load,
+    load_progresses,
     make_clock,
+    note_data,
     print_table,
-    resolve_section,
     resolve_unit,
+    task_ref,
 )
 from govopen_cli.cli.completion import complete_section, complete_task, complete_unit
 
 if TYPE_CHECKING:
-    pass
+    from govopen_cli.table.catalog import TaskView
+    from govopen_cli.table.collection import Collection
+
+
+def _tasks(
+    collection: Collection,
+    section: str | None = None,
+    unit: str | None = None,
+    search: str | None = None,
+) -> list[TaskView]:
+    from govopen_cli.queries.collection import list_tasks
+
+    try:
+        return list_tasks(collection, section=section, unit=unit, search=search)
+    except LookupError as exc:
+        fail(str(exc))
 
 
 @app.command("list")
@@ -57,26 +74,31 @@ def list_command(
         ),
     ] = None,
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """列出重点任务（可按章节、单位、文字筛选）。"""
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.tables import tasks_table
 
-    catalog = load_catalog(data)
-    chosen = resolve_section(catalog, section) if section else None
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    views = list_tasks(catalog, section=chosen, unit=unit_name, search=search)
-    print_table(tasks_table(views, msg.list_title(len(views))), fmt)
+    loaded = load(data, doc)
+    unit_name = resolve_unit(loaded.collection, unit) if unit else None
+    views = _tasks(loaded.collection, section, unit_name, search)
+    print_table(tasks_table(views, msg.list_title(len(views))), fmt, loaded)
 
 
 @app.command("show")
 def show_command(
-    task: Annotated[
-        int, typer.Argument(metavar=TASK, help="任务序号", autocompletion=complete_task)
+    task_id: Annotated[
+        str,
+        typer.Argument(
+            metavar=TASK,
+            help="任务序号，集合中写 简称:序号",
+            autocompletion=complete_task,
+        ),
     ],
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """显示一项任务的全部内容。
@@ -87,25 +109,29 @@ def show_command(
 
     from govopen_cli.render.tables import detail_table, task_detail
 
-    catalog = load_catalog(data)
-    try:
-        view = catalog.task(task)
-    except LookupError as exc:
-        fail(str(exc))
+    loaded = load(data, doc)
+    catalog, view = task_ref(loaded, task_id)
     detail = task_detail(catalog, view)
     if fmt == "json":
         sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
+        note_data(loaded)
     else:
-        print_table(detail_table(detail), fmt)
+        table = detail_table(detail)
+        if loaded.collection.several:
+            table.title = f"{view.doc}:{table.title}"
+        print_table(table, fmt, loaded)
 
 
 @app.command("sections")
-def sections_command(data: DataOption = None, fmt: FormatOption = "table") -> None:
+def sections_command(
+    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = "table"
+) -> None:
     """列出章节及其任务。"""
-    from govopen_cli.queries.questions import sections
+    from govopen_cli.queries.collection import sections
     from govopen_cli.render.tables import sections_table
 
-    print_table(sections_table(sections(load_catalog(data))), fmt)
+    loaded = load(data, doc)
+    print_table(sections_table(sections(loaded.collection)), fmt, loaded)
 
 
 @app.command("by-section")
@@ -117,17 +143,24 @@ def by_section_command(
         ),
     ],
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """列出一个章节的全部任务。"""
+    """列出一个章节的全部任务（集合中：每个任务表的这一章节）。"""
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import list_tasks
     from govopen_cli.render.tables import tasks_table
 
-    catalog = load_catalog(data)
-    chosen = resolve_section(catalog, section)
-    views = list_tasks(catalog, section=chosen)
-    print_table(tasks_table(views, msg.section_title(chosen.id, chosen.title, len(views))), fmt)
+    loaded = load(data, doc)
+    views = _tasks(loaded.collection, section)
+    chosen = views[0].section if views else None
+    if loaded.one is not None:
+        chosen = loaded.one.section(section)
+    title = (
+        msg.section_title(chosen.id, chosen.title, len(views))
+        if chosen is not None and not loaded.collection.several
+        else msg.list_title(len(views))
+    )
+    print_table(tasks_table(views, title), fmt, loaded)
 
 
 @app.command("by-unit")
@@ -137,27 +170,32 @@ def by_unit_command(
         typer.Argument(metavar=UNIT, help="单位名称、简称或别名", autocompletion=complete_unit),
     ],
     data: DataOption = None,
+    doc: DocOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """列出一个单位承担的任务和角色（责任、配合、指导）。
 
-    也列出通过集合（如 各县（区）人民政府）承担的任务，并注明是哪个集合。
+    也列出通过集合（如 各县（区）人民政府）承担的任务，并注明是哪个集合；
+    数据是文件夹时，列出该单位在每个任务表中的任务，按任务表分组。
     """
-    from govopen_cli.queries.questions import by_unit
+    from govopen_cli.queries.collection import by_unit
     from govopen_cli.render.tables import unit_tasks_table
 
-    catalog = load_catalog(data)
-    name = resolve_unit(catalog, unit)
-    print_table(unit_tasks_table(name, by_unit(catalog, name)), fmt)
+    loaded = load(data, doc)
+    name = resolve_unit(loaded.collection, unit)
+    print_table(unit_tasks_table(name, by_unit(loaded.collection, name)), fmt, loaded)
 
 
 @app.command("units")
-def units_command(data: DataOption = None, fmt: FormatOption = "table") -> None:
-    """列出单位名录：类别、成员、承担的任务数。"""
-    from govopen_cli.queries.questions import unit_summaries
+def units_command(
+    data: DataOption = None, doc: DocOption = None, fmt: FormatOption = "table"
+) -> None:
+    """列出单位名录：类别、成员、承担的任务数（集合中：各任务表合计）。"""
+    from govopen_cli.queries.collection import unit_summaries
     from govopen_cli.render.tables import units_table
 
-    print_table(units_table(unit_summaries(load_catalog(data))), fmt)
+    loaded = load(data, doc)
+    print_table(units_table(unit_summaries(loaded.collection)), fmt, loaded)
 
 
 @app.command("due")
@@ -179,6 +217,7 @@ def due_command(
     unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -190,7 +229,8 @@ def due_command(
     只给 --before 时不设起点；不给 --before 时，终点为今天起 --within 天（默认 30 天）。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import deadlines, due_window
+    from govopen_cli.queries.collection import deadlines
+    from govopen_cli.queries.questions import due_window
     from govopen_cli.render.tables import deadlines_table
 
     clock = make_clock(as_of)
@@ -198,18 +238,18 @@ def due_command(
         window = due_window(clock.as_of, before=before, after=after, within=within)
     except ValueError as exc:
         fail(str(exc), 2)
-    catalog = load_catalog(data)
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, clock)
+    loaded = load(data, doc)
+    collection = loaded.collection
+    unit_name = resolve_unit(collection, unit) if unit else None
+    ledgers = load_progresses(loaded, progress, clock)
     start, end = window.start, window.end
-    items = deadlines(
-        catalog, as_of=clock.as_of, start=start, end=end, progress=ledger, unit=unit_name
-    )
+    items = deadlines(collection, ledgers, as_of=clock.as_of, start=start, end=end, unit=unit_name)
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
+    recorded = all(p.recorded for p in ledgers.values())
     table = deadlines_table(
-        items, title, clock.as_of, catalog, unit=unit_name, recorded=ledger.recorded
+        items, title, clock.as_of, collection, unit=unit_name, recorded=recorded
     )
-    print_table(table, fmt)
+    print_table(table, fmt, loaded)
 
 
 @app.command("overdue")
@@ -217,6 +257,7 @@ def overdue_command(
     unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -227,16 +268,18 @@ def overdue_command(
     --unit 为指导或配合单位时，列出它所指导或配合的任务中仍有责任单位未完成的节点。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.queries.questions import overdue
+    from govopen_cli.queries.collection import overdue
     from govopen_cli.render.tables import deadlines_table
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    collection = loaded.collection
     clock = make_clock(as_of)
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, clock)
-    items = overdue(catalog, as_of=clock.as_of, progress=ledger, unit=unit_name)
-    title = msg.OVERDUE_TITLE if ledger.recorded else msg.PAST_DUE_TITLE
+    unit_name = resolve_unit(collection, unit) if unit else None
+    ledgers = load_progresses(loaded, progress, clock)
+    items = overdue(collection, ledgers, as_of=clock.as_of, unit=unit_name)
+    recorded = all(p.recorded for p in ledgers.values())
+    title = msg.OVERDUE_TITLE if recorded else msg.PAST_DUE_TITLE
     table = deadlines_table(
-        items, title, clock.as_of, catalog, unit=unit_name, recorded=ledger.recorded
+        items, title, clock.as_of, collection, unit=unit_name, recorded=recorded
     )
-    print_table(table, fmt)
+    print_table(table, fmt, loaded)

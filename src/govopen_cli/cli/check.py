@@ -29,8 +29,7 @@ def validate_command(
         list[Path] | None,
         typer.Argument(
             metavar=f"[{FILE}]...",
-            help="要校验的文件，默认为找到的数据文件；- 表示标准输入；"
-            "同目录的 progress.yaml 一并校验",
+            help="要校验的文件或文件夹，默认为找到的数据；- 表示标准输入；旁边的台账一并校验",
             show_default=False,
         ),
     ] = None,
@@ -54,17 +53,22 @@ def validate_command(
     """
     import os
 
+    from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_paths
-    from govopen_cli.files.finding import find_data_file
+    from govopen_cli.files.finding import find_data
     from govopen_cli.problems import DataError
     from govopen_cli.render.problems import as_github, as_json, write_text
 
     paths = [*(files or []), *([data] if data is not None else [])]
+    named = bool(paths) and not any(p.is_dir() for p in paths)
     if not paths:
         try:
-            paths = [find_data_file(None)]
+            source = find_data(None)
         except DataError as exc:
             fail_with_problems(exc.problems)
+        if source.bundled:
+            sys.stderr.write(msg.BUNDLED_NOTICE.format(title=msg.BUNDLED_TITLE) + "\n")
+        paths = [source.path]
     clock = make_clock(None)
     checks = validate_paths(paths, clock)
     problems = [p for checked in checks for p in checked.problems]
@@ -76,6 +80,8 @@ def validate_command(
     elif fmt == "github":
         sys.stdout.write(as_github(problems, len(checks)) + "\n")
     else:
+        if not named:  # found by looking around, or a folder's files: say which were checked
+            sys.stdout.write(checked_line([c.path for c in checks]) + "\n")
         write_text(problems, len(checks), sys.stdout)
     errors = any(p.level == "error" for p in problems)
     if errors or (strict and problems):
@@ -88,3 +94,28 @@ def schema_command() -> None:
     from govopen_cli.table.json_schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+def checked_line(paths: list[Path]) -> str:
+    """`已检查：a.yaml、progress.yaml`; over five files, counted per folder and kind."""
+    from govopen_cli import messages as msg
+    from govopen_cli.cli.common import _shown
+    from govopen_cli.files.finding import UNITS_NAME, is_ledger
+
+    if len(paths) <= 5:
+        return msg.CHECKED_FILES.format(files="、".join(_shown(p) for p in paths))
+    folders = list(dict.fromkeys(p.parent for p in paths))
+    parts = []
+    for folder in folders:
+        inside = [p for p in paths if p.parent == folder]
+        ledgers = sum(is_ledger(p) for p in inside)
+        units = any(p.name == UNITS_NAME for p in inside)
+        parts.append(
+            msg.CHECKED_MANY.format(
+                folder=_shown(folder).rstrip("/") + "/",
+                tasks=len(inside) - ledgers - units,
+                ledgers=ledgers,
+                units=msg.CHECKED_UNITS if units else "",
+            )
+        )
+    return "；".join(parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
 
@@ -22,10 +23,12 @@ from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
     from govopen_cli.checks.ledger import LedgerRead
+    from govopen_cli.files.finding import DataSource
     from govopen_cli.problems import Problem
     from govopen_cli.queries.status import Progress
     from govopen_cli.render.tables import Table
-    from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.catalog import Catalog, TaskView
+    from govopen_cli.table.collection import Collection
     from govopen_cli.table.dates import Clock
     from govopen_cli.table.model import ProgressReport
     from govopen_cli.table.records import SectionRecord
@@ -94,8 +97,17 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         metavar=FILE,
-        help="数据文件，不给时依次找 $GOVOPEN_DATA、向上各级目录中的 data/tasks.yaml、"
-        "随包附带的示例",
+        help="数据文件或文件夹。不给时依次找 $GOVOPEN_DATA、当前目录 的任务表、"
+        "向上各级的 data 目录、随包附带的示例",
+        show_default=False,
+    ),
+]
+DocOption = Annotated[
+    str | None,
+    typer.Option(
+        "--doc",
+        metavar="KEY",
+        help="只看集合中的这个任务表 KEY（文件名去掉扩展名）",
         show_default=False,
     ),
 ]
@@ -184,7 +196,8 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def fail_with_problems(problems: list[Problem]) -> NoReturn:
+def fail_with_problems(problems: list[Problem], folder: Path | None = None) -> NoReturn:
+    """The problems on stderr, one a line, and exit 1 (`folder`: a collection's, for a hint)."""
     from govopen_cli import messages as msg
     from govopen_cli.render.terminal import printable
 
@@ -193,18 +206,102 @@ def fail_with_problems(problems: list[Problem]) -> NoReturn:
         sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {printable(p.message)}\n")
     if any(p.line for p in problems):
         sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
+    if folder is not None and folder.is_dir():
+        broken = len({p.path for p in problems if p.path})
+        hint = msg.COLLECTION_INVALID_HINT.format(n=broken, folder=_shown(folder))
+        sys.stderr.write(f"govopen: {hint}\n")
     raise typer.Exit(1)
 
 
-def load_catalog(data: Path | None) -> Catalog:
-    from govopen_cli.checks.open import open_catalog
-    from govopen_cli.files.finding import find_data_file
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The tables a command asks, and where they were found (for the footer that says so)."""
+
+    collection: Collection
+    source: DataSource
+
+    @property
+    def one(self) -> Catalog | None:
+        """The only table, when there is one."""
+        return self.collection.only()
+
+
+def load(data: Path | None, doc: str | None = None) -> Loaded:
+    """The data a command asks: a task file or a folder of them, narrowed to `doc`.
+
+    Using the example shipped in the package prints a notice on stderr: the answer is
+    about Meishan's table, not the clerk's own.
+    """
+    import gc
+
+    from govopen_cli import messages as msg
+    from govopen_cli.checks.open import open_collection
+    from govopen_cli.files.finding import find_data
     from govopen_cli.problems import DataError
 
     try:
-        return open_catalog(find_data_file(data))
+        source = find_data(data)
     except DataError as exc:
         fail_with_problems(exc.problems)
+    try:
+        collection = open_collection(source.path, doc)
+    except DataError as exc:
+        fail_with_problems(exc.problems, source.path)
+    except LookupError as exc:
+        fail(str(exc))
+    gc.freeze()  # the tables live until the command ends: no collection need scan them again
+    if source.bundled:
+        only = collection.only()
+        title = only.document.title if only is not None else ""
+        sys.stderr.write(msg.BUNDLED_NOTICE.format(title=title) + "\n")
+    return Loaded(collection, source)
+
+
+def load_catalog(data: Path | None, doc: str | None = None) -> Catalog:
+    """The one table a command asks (a collection of several needs --doc)."""
+    return one_catalog(load(data, doc))
+
+
+def one_catalog(loaded: Loaded) -> Catalog:
+    """The only table, or a usage error asking for --doc."""
+    from govopen_cli import messages as msg
+
+    only = loaded.one
+    if only is None:
+        collection = loaded.collection
+        fail(msg.NEEDS_DOC.format(n=len(collection), keys=collection.keys_text()), 2)
+    return only
+
+
+def data_label(loaded: Loaded) -> str:
+    """Which file(s) an answer used: `data/tasks.yaml`, or `data/ 中的 2 个任务表（a、b）`."""
+    from govopen_cli import messages as msg
+
+    collection = loaded.collection
+    how = msg.DATA_HOW[loaded.source.how]
+    only = collection.only()
+    if only is not None and only.path is not None:
+        return f"{_shown(only.path)}{how}"
+    keys = collection.keys
+    folder = _shown(collection.folder or loaded.source.path).rstrip("/") + "/"
+    template = msg.DATA_FILES if len(keys) <= 5 else msg.DATA_FILES_MANY
+    return template.format(folder=folder, n=len(keys), keys="、".join(keys[:5])) + how
+
+
+def note_data(loaded: Loaded) -> None:
+    """For output meant for scripts: which data was used, on stderr, unless the user named it."""
+    from govopen_cli import messages as msg
+
+    if not loaded.source.explicit:
+        sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def make_clock(as_of: dt.date | None) -> Clock:
@@ -251,6 +348,15 @@ def load_ledger(
     return None if read is None else read.reports
 
 
+def load_progresses(loaded: Loaded, explicit: Path | None, clock: Clock) -> dict[str, Progress]:
+    """Each table's progress by key, from the ledger beside it (--progress: one table only)."""
+    from govopen_cli import messages as msg
+
+    if explicit is not None and loaded.collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(loaded.collection)), 2)
+    return {c.key: load_progress(c, explicit, clock) for c in loaded.collection}
+
+
 def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
     from govopen_cli.queries.status import Progress
 
@@ -258,7 +364,8 @@ def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Prog
     return Progress(catalog, reports or [], clock.as_of, recorded=reports is not None)
 
 
-def resolve_unit(catalog: Catalog, query: str) -> str:
+def resolve_unit(catalog: Catalog | Collection, query: str) -> str:
+    """A unit's canonical name from what the user typed (in a table or a whole collection)."""
     from govopen_cli.table.units import UnknownUnitError
 
     try:
@@ -267,13 +374,28 @@ def resolve_unit(catalog: Catalog, query: str) -> str:
         fail(exc.message)
 
 
-def print_table(table: Table, fmt: TableFormat) -> None:
-    from govopen_cli.render.tables import render
+def print_table(table: Table, fmt: TableFormat, loaded: Loaded | None = None) -> None:
+    """The table in its format; with `loaded`, says which data it used.
 
+    A terminal table ends with a line naming the data file(s); other formats
+    (meant for scripts) say it on stderr, and only when the data was not named
+    with --data or $GOVOPEN_DATA. Over several tables, rows get a column naming theirs.
+    """
+    from govopen_cli import messages as msg
+    from govopen_cli.render.tables import Column, render
+
+    if loaded is not None and loaded.collection.several and table.rows and "doc" in table.rows[0]:
+        table.columns = [Column("doc", msg.H_DOC), *table.columns]
     sys.stdout.write(render(table, fmt))
     if fmt not in ("table", "markdown"):
         for note in table.notes:  # a script's stdout stays data; the person still reads it
             sys.stderr.write(f"govopen: {note}\n")
+    if loaded is None:
+        return
+    if fmt == "table":
+        sys.stdout.write(msg.DATA_FOOTER.format(what=data_label(loaded)) + "\n")
+    else:
+        note_data(loaded)
 
 
 def write_file(path: Path, data: str | bytes) -> None:
@@ -284,6 +406,14 @@ def write_file(path: Path, data: str | bytes) -> None:
         write_atomic(path, data)
     except OSError as exc:
         fail(msg.EXPORT_OS_ERROR.format(path=path, reason=exc.strerror or exc))
+
+
+def task_ref(loaded: Loaded, ref: str) -> tuple[Catalog, TaskView]:
+    """A task from `KEY:ID` or a bare ID; exit 1 with the reason if there is none."""
+    try:
+        return loaded.collection.task(ref)
+    except LookupError as exc:
+        fail(str(exc))
 
 
 def resolve_section(catalog: Catalog, ref: str) -> SectionRecord:

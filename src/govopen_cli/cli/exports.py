@@ -17,16 +17,17 @@ from govopen_cli.cli.common import (
     UNIT,
     AsOfOption,
     DataOption,
+    DocOption,
     ProgressOption,
     SectionOption,
     app,
     choices,
+    data_label,
     fail,
-    load_catalog,
+    load,
     load_ledger,
     load_progress,
     make_clock,
-    resolve_section,
     resolve_unit,
     write_file,
 )
@@ -81,34 +82,61 @@ def export_command(
     ] = 7,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
     """导出分工表：csv、xlsx、ics 日历、markdown、json。
 
     csv 带 BOM，Excel 可直接打开。
+
+    数据是文件夹时导出每个任务表（行带 doc 简称；xlsx 需用 --doc 选一个表）。
     """
     from govopen_cli import messages as msg
     from govopen_cli.queries.questions import select_for_export
-    from govopen_cli.render.exports import export
+    from govopen_cli.render.exports import Part, export, export_many
 
     if fmt == "xlsx" and out is None:
         fail(msg.XLSX_NEEDS_OUT, 2)
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    collection = loaded.collection
+    if fmt == "xlsx" and collection.several:
+        fail(msg.XLSX_NEEDS_DOC.format(n=len(collection), keys=collection.keys_text()), 2)
+    if progress is not None and collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
     clock = make_clock(as_of)
-    chosen = resolve_section(catalog, section) if section else None
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    reports = load_ledger(catalog, progress, clock)
-    ledger = progress_from(catalog, reports, clock.as_of)
-    selection = select_for_export(catalog, reports or [], section=chosen, unit=unit_name)
-    result = export(
-        fmt,
-        ledger,
-        selection.views,
-        selection.reports,
-        rows=rows,
-        unit=unit_name,
-        remind_days=remind_days,
-    )
+    unit_name = resolve_unit(collection, unit) if unit else None
+    parts = []
+    for catalog in collection:
+        name = collection.unit_in(catalog, unit_name) if unit_name else None
+        if unit_name and name is None:
+            continue
+        try:
+            chosen = catalog.section(section) if section else None
+        except LookupError as exc:
+            if collection.several:
+                continue
+            fail(str(exc))
+        reports = load_ledger(catalog, progress, clock)
+        ledger = progress_from(catalog, reports, clock.as_of)
+        selection = select_for_export(catalog, reports or [], section=chosen, unit=name)
+        parts.append(Part(ledger, selection.views, name, selection.reports))
+    if section and not parts:
+        fail(msg.SECTION_IN_NONE.format(ref=section))
+    if not collection.several:
+        part = parts[0]
+        result = export(
+            fmt,
+            part.progress,
+            part.views,
+            part.reports,
+            rows=rows,
+            unit=part.unit,
+            remind_days=remind_days,
+        )
+    else:
+        result = export_many(fmt, parts, rows=rows, remind_days=remind_days)
+    if not loaded.source.explicit:
+        sys.stderr.write(msg.DATA_NOTE.format(what=data_label(loaded)) + "\n")
     if out is None:
         text = result.decode("utf-8") if isinstance(result, bytes) else result
         sys.stdout.write(text)
@@ -133,22 +161,38 @@ def publish_command(
     ],
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """生成公开页面（一个 index.html），可直接放到政府网站。
+    """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。
 
-    页面自带样式和脚本，不依赖外部文件。
+    数据是文件夹（多个任务表）时：index.html 列出各任务表及其完成情况，每个任务表一页（简称.html）。
     """
     from govopen_cli import messages as msg
-    from govopen_cli.render.page import render_page
+    from govopen_cli.files.finding import ledger_path
+    from govopen_cli.render.page import index_row, page_name, render_index, render_page
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    collection = loaded.collection
+    if progress is not None and collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
     clock = make_clock(as_of)
-    ledger = load_progress(catalog, progress, clock)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(msg.EXPORT_OS_ERROR.format(path=out, reason=exc.strerror or exc))
+    if not collection.several:
+        catalog = next(iter(collection))
+        target = out / "index.html"
+        write_file(target, render_page(load_progress(catalog, progress, clock)))
+        sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")
+        return
+    rows = []
+    for catalog in collection:
+        assert catalog.path is not None
+        ledger = load_progress(catalog, None, clock)
+        write_file(out / page_name(catalog.key), render_page(ledger, back="index.html"))
+        rows.append(index_row(ledger, ledger_path(catalog.path).is_file()))
     target = out / "index.html"
-    write_file(target, render_page(ledger))
-    sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")
+    write_file(target, render_index(rows, clock.as_of))
+    sys.stderr.write(msg.PUBLISH_INDEX_WRITTEN.format(path=target, n=len(rows)) + "\n")

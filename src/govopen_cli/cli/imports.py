@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govopen_cli.cli.common import FILE, TEXT, app, fail
+from govopen_cli.cli.common import FILE, FOLDER, TEXT, app, fail, fail_with_problems
+
+if TYPE_CHECKING:
+    from govopen_cli.table.model import Unit
 
 
 @app.command("import")
@@ -47,6 +50,15 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            metavar=FOLDER,
+            help="写入这个集合文件夹，沿用其中 units.yaml 已登记的单位",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示摘要，不写文件")] = False,
 ) -> None:
@@ -61,13 +73,24 @@ def import_command(
     from govopen_cli.importing.writer import render_yaml
 
     output = out if out is not None else output
-    target = output if output is not None else source.with_suffix(".yaml")
+    if into is not None and output is not None:
+        fail(msg.IMPORT_INTO_AND_OUTPUT, 2)
+    if into is not None:
+        target = into / f"{source.stem}.yaml"
+    else:
+        target = output if output is not None else source.with_suffix(".yaml")
     if target.resolve() == source.resolve():
         fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))
     if target.exists() and not force and not dry_run:
         fail(msg.IMPORT_EXISTS.format(path=target))
+    shared = shared_units(target.parent)
+    known = None
+    if shared:
+        from govopen_cli.table.units import Registry
+
+        known = Registry(shared)
     try:
-        result = import_source(source, region=region, table=table)
+        result = import_source(source, region=region, table=table, known=known)
     except SourceError as exc:
         fail(str(exc))
     found = result.table
@@ -79,6 +102,10 @@ def import_command(
         *found.notes,
         *result.others,
     ]
+    if result.shared:
+        lines.append(
+            msg.IMPORT_INTO_SHARED.format(n=len(result.shared), path=target.parent / "units.yaml")
+        )
     review = result.review()
     if review:
         lines.append(msg.IMPORT_REVIEW_HEAD.format(count=len(review)))
@@ -95,9 +122,13 @@ def import_command(
     if dry_run:
         sys.stdout.write(msg.IMPORT_DRY_RUN.format(path=target) + "\n")
         return
-    write_atomic(target, render_yaml(result, source.name))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, render_yaml(result, source.name))
+    except OSError as exc:
+        fail(msg.EXPORT_OS_ERROR.format(path=target, reason=exc.strerror or exc))
     sys.stdout.write(msg.IMPORT_WRITTEN.format(path=target) + "\n")
-    problems = [p for p in validate_file(target).problems if p.level == "error"]
+    problems = [p for p in validate_file(target, shared).problems if p.level == "error"]
     if not problems:
         sys.stdout.write(msg.IMPORT_VALID.format(path=target) + "\n")
         return
@@ -105,3 +136,18 @@ def import_command(
     for p in problems:
         sys.stderr.write(f"{p.location()}: {printable(p.message)} [{p.rule}]\n")
     raise typer.Exit(1)
+
+
+def shared_units(folder: Path) -> list[Unit]:
+    """The units of the folder's units.yaml (none if there is none); its errors end the import."""
+    from govopen_cli.checks.validate import validate_units_file
+    from govopen_cli.files.finding import units_file
+
+    found = units_file(folder)
+    if found is None:
+        return []
+    checked = validate_units_file(found)
+    errors = [p for p in checked.problems if p.level == "error"]
+    if errors or checked.units_file is None:
+        fail_with_problems(errors)
+    return list(checked.units_file.units)

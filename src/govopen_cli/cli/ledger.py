@@ -18,6 +18,7 @@ from govopen_cli.cli.common import (
     UNIT,
     AsOfOption,
     DataOption,
+    DocOption,
     FormatOption,
     ProgressOption,
     SectionOption,
@@ -26,13 +27,13 @@ from govopen_cli.cli.common import (
     date_flag,
     fail,
     fail_with_problems,
-    load_catalog,
-    load_progress,
+    load,
+    load_progresses,
     make_clock,
     print_table,
     read_checked_ledger,
-    resolve_section,
     resolve_unit,
+    task_ref,
 )
 from govopen_cli.cli.completion import complete_status, complete_task, complete_unit
 
@@ -49,7 +50,12 @@ app.add_typer(progress_app, name="progress")
 @progress_app.command("add")
 def progress_add_command(
     task_id: Annotated[
-        int, typer.Argument(metavar=TASK, help="任务序号", autocompletion=complete_task)
+        str,
+        typer.Argument(
+            metavar=TASK,
+            help="任务序号，集合中写 简称:序号",
+            autocompletion=complete_task,
+        ),
     ],
     unit: Annotated[
         str,
@@ -90,6 +96,7 @@ def progress_add_command(
         typer.Option("--evidence", metavar=TEXT, help="佐证：网址或文号", show_default=False),
     ] = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
     """登记一条进展，追加到台账。
@@ -102,7 +109,10 @@ def progress_add_command(
     from govopen_cli.files.ledger import ReportRefused
     from govopen_cli.problems import DataError
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
+    catalog, view = task_ref(loaded, task_id)
+    if progress is not None and loaded.collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(loaded.collection)), 2)
     assert catalog.path is not None
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
@@ -111,7 +121,7 @@ def progress_add_command(
     try:
         entry = new_report(
             catalog,
-            task=task_id,
+            task=view.id,
             unit=unit,
             status=status,
             clock=clock,
@@ -139,63 +149,83 @@ def progress_add_command(
         date=entry.date,
         path=path,
     )
+    if loaded.collection.several:
+        added = msg.in_doc(added, catalog.key)
     sys.stdout.write(printable(added) + "\n")
 
 
 @progress_app.command("list")
 def progress_list_command(
     task_id: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--task",
             "-t",
             metavar=TASK,
-            help="只看这项任务",
+            help="只看这项任务（集合中写 简称:序号）",
             show_default=False,
             autocompletion=complete_task,
         ),
     ] = None,
     unit: UnitFilterOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """列出台账中的进展报送，按日期排序；“条”是它在台账中的编号（progress retract 用它），
-    已撤回的报送标为“已撤回”。"""
+    已撤回的报送标为“已撤回”。集合中：每个任务表的台账，行带表的简称。"""
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import retractions
     from govopen_cli.queries.questions import select_reports
     from govopen_cli.render.tables import reports_table
     from govopen_cli.table.model import ProgressReport
 
-    catalog = load_catalog(data)
-    if task_id is not None:
-        try:
-            catalog.task(task_id)
-        except LookupError as exc:
-            fail(str(exc))
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = read_checked_ledger(catalog, progress, make_clock(None))
-    entries = ledger.entries if ledger is not None else []
-    tasks = None if task_id is None else [task_id]
-    reports = [r for r in entries if isinstance(r, ProgressReport)]
-    chosen = {id(r) for r in select_reports(catalog, reports, tasks=tasks, unit=unit_name)}
-    numbered = [
-        (n, r)
-        for n, r in enumerate(entries, start=1)
-        if isinstance(r, ProgressReport) and id(r) in chosen
-    ]
-    numbered.sort(key=lambda item: item[1].date)
-    gone = {
-        n: msg.RETRACTED_BY.format(by=by, date=r.date, note=r.note)
-        for n, (by, r) in retractions(entries).items()
-    }
-    table = reports_table(
-        [r for _, r in numbered], catalog, numbers=[n for n, _ in numbered], retracted=gone
-    )
-    if ledger is None:
+    loaded = load(data, doc)
+    collection = loaded.collection
+    if progress is not None and collection.several:
+        fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
+    only = task_ref(loaded, task_id) if task_id is not None else None
+    unit_name = resolve_unit(collection, unit) if unit else None
+    clock = make_clock(None)
+    tables = []
+    missing = False
+    for catalog in collection:
+        if only is not None and only[0] is not catalog:
+            continue
+        name = collection.unit_in(catalog, unit_name) if unit_name else None
+        if unit_name and name is None:
+            continue
+        ledger = read_checked_ledger(catalog, progress, clock)
+        missing = missing or ledger is None
+        entries = ledger.entries if ledger is not None else []
+        tasks = None if only is None else [only[1].id]
+        reports = [r for r in entries if isinstance(r, ProgressReport)]
+        chosen = {id(r) for r in select_reports(catalog, reports, tasks=tasks, unit=name)}
+        numbered = [
+            (n, r)
+            for n, r in enumerate(entries, start=1)
+            if isinstance(r, ProgressReport) and id(r) in chosen
+        ]
+        gone = {
+            n: msg.RETRACTED_BY.format(by=by, date=r.date, note=r.note)
+            for n, (by, r) in retractions(entries).items()
+        }
+        tables.append(
+            reports_table(
+                [r for _, r in numbered],
+                collection,
+                numbers=[n for n, _ in numbered],
+                retracted=gone,
+                docs=[catalog.key] * len(numbered),
+            )
+        )
+    table = tables[0]
+    table.rows = sorted((row for t in tables for row in t.rows), key=lambda row: row["date"])
+    table.title = msg.reports_title(len(table.rows))
+    if missing:
         table.notes.append(msg.NO_LEDGER_NOTE)
-    print_table(table, fmt)
+    print_table(table, fmt, loaded)
 
 
 @app.command("board")
@@ -208,6 +238,7 @@ def board_command(
     unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -216,32 +247,38 @@ def board_command(
     完成、逾期、临近等状态以红、黄、绿标出。
     --unit 只看这个单位承担的任务（任一角色）；指导或配合单位看到的是各责任单位的状态。
     """
-    from govopen_cli.queries.questions import list_tasks
+    from govopen_cli.queries.collection import list_tasks
     from govopen_cli.render.tables import board_table
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
     clock = make_clock(as_of)
-    chosen = resolve_section(catalog, section) if section else None
-    unit_name = resolve_unit(catalog, unit) if unit else None
-    ledger = load_progress(catalog, progress, clock)
-    views = list_tasks(catalog, section=chosen, unit=unit_name)
-    print_table(board_table(ledger, views, warn_days, unit=unit_name), fmt)
+    unit_name = resolve_unit(loaded.collection, unit) if unit else None
+    try:
+        views = list_tasks(loaded.collection, section=section, unit=unit_name)
+    except LookupError as exc:
+        fail(str(exc))
+    ledgers = load_progresses(loaded, progress, clock)
+    table = board_table(ledgers, views, warn_days, unit=unit_name, names=loaded.collection)
+    print_table(table, fmt, loaded)
 
 
 @app.command("stats")
 def stats_command(
     as_of: AsOfOption = None,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """完成情况统计：按责任单位和章节。
 
     应完成、按时完成、逾期完成、逾期未完成的节点数和完成率。
+
+    数据是文件夹时，单位合计各任务表，章节按任务表分列。
     """
     from govopen_cli.render.tables import stats_table
 
-    catalog = load_catalog(data)
+    loaded = load(data, doc)
     clock = make_clock(as_of)
-    ledger = load_progress(catalog, progress, clock)
-    print_table(stats_table(ledger), fmt)
+    ledgers = load_progresses(loaded, progress, clock)
+    print_table(stats_table(ledgers, loaded.collection), fmt, loaded)

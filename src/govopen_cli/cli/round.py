@@ -19,6 +19,7 @@ from govopen_cli.cli.common import (
     UNIT,
     AsOfOption,
     DataOption,
+    DocOption,
     ProgressOption,
     app,
     choices,
@@ -66,6 +67,11 @@ RoundUnitOption = Annotated[
 def safe_file_name(name: str) -> str:
     """A unit name as a file name on every system (no / \\ : * ? " < > |)."""
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .") or "_"
+
+
+def _doc_part(catalog: Catalog) -> str:
+    """`KEY_` in a file name for a table of a collection (none for a lone tasks.yaml)."""
+    return "" if catalog.key == "tasks" else f"{safe_file_name(catalog.key)}_"
 
 
 def _units(catalog: Catalog, unit: str | None) -> list[str]:
@@ -116,6 +122,7 @@ def forms_command(
     as_of: AsOfOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
     """下发进展报送表：每个责任单位一个 xlsx，列出它尚未完成、期内到期或已逾期的节点。"""
@@ -125,7 +132,7 @@ def forms_command(
     from govopen_cli.queries.round import forms
     from govopen_cli.render.forms import form_xlsx
 
-    catalog = load_catalog(data)
+    catalog = load_catalog(data, doc)
     clock = make_clock(as_of)
     today = clock.as_of
     units = _units(catalog, unit)
@@ -137,7 +144,7 @@ def forms_command(
         return
     files: dict[Path, bytes | str] = {}
     for owed in found:
-        stem = f"{msg.FORM_SHEET}_{safe_file_name(owed.unit)}"
+        stem = f"{msg.FORM_SHEET}_{_doc_part(catalog)}{safe_file_name(owed.unit)}"
         identity = table_identity(catalog, owed.unit, today)
         files[unique_path(files, out, stem, ".xlsx")] = form_xlsx(catalog, owed, identity, today)
     _write_all(out, files, force)
@@ -160,6 +167,7 @@ def progress_import_command(
     forms: Annotated[list[Path], typer.Argument(metavar=FILE, help="填好的进展报送表（可多个）")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查并列出结果，不写台账")] = False,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
     """导入填好的进展报送表：每行按 progress add 的规则检查，接受的行一次追加到台账。"""
@@ -171,7 +179,7 @@ def progress_import_command(
     from govopen_cli.importing.forms import read_form
     from govopen_cli.problems import DataError, errors_only
 
-    catalog = load_catalog(data)
+    catalog = load_catalog(data, doc)
     assert catalog.path is not None
     if progress is None and is_shipped(catalog.path):
         fail(msg.LEDGER_FROM_SHIPPED)
@@ -276,6 +284,7 @@ def notice_command(
     as_of: AsOfOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    doc: DocOption = None,
     progress: ProgressOption = None,
 ) -> None:
     """督办通知：给有逾期或临近截止节点的责任单位各写一份（docx 或纯文本）。"""
@@ -287,7 +296,7 @@ def notice_command(
     to_screen = str(out) == "-"
     if to_screen and fmt == "docx":
         fail(msg.NOTICE_SCREEN_DOCX, 2)
-    catalog = load_catalog(data)
+    catalog = load_catalog(data, doc)
     assert catalog.path is not None
     clock = make_clock(as_of)
     today = clock.as_of
@@ -314,7 +323,7 @@ def notice_command(
         return
     files: dict[Path, bytes | str] = {}
     for owed in late:
-        stem = f"{msg.NOTICE_TITLE}_{safe_file_name(owed.unit)}"
+        stem = f"{msg.NOTICE_TITLE}_{_doc_part(catalog)}{safe_file_name(owed.unit)}"
         if fmt == "docx":
             files[unique_path(files, out, stem, ".docx")] = notice_docx(catalog, owed, info)
         else:

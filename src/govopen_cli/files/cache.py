@@ -9,6 +9,8 @@ every module of the package, the Python version, and pydantic's installed versio
 file, read without importing pydantic). The entry is used only when the key matches
 the bytes being read now, so it cannot be stale; a new version, a changed schema or
 rule, or one changed byte of the file makes a fresh result.
+A collection is a folder of files, each with its own entry (keyed also by the folder's
+shared units.yaml, which the file's units come from): editing one table rebuilds only that one.
 
 Only valid files are cached (the `Catalog` that queries read); `validate` never
 reads the cache. The payload is a pickle: it is read only from a folder of the
@@ -35,6 +37,7 @@ from govopen_cli.files.gc_pause import paused_gc
 
 if TYPE_CHECKING:
     from govopen_cli.table.catalog import Catalog
+    from govopen_cli.table.records import UnitRecord
 
 DISABLE_ENV = "GOVOPEN_NO_CACHE"
 _FORMAT = b"govopen-cache-1"
@@ -42,6 +45,12 @@ _FORMAT = b"govopen-cache-1"
 
 def cache_dir() -> Path:
     """Where entries live: platformdirs' user cache folder for govopen (honours XDG on Linux)."""
+    return _cache_dir(os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+
+
+@lru_cache(maxsize=4)
+def _cache_dir(xdg: str | None, home: str | None) -> Path:
+    """Once per environment: a collection asks for it once per file."""
     from platformdirs import user_cache_path
 
     return user_cache_path("govopen", appauthor=False)
@@ -117,7 +126,8 @@ def _init_fields(cls: type) -> tuple[str, ...] | None:
 
 
 def _entry(path: Path) -> Path:
-    name = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:32]
+    # abspath, not resolve(): no system call per file (a collection opens thousands)
+    name = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:32]
     return cache_dir() / f"{name}.pickle"
 
 
@@ -129,55 +139,92 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def load(path: Path) -> tuple[Catalog | None, bytes | None]:
-    """The cached Catalog for the file as it is now (or None), and the key of its bytes."""
+def load(
+    path: Path, salt: bytes = b"", raw: bytes | None = None
+) -> tuple[Catalog | None, bytes | None]:
+    """The cached Catalog for the file as it is now (or None), and the key of its bytes.
+
+    `salt`: the bytes of what else the Catalog is built from (the folder's units.yaml);
+    `raw`: the file's bytes when the caller has read them already.
+    """
     if not enabled():
         return None, None
-    raw = _read_bytes(path)
+    if raw is None:
+        raw = _read_bytes(path)
     if raw is None:
         return None, None
-    key = key_for(raw)
-    try:
-        entry = _entry(path)
-        with entry.open("rb") as handle:
-            info = os.fstat(handle.fileno())
-            if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
-                return None, key
-            if handle.readline().rstrip(b"\n") != key:
-                return None, key
-            with paused_gc():
-                catalog: Any = pickle.load(handle)
-    except Exception:  # a missing, unreadable or corrupt entry is simply not used
-        return None, key
+    key = key_for(raw + salt)
+    catalog = _load_entry(_entry(path), key)
     from govopen_cli.table.catalog import Catalog
 
-    if not isinstance(catalog, Catalog):
-        return None, key
+    if not isinstance(catalog, Catalog) or catalog.key != path.stem:
+        return None, key  # (or the same file reached through a link of another name)
     catalog.path = path
     return catalog, key
 
 
-def store(path: Path, key: bytes | None, catalog: Catalog) -> None:
+def _load_entry(entry: Path, key: bytes) -> Any:
+    """The object stored under `key` in an entry of the user's own, or None."""
+    try:
+        with entry.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+                return None
+            if handle.readline().rstrip(b"\n") != key:
+                return None
+            with paused_gc():
+                return pickle.load(handle)
+    except Exception:  # a missing, unreadable or corrupt entry is simply not used
+        return None
+
+
+def store(path: Path, key: bytes | None, catalog: Catalog, salt: bytes = b"") -> None:
     """Save the Catalog under `key` if the file still has those bytes; never fails."""
     if key is None or not enabled():
         return
     raw = _read_bytes(path)
-    if raw is None or key_for(raw) != key:
+    if raw is None or key_for(raw + salt) != key:
         return  # the file changed while it was being read: cache nothing
+    saved_path, catalog.path = catalog.path, None
+    try:
+        _store_entry(_entry(path), key, catalog)
+    finally:
+        catalog.path = saved_path
+
+
+def _store_entry(entry: Path, key: bytes, value: Any) -> None:
     from govopen_cli.files.atomic import write_atomic
 
     with contextlib.suppress(Exception):
-        folder = cache_dir()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        entry = _entry(path)
-        saved_path, catalog.path = catalog.path, None
-        try:
-            buffer = io.BytesIO()
-            buffer.write(key + b"\n")
-            with paused_gc():
-                _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(catalog)
-            payload = buffer.getvalue()
-        finally:
-            catalog.path = saved_path
-        write_atomic(entry, payload)
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        buffer.write(key + b"\n")
+        with paused_gc():
+            _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        write_atomic(entry, buffer.getvalue())
         os.chmod(entry, 0o600)
+
+
+# --- a folder's shared units.yaml: its units as plain records, so no query needs pydantic ---
+
+
+def _units_key(raw: bytes) -> bytes:
+    return key_for(b"units.yaml\0" + raw)
+
+
+def load_units(path: Path, raw: bytes) -> list[UnitRecord] | None:
+    """The cached records of a units.yaml with these bytes, or None."""
+    if not enabled():
+        return None
+    found = _load_entry(_entry(path), _units_key(raw))
+    from govopen_cli.table.records import UnitRecord
+
+    if not isinstance(found, list) or not all(isinstance(u, UnitRecord) for u in found):
+        return None
+    return found
+
+
+def store_units(path: Path, raw: bytes, records: list[UnitRecord]) -> None:
+    """Keep a valid units.yaml's records under the key of its bytes; never fails."""
+    if enabled():
+        _store_entry(_entry(path), _units_key(raw), records)

@@ -13,6 +13,7 @@ from govopen_cli.importing.layout import SourceTable, TaskRow, build_tables
 from govopen_cli.importing.readers import read_rows
 from govopen_cli.importing.registry import UnitEntry, build_registry
 from govopen_cli.table.schedule import parse_schedule
+from govopen_cli.table.units import Registry
 
 __all__ = ["ImportResult", "SourceError", "analyse", "import_source", "read_tables"]
 
@@ -33,6 +34,8 @@ class ImportResult:
     not_understood: list[tuple[TaskRow, str]]
     guessed: list[tuple[int, str]] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    shared: list[str] = field(default_factory=list)
+    """Units a collection's shared registry (units.yaml) knows already: not registered again."""
 
     def review(self) -> list[str]:
         """Lines the summary and --dry-run show: what to check before trusting the file."""
@@ -59,9 +62,16 @@ def read_tables(path: Path) -> tuple[list[SourceTable], list[str]]:
 
 
 def import_source(
-    path: Path, *, region: str | None = None, table: int | None = None
+    path: Path,
+    *,
+    region: str | None = None,
+    table: int | None = None,
+    known: Registry | None = None,
 ) -> ImportResult:
-    """Read and analyse one source; `table` (from 1) chooses among several task tables."""
+    """Read and analyse one source; `table` (from 1) chooses among several task tables.
+
+    `known`: a collection's shared registry; the units it knows are left out of the file's own.
+    """
     tables, others = read_tables(path)
     if table is not None:
         if not 1 <= table <= len(tables):
@@ -79,6 +89,11 @@ def import_source(
         chosen = tables[0]
     result = analyse(chosen, region)
     result.others = others
+    if known is not None:
+        own = [e for e in result.units if known.lookup(e.name) is None]
+        found = [known.lookup(e.name) for e in result.units if known.lookup(e.name) is not None]
+        result.shared = list(dict.fromkeys(u.name for u in found if u is not None))
+        result.units = own
     return result
 
 

@@ -61,6 +61,8 @@ class SectionSummary:
 
     section: SectionRecord
     task_ids: tuple[int, ...]
+    doc: str = ""
+    """The key of the table the section belongs to."""
 
 
 def _matches(view: TaskView, needle: str) -> bool:
@@ -114,7 +116,7 @@ def by_unit(catalog: Catalog, unit: str) -> list[UnitTask]:
 def sections(catalog: Catalog) -> list[SectionSummary]:
     """Every section with its tasks' ids, in the file's order."""
     return [
-        SectionSummary(s, tuple(v.id for v in catalog.tasks if v.section.id == s.id))
+        SectionSummary(s, tuple(v.id for v in catalog.tasks if v.section.id == s.id), catalog.key)
         for s in catalog.sections
     ]
 

@@ -102,7 +102,7 @@ def recurrence_uid(catalog: Catalog, task_id: int, number: int) -> str:
 # --- tables: the four source columns, and one row per milestone ------------------------------
 
 
-_SOURCE_KEYS = ("id", "section", "text", "schedule", "units", "same_as")
+_SOURCE_KEYS = ("doc", "id", "section", "text", "schedule", "units", "same_as")
 
 
 def _source_row(view: TaskView) -> dict[str, Any]:
@@ -153,6 +153,7 @@ def milestone_table(
             state = badge(progress, view, number, warn_days)
             rows.append(
                 {
+                    "doc": view.doc,
                     "task": view.id,
                     "milestone": number,
                     "due": milestone.due.isoformat(),
@@ -232,19 +233,36 @@ def to_ics(
     occurrence in the document's year (else on or after as-of), so a calendar shows every
     occurrence to come rather than a fixed list.
     """
+    return to_ics_many([Part(progress, views, unit)], remind_days=remind_days)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One table's share of an export over a collection: its progress, tasks and unit."""
+
+    progress: Progress
+    views: Sequence[TaskView]
+    unit: str | None = None
+    """The unit exported for, as this table names it (None: every unit)."""
+    reports: Sequence[ProgressReport] = ()
+
+
+def to_ics_many(parts: Sequence[Part], *, remind_days: int = 7) -> bytes:
+    """One calendar of the milestones of one or several tables (summaries say KEY:ID then)."""
     from icalendar import Alarm, Calendar, Event, vRecur
 
-    catalog = progress.catalog
+    first_catalog = parts[0].progress.catalog
+    several = len(parts) > 1
     calendar = Calendar()
     calendar.add("prodid", "-//govopen//govopen//ZH")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    who = catalog.short_name(unit) if unit else msg.ICS_ALL_UNITS
-    calendar.add(
-        "x-wr-calname", msg.ICS_CALENDAR_NAME.format(title=catalog.document.title, who=who)
-    )
-    stamp = dt.datetime.combine(progress.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    unit = parts[0].unit
+    who = first_catalog.short_name(unit) if unit else msg.ICS_ALL_UNITS
+    title = msg.ICS_MANY.format(n=len(parts)) if several else first_catalog.document.title
+    calendar.add("x-wr-calname", msg.ICS_CALENDAR_NAME.format(title=title, who=who))
+    stamp = dt.datetime.combine(parts[0].progress.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
     def alarm_for(summary: str) -> Alarm:
         alarm = Alarm()
@@ -253,69 +271,74 @@ def to_ics(
         alarm.add("description", msg.ICS_ALARM.format(days=remind_days, summary=summary))
         return alarm
 
-    for view in views:
-        role = unit_role(catalog, view, unit) if unit else None
-        role_line = ""
-        if role is not None:
-            template = msg.ICS_ROLE if role == "lead" else msg.ICS_ROLE_NOT_OWED
-            role_line = template.format(role=msg.ROLE_LABELS[role]) + "\n"
-        for number, milestone in enumerate(view.schedule.milestones, start=1):
-            summary = msg.ICS_SUMMARY.format(task=view.id, what=milestone_title(view, number))
-            owing = progress.outstanding(view, number)
-            owing_text = (
-                "、".join(catalog.short_name(n) for n in owing) or msg.ICS_NONE
-                if progress.recorded
-                else msg.NOT_RECORDED
-            )
-            event = Event()
-            event.add("uid", milestone_uid(catalog, view.id, number))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", milestone.due)
-            event.add("dtend", milestone.due + dt.timedelta(days=1))
-            event.add("summary", summary)
-            event.add(
-                "description",
-                role_line
-                + msg.ICS_DESCRIPTION.format(
-                    due=milestone.due.isoformat(),
-                    deliverable=milestone.deliverable or msg.ICS_NONE,
-                    units=view.units_text,
-                    owing=owing_text,
-                    text=view.text,
-                    schedule=view.schedule_text,
-                ),
-            )
-            event.add("transp", "TRANSPARENT")
-            event.add_component(alarm_for(summary))
-            calendar.add_component(event)
-        for number, recurrence in enumerate(view.schedule.recurring, start=1):
-            what = recurrence.phrase + (recurrence.deliverable or f"：{task_brief(view)}")
-            summary = msg.ICS_SUMMARY.format(task=view.id, what=what)
-            begin = (
-                dt.date(catalog.document.year, 1, 1) if catalog.document.year else progress.as_of
-            )
-            first = recurrence.occurrences(begin, begin.replace(year=begin.year + 1))[0]
-            event = Event()
-            event.add("uid", recurrence_uid(catalog, view.id, number))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", first)
-            event.add("dtend", first + dt.timedelta(days=1))
-            event.add("rrule", vRecur.from_ical(recurrence.rrule))
-            event.add("summary", summary)
-            event.add(
-                "description",
-                role_line
-                + msg.ICS_RECURRING_DESCRIPTION.format(
-                    phrase=recurrence.phrase,
-                    deliverable=recurrence.deliverable or msg.ICS_NONE,
-                    units=view.units_text,
-                    text=view.text,
-                    schedule=view.schedule_text,
-                ),
-            )
-            event.add("transp", "TRANSPARENT")
-            event.add_component(alarm_for(summary))
-            calendar.add_component(event)
+    for part in parts:
+        progress, catalog, unit = part.progress, part.progress.catalog, part.unit
+        for view in part.views:
+            task = f"{view.doc}:{view.id}" if several else view.id
+            role = unit_role(catalog, view, unit) if unit else None
+            role_line = ""
+            if role is not None:
+                template = msg.ICS_ROLE if role == "lead" else msg.ICS_ROLE_NOT_OWED
+                role_line = template.format(role=msg.ROLE_LABELS[role]) + "\n"
+            for number, milestone in enumerate(view.schedule.milestones, start=1):
+                summary = msg.ICS_SUMMARY.format(task=task, what=milestone_title(view, number))
+                owing = progress.outstanding(view, number)
+                owing_text = (
+                    "、".join(catalog.short_name(n) for n in owing) or msg.ICS_NONE
+                    if progress.recorded
+                    else msg.NOT_RECORDED
+                )
+                event = Event()
+                event.add("uid", milestone_uid(catalog, view.id, number))
+                event.add("dtstamp", stamp)
+                event.add("dtstart", milestone.due)
+                event.add("dtend", milestone.due + dt.timedelta(days=1))
+                event.add("summary", summary)
+                event.add(
+                    "description",
+                    role_line
+                    + msg.ICS_DESCRIPTION.format(
+                        due=milestone.due.isoformat(),
+                        deliverable=milestone.deliverable or msg.ICS_NONE,
+                        units=view.units_text,
+                        owing=owing_text,
+                        text=view.text,
+                        schedule=view.schedule_text,
+                    ),
+                )
+                event.add("transp", "TRANSPARENT")
+                event.add_component(alarm_for(summary))
+                calendar.add_component(event)
+            for number, recurrence in enumerate(view.schedule.recurring, start=1):
+                what = recurrence.phrase + (recurrence.deliverable or f"：{task_brief(view)}")
+                summary = msg.ICS_SUMMARY.format(task=task, what=what)
+                begin = (
+                    dt.date(catalog.document.year, 1, 1)
+                    if catalog.document.year
+                    else progress.as_of
+                )
+                first = recurrence.occurrences(begin, begin.replace(year=begin.year + 1))[0]
+                event = Event()
+                event.add("uid", recurrence_uid(catalog, view.id, number))
+                event.add("dtstamp", stamp)
+                event.add("dtstart", first)
+                event.add("dtend", first + dt.timedelta(days=1))
+                event.add("rrule", vRecur.from_ical(recurrence.rrule))
+                event.add("summary", summary)
+                event.add(
+                    "description",
+                    role_line
+                    + msg.ICS_RECURRING_DESCRIPTION.format(
+                        phrase=recurrence.phrase,
+                        deliverable=recurrence.deliverable or msg.ICS_NONE,
+                        units=view.units_text,
+                        text=view.text,
+                        schedule=view.schedule_text,
+                    ),
+                )
+                event.add("transp", "TRANSPARENT")
+                event.add_component(alarm_for(summary))
+                calendar.add_component(event)
     return bytes(calendar.to_ical())
 
 
@@ -586,6 +609,43 @@ def export(
         source_table(views, progress.catalog, unit)
         if rows == "tasks"
         else milestone_table(progress, views, warn_days, unit)
+    )
+    if fmt == "csv":
+        return to_csv(table)
+    if fmt == "json":
+        return to_json(table)
+    return render(table, "markdown")
+
+
+def export_many(
+    fmt: ExportFormat,
+    parts: Sequence[Part],
+    *,
+    rows: RowKind = "tasks",
+    remind_days: int = 7,
+    warn_days: int = WARN_DAYS,
+) -> str | bytes:
+    """Several tables' tasks in one file: rows say their table (`doc`); the Markdown source
+    layout gives one table under each document's title; ics one calendar (xlsx: one table only).
+    """
+    if fmt == "ics":
+        return to_ics_many(parts, remind_days=remind_days)
+    if fmt == "markdown" and rows == "tasks":
+        return "\n".join(
+            f"**{p.progress.catalog.document.title}**（{p.progress.catalog.key}）\n\n"
+            + to_markdown(p.views)
+            for p in parts
+        )
+    tables = [
+        source_table(p.views)
+        if rows == "tasks"
+        else milestone_table(p.progress, p.views, warn_days)
+        for p in parts
+    ]
+    table = Table(
+        "",
+        [Column("doc", msg.H_DOC), *tables[0].columns],
+        [row for t in tables for row in t.rows],
     )
     if fmt == "csv":
         return to_csv(table)

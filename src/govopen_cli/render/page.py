@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.questions import unit_role
@@ -153,7 +156,9 @@ def _unit_note(progress: Progress, name: str, tasks: list[PageTask]) -> str:
     return msg.PAGE_ROLE_NOTE.format(unit=catalog.short_name(name), n=len(other), roles=labels)
 
 
-def page_context(progress: Progress, warn_days: int = WARN_DAYS) -> dict[str, Any]:
+def page_context(
+    progress: Progress, warn_days: int = WARN_DAYS, back: str | None = None
+) -> dict[str, Any]:
     """Everything the template needs, as plain values (escaping is the template's job)."""
     catalog = progress.catalog
     unit_names = list(catalog.registry.units)
@@ -184,18 +189,80 @@ def page_context(progress: Progress, warn_days: int = WARN_DAYS) -> dict[str, An
         "all_marks": list(LOOKS),
         "looks": LOOKS,
         "colours": PAGE_COLOURS,
+        "back": back,
     }
 
 
-def render_page(progress: Progress, warn_days: int = WARN_DAYS) -> str:
-    """The page as HTML text."""
+def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(
+    return Environment(
         loader=PackageLoader("govopen_cli.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template(TEMPLATE).render(page_context(progress, warn_days))
+
+
+def render_page(progress: Progress, warn_days: int = WARN_DAYS, back: str | None = None) -> str:
+    """The page as HTML text (`back`: a link to the collection's index page)."""
+    return _environment().get_template(TEMPLATE).render(page_context(progress, warn_days, back))
+
+
+# --- a collection: an index page, and one page per document -----------------------------------
+
+INDEX_TEMPLATE = "index.html.j2"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """One document on the index page: where its page is and how far along it is."""
+
+    key: str
+    page: str
+    title: str
+    region: str | None
+    attachment: str | None
+    tasks: int
+    due: int
+    done: int
+    overdue: int
+    has_ledger: bool
+
+    @property
+    def rate(self) -> str:
+        """Share of due milestones done, as 40%; — when none is due yet."""
+        return f"{self.done / self.due:.0%}" if self.due else "—"
+
+
+def page_name(key: str) -> str:
+    """The file name of a document's page in the published folder."""
+    return f"{key}.html"
+
+
+def index_row(progress: Progress, has_ledger: bool) -> IndexRow:
+    """A document's line on the index: tasks, and unit × milestone counts as `stats` counts."""
+    from govopen_cli.queries.status import stats
+
+    catalog = progress.catalog
+    tallies = stats(progress, "unit")
+    document = catalog.document
+    return IndexRow(
+        catalog.key,
+        page_name(catalog.key),
+        document.title,
+        document.region,
+        document.attachment,
+        len(catalog.tasks),
+        sum(t.due for t in tallies),
+        sum(t.on_time + t.late for t in tallies),
+        sum(t.overdue for t in tallies),
+        has_ledger,
+    )
+
+
+def render_index(rows: list[IndexRow], as_of: dt.date) -> str:
+    """The collection's index page: every document with its progress, linking to its page."""
+    context = {"msg": msg, "rows": rows, "as_of": as_of.isoformat(), "colours": PAGE_COLOURS}
+    return _environment().get_template(INDEX_TEMPLATE).render(context)

@@ -22,11 +22,12 @@ from govopen_cli.queries.questions import (
     unit_role,
     unit_roles,
 )
-from govopen_cli.queries.status import MARKS, Progress, board_units, stats
+from govopen_cli.queries.status import MARKS, Progress, board_units
 from govopen_cli.render.formats import TABLE_FORMATS, TableFormat
 from govopen_cli.render.marks import LOOKS
 from govopen_cli.render.terminal import printable
 from govopen_cli.table.catalog import Catalog, TaskView
+from govopen_cli.table.collection import Collection
 from govopen_cli.table.units import ROLES, Role
 
 if TYPE_CHECKING:
@@ -87,9 +88,9 @@ def render(table: Table, fmt: TableFormat, width: int | None = None) -> str:
 
 
 def _json(table: Table) -> str:
-    import json
+    from govopen_cli.render.json_text import dumps
 
-    return json.dumps(table.rows, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    return dumps(table.rows, default=_json_default) + "\n"
 
 
 def _csv(table: Table) -> str:
@@ -187,8 +188,9 @@ def _brief(column: Column, text: str) -> str:
 
 
 def task_row(view: TaskView) -> dict[str, Any]:
-    """A task as a JSON-ready row."""
+    """A task as a JSON-ready row (`doc`: the key of its table)."""
     return {
+        "doc": view.doc,
         "id": view.id,
         "section": view.section.id,
         "text": view.text,
@@ -228,7 +230,10 @@ def tasks_table(views: Sequence[TaskView], title: str) -> Table:
 
 
 def unit_tasks_table(unit: str, items: Sequence[UnitTask]) -> Table:
-    """`by-unit`: one row per task and role, with the group the role comes through."""
+    """`by-unit`: one row per task and role, with the group the role comes through.
+
+    Over several tables, rows come grouped by table and the caption counts each table's tasks.
+    """
     rows = []
     for item in items:
         for holding in item.holdings:
@@ -248,13 +253,20 @@ def unit_tasks_table(unit: str, items: Sequence[UnitTask]) -> Table:
         Column("text", msg.H_TEXT, wide=True),
         Column("schedule", msg.H_SCHEDULE, _schedule_cell, wrap=True),
     )
+    per_doc: dict[str, int] = {}
+    for item in items:
+        per_doc[item.view.doc] = per_doc.get(item.view.doc, 0) + 1
+    if len(per_doc) > 1:
+        title = msg.by_unit_collection_title(unit, len(items), len(per_doc))
+        return Table(title, columns, rows, caption=msg.by_unit_docs_caption(list(per_doc.items())))
     return Table(msg.by_unit_title(unit, len(items)), columns, rows)
 
 
 def sections_table(summaries: Sequence[SectionSummary]) -> Table:
     """`sections`: each section with its number of tasks and their ids."""
     rows = [
-        {"id": s.section.id, "title": s.section.title, "tasks": list(s.task_ids)} for s in summaries
+        {"doc": s.doc, "id": s.section.id, "title": s.section.title, "tasks": list(s.task_ids)}
+        for s in summaries
     ]
     columns = (
         Column("id", msg.H_SECTION),
@@ -326,7 +338,7 @@ def days_label(days_left: int, recorded: bool = True) -> str:
     return (msg.DAYS_OVERDUE if recorded else msg.DAYS_PAST).format(n=-days_left)
 
 
-def role_notes(catalog: Catalog, unit: str, roles: set[Role]) -> list[str]:
+def role_notes(catalog: Catalog | Collection, unit: str, roles: set[Role]) -> list[str]:
     """Why a unit owes nothing in some or all of the rows: its role there is not lead."""
     other = [msg.ROLE_LABELS[r] for r in ROLES if r in roles and r != "lead"]
     if not other:
@@ -341,7 +353,7 @@ def deadlines_table(
     items: Sequence[DueItem],
     title: str,
     as_of: dt.date,
-    catalog: Catalog,
+    catalog: Catalog | Collection,
     *,
     unit: str | None = None,
     recorded: bool = True,
@@ -350,10 +362,12 @@ def deadlines_table(
 
     With `unit`, rows carry the unit's `role` and a note says why a guide or support unit
     owes nothing. Without a ledger (`recorded` False) `outstanding` is null (unknown) and
-    the column lists the lead units instead.
+    the column lists the lead units instead. `catalog`: the table, or the collection.
     """
+    owners = {(item.view.doc, item.view.id): item.view.owners for item in items}
     rows = [
         {
+            "doc": item.view.doc,
             "task": item.view.id,
             "milestone": item.number,
             "due": item.due.isoformat(),
@@ -368,9 +382,9 @@ def deadlines_table(
     ]
 
     def owing(row: dict[str, Any]) -> str:
-        task = catalog.task(row["task"])
-        names = row["outstanding"] if recorded else list(task.owners)
-        if len(names) > 2 and len(names) == len(task.owners):
+        task_owners = owners[row["doc"], row["task"]]
+        names = row["outstanding"] if recorded else list(task_owners)
+        if len(names) > 2 and len(names) == len(task_owners):
             return msg.ALL_OWE.format(n=len(names))
         return _text([catalog.short_name(n) for n in names])
 
@@ -389,8 +403,20 @@ def deadlines_table(
     caption = msg.AS_OF_CAPTION.format(date=as_of.isoformat(), n=len(rows))
     notes = [] if recorded else [msg.NO_LEDGER_NOTE]
     if unit:
-        notes += role_notes(catalog, unit, unit_roles(catalog, unit))
+        notes += role_notes(catalog, unit, _roles(catalog, unit))
     return Table(title, columns, rows, styles, caption, notes)
+
+
+def _roles(catalog: Catalog | Collection, unit: str) -> set[Role]:
+    """Every role a unit holds in a table, or in every table of a collection that names it."""
+    if isinstance(catalog, Catalog):
+        return unit_roles(catalog, unit)
+    roles: set[Role] = set()
+    for one in catalog:
+        name = catalog.unit_in(one, unit)
+        if name is not None:
+            roles |= unit_roles(one, name)
+    return roles
 
 
 def _urgency(days_left: int, recorded: bool = True) -> str | None:
@@ -415,6 +441,7 @@ def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
         ]
 
     return {
+        "doc": view.doc,
         "id": view.id,
         "section": {"id": view.section.id, "title": view.section.title},
         "text": view.text,
@@ -422,6 +449,7 @@ def task_detail(catalog: Catalog, view: TaskView) -> dict[str, Any]:
             "text": view.schedule_text,
             "milestones": [
                 {
+                    "doc": view.doc,
                     "task": view.id,
                     "milestone": n,
                     "due": m.due.isoformat(),
@@ -484,21 +512,25 @@ def detail_table(detail: dict[str, Any]) -> Table:
 
 def reports_table(
     reports: Sequence[ProgressReport],
-    catalog: Catalog,
+    catalog: Catalog | Collection,
     *,
     numbers: Sequence[int] | None = None,
     retracted: Mapping[int, str] | None = None,
+    docs: Sequence[str] | None = None,
 ) -> Table:
     """`progress list`: the ledger's reports by date.
 
     With `numbers` (each report's 1-based entry number in the ledger), rows carry `entry`
     and a 条 column; `retracted` maps an entry number to why it no longer counts.
+    `docs`: each report's table key (a collection's ledgers); else the one table's.
     """
     gone = retracted or {}
+    keys = docs if docs is not None else [getattr(catalog, "key", "")] * len(reports)
     rows = []
     for i, r in enumerate(reports):
         number = numbers[i] if numbers is not None else None
         row: dict[str, Any] = {
+            "doc": keys[i],
             "date": r.date.isoformat(),
             "task": r.task,
             "milestone": r.milestone,
@@ -536,25 +568,39 @@ def reports_table(
 
 
 def board_table(
-    progress: Progress, views: Sequence[TaskView], warn_days: int, *, unit: str | None = None
+    progress: Progress | Mapping[str, Progress],
+    views: Sequence[TaskView],
+    warn_days: int,
+    *,
+    unit: str | None = None,
+    names: Collection | None = None,
 ) -> Table:
     """`board`: tasks × lead units, one mark per cell, with a legend of the marks shown.
 
     With `unit`: its own column(s) when it is a lead unit of some of these tasks, else every
     lead unit's (a guide unit watches them), and a role column and note say what it owes.
+    Over a collection, `progress` is each table's by key and `names` the collection.
     """
-    catalog = progress.catalog
-    units = board_units(catalog, views)
+    by_doc = _by_doc(progress)
+    first = next(iter(by_doc.values()))
+    catalog: Catalog | Collection = names if names is not None else first.catalog
+    units = list(dict.fromkeys(u for p in by_doc.values() for u in board_units(p.catalog, views)))
     if unit is not None:
-        wanted = set(catalog.registry.expand(unit))
+        wanted = {
+            m
+            for p in by_doc.values()
+            for m in p.catalog.registry.expand(_in(catalog, p.catalog, unit) or unit)
+        }
         units = [u for u in units if u in wanted] or units
     rows = []
     for view in views:
-        row: dict[str, Any] = {"task": view.id, "text": view.text, "marks": {}}
+        one = by_doc[view.doc]
+        row: dict[str, Any] = {"doc": view.doc, "task": view.id, "text": view.text, "marks": {}}
         if unit is not None:
-            row["role"] = unit_role(catalog, view, unit)
+            name = _in(catalog, one.catalog, unit)
+            row["role"] = unit_role(one.catalog, view, name) if name else None
         for name in units:
-            mark = progress.mark(view, name, warn_days)
+            mark = one.mark(view, name, warn_days)
             if mark is not None:
                 row["marks"][name] = mark
         rows.append(row)
@@ -565,7 +611,9 @@ def board_table(
     def colour(unit: str) -> Callable[[dict[str, Any]], str | None]:
         return lambda r: LOOKS[r["marks"][unit]].style if unit in r["marks"] else None
 
-    role_column = Column("role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]])
+    role_column = Column(
+        "role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]] if r["role"] else ""
+    )
     columns = [
         Column("task", msg.H_ID),
         *([role_column] if unit is not None else []),
@@ -575,21 +623,45 @@ def board_table(
     shown = {m for r in rows for m in r["marks"].values()}
     # a no-break space inside each entry: a line of the legend never parts a mark from its meaning
     legend = "  ".join(f"{LOOKS[m].text}\u00a0{LOOKS[m].meaning}" for m in MARKS if m in shown)
-    caption = msg.BOARD_CAPTION.format(date=progress.as_of.isoformat(), legend=legend)
-    notes = [] if progress.recorded else [msg.NO_LEDGER_NOTE]
+    caption = msg.BOARD_CAPTION.format(date=first.as_of.isoformat(), legend=legend)
+    recorded = all(p.recorded for p in by_doc.values())
+    notes = [] if recorded else [msg.NO_LEDGER_NOTE]
     if unit is not None:
-        notes += role_notes(catalog, unit, unit_roles(catalog, unit, list(views)))
+        notes += role_notes(catalog, unit, _roles(catalog, unit))
     return Table(msg.BOARD_TITLE, columns, rows, caption=caption.rstrip(), notes=notes)
 
 
-def stats_table(progress: Progress) -> Table:
-    """`stats`: per lead unit, then per section, those furthest behind first."""
-    catalog = progress.catalog
+def _in(names: Catalog | Collection, catalog: Catalog, unit: str) -> str | None:
+    """The name a table registers a unit under (a collection's unit may be spelled per table)."""
+    return names.unit_in(catalog, unit) if isinstance(names, Collection) else unit
+
+
+def _by_doc(progress: Progress | Mapping[str, Progress]) -> Mapping[str, Progress]:
+    if isinstance(progress, Progress):
+        return {progress.catalog.key: progress}
+    return progress
+
+
+def stats_table(
+    progress: Progress | Mapping[str, Progress], names: Collection | None = None
+) -> Table:
+    """`stats`: per lead unit, then per section, those furthest behind first.
+
+    Over a collection (each table's progress by key): units summed over the tables,
+    sections per table.
+    """
+    from govopen_cli.queries.collection import collection_stats
+
+    by_doc = _by_doc(progress)
+    first = next(iter(by_doc.values()))
+    catalog: Catalog | Collection = names if names is not None else first.catalog
     rows = []
     for by in ("unit", "section"):
-        for tally in stats(progress, by):
+        for counted in collection_stats(by_doc, by):
+            tally = counted.tally
             rows.append(
                 {
+                    "doc": counted.doc,
                     "by": by,
                     "name": tally.name,
                     "tasks": tally.tasks,
@@ -604,7 +676,7 @@ def stats_table(progress: Progress) -> Table:
 
     def name(row: dict[str, Any]) -> str:
         if row["by"] == "section":
-            return f"{row['name']}、{catalog.section(row['name']).title}"
+            return f"{row['name']}、{by_doc[row['doc']].catalog.section(row['name']).title}"
         return catalog.short_name(row["name"])
 
     columns = (
@@ -622,8 +694,8 @@ def stats_table(progress: Progress) -> Table:
         ),
         Column("rate", msg.H_RATE, lambda r: "—" if r["rate"] is None else f"{r['rate']:.0%}"),
     )
-    caption = msg.STATS_CAPTION.format(date=progress.as_of.isoformat())
-    notes = [] if progress.recorded else [msg.NO_LEDGER_NOTE]
+    caption = msg.STATS_CAPTION.format(date=first.as_of.isoformat())
+    notes = [] if all(p.recorded for p in by_doc.values()) else [msg.NO_LEDGER_NOTE]
     return Table(msg.STATS_TITLE, columns, rows, caption=caption, notes=notes)
 
 

@@ -9,6 +9,7 @@ can store it and a cached query loads it quickly.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from govopen_cli.table.schedule import Milestone, Schedule, parse_schedule
 from govopen_cli.table.units import Mention, Registry, Role, parse_units
 
 if TYPE_CHECKING:
-    from govopen_cli.table.model import Task, TaskFile
+    from govopen_cli.table.model import Task, TaskFile, Unit
 
 
 @dataclass(slots=True, eq=False)
@@ -51,6 +52,8 @@ class TaskView:
     """The file's note on the task."""
     explicit: bool = False
     """True when the milestones were typed by hand (`milestones:`), not read from 工作进度."""
+    doc: str = ""
+    """The key of the document (table) the task belongs to: its file's stem."""
 
     def named(self, role: Role) -> list[str]:
         """The unit names the cell gives in a role, as canonical registry names."""
@@ -68,10 +71,17 @@ class Holding:
 class Catalog:
     """A validated task file with derived views, the input of every query."""
 
-    def __init__(self, task_file: TaskFile, path: Path | None = None) -> None:
+    def __init__(
+        self, task_file: TaskFile, path: Path | None = None, shared: Sequence[Unit] = ()
+    ) -> None:
         self.document = DocumentRecord.of(task_file.document)
         self.path = path
-        self.registry = Registry(task_file.units)
+        self.key = path.stem if path is not None else "tasks"
+        """The document's short key (its file's stem), as `KEY:ID` and JSON's `doc` name it."""
+        # the file's own units first: a file may say more about a unit than units.yaml does
+        self.registry = Registry([*task_file.units, *shared])
+        self.shares_registry = not task_file.units and bool(shared)
+        """Its registry is the folder's units.yaml alone (so the cache need not keep a copy)."""
         self.sections = [SectionRecord.of(s) for s in task_file.sections]
         by_id = {t.id: t for t in task_file.tasks}
         section_by_id = {s.id: s for s in self.sections}
@@ -100,6 +110,7 @@ class Catalog:
                     same_as=task.same_as,
                     note=task.note,
                     explicit=task.milestones is not None or source.milestones is not None,
+                    doc=self.key,
                 )
             )
         self._by_id = {view.id: view for view in self.tasks}
@@ -145,6 +156,19 @@ class Catalog:
         """A unit's registered short form, else its name."""
         unit = self.registry.units.get(name)
         return unit.short if unit is not None and unit.short else name
+
+    def __getstate__(self) -> dict[str, object]:
+        """For the cache: a registry shared with the folder is left out (`open_catalog` puts
+        the folder's one registry back, the same object for every table)."""
+        state = self.__dict__.copy()
+        if self.shares_registry:
+            state["registry"] = None
+        return state
+
+    @property
+    def ids(self) -> dict[int, TaskView]:
+        """The tasks by 序号 (`id in catalog.ids` asks whether the table has a task)."""
+        return self._by_id
 
     def task(self, task_id: int) -> TaskView:
         """One task by 序号; LookupError with a Chinese message if there is none."""

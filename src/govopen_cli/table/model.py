@@ -107,6 +107,12 @@ class TaskFile(_Strict):
     tasks: list[Task] = Field(description="重点任务")
 
 
+class UnitsFile(_Strict):
+    """A folder's shared unit registry (units.yaml): the units its tables may name."""
+
+    units: list[Unit] = Field(description="单位名录：本文件夹中各任务表共用")
+
+
 # --- the progress ledger (progress.yaml) ---------------------------------------------
 
 ReportStatus = Literal["done", "in_progress", "blocked"]

@@ -230,8 +230,20 @@ class Registry:
         self.units: dict[str, UnitRecord] = {}
         self._by_key: dict[str, UnitRecord] = {}
         self._groups_of: dict[str, list[str]] = {}
-        for unit in map(UnitRecord.of, units):
-            self.units.setdefault(unit.name, unit)
+        self._add(map(UnitRecord.of, units))
+
+    @classmethod
+    def of_records(cls, records: Iterable[UnitRecord]) -> Registry:
+        """A registry of plain records (e.g. every document's units, for a collection)."""
+        registry = cls(())
+        registry._add(records)
+        return registry
+
+    def _add(self, records: Iterable[UnitRecord]) -> None:
+        for unit in records:
+            if unit.name in self.units:
+                continue  # a file's own entry for a unit of the shared registry wins
+            self.units[unit.name] = unit
             for spelling in self.spellings(unit):
                 self._by_key.setdefault(unit_key(spelling), unit)
             for member in unit.members:

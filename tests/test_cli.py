@@ -191,7 +191,8 @@ def test_every_format_carries_the_rows(run: Run, fmt: str) -> None:
     if fmt == "json":
         assert len(rows_in(out)) == 7
     elif fmt == "csv":
-        rows = list(csv.reader(io.StringIO(out)))
+        assert out.startswith("\ufeff")  # every CSV: BOM first (README "限制与安全")
+        rows = list(csv.reader(io.StringIO(out[1:])))
         assert rows[0][:2] == ["序号", "角色"]
         assert [r[0] for r in rows[1:]] == ["4", "11", "12", "13", "14", "15", "17"]
     elif fmt == "markdown":

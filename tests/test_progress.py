@@ -214,7 +214,7 @@ def test_stats_2022_04_01_per_unit_and_section(office: Path) -> None:
 
 def test_stats_csv(office: Path) -> None:
     result = cli("stats", "--as-of", "2021-10-01", "--format", "csv")
-    lines = result.stdout.splitlines()
+    lines = result.stdout.removeprefix("\ufeff").splitlines()
     assert lines[0].split(",")[:3] == ["范围", "名称", "任务数"]
     assert lines[-1].startswith("章节,")
     assert lines[1].startswith("单位,彭山区,24,2,0,0,2")

@@ -458,7 +458,6 @@ IMPORT_UNITS_OPEN = "泛指的单位群体，原表未列明成员"
 IMPORT_SCHEDULE_COMMENT = "请核对：工具读不懂这条工作进度，可手工填写 milestones 或 ongoing"
 IMPORT_SAME_AS_COMMENT = "原表“工作进度”“责任单位”是与第 {id} 项合并的单元格。"
 IMPORT_SAME_AS_NOTE = "原表中本项与第{id}项的“工作进度”“责任单位”为合并单元格，沿用第{id}项。"
-IMPORT_EXISTS = "{path} 已存在，未改动；要覆盖请加 --force"
 IMPORT_NEEDS_OUTPUT = "输出 {path} 就是来源文件本身，不会覆盖它；请用 -o 另指输出文件"
 IMPORT_WRITTEN = "已写入 {path}"
 IMPORT_VALID = "校验通过：govopen validate {path}"
@@ -490,7 +489,6 @@ XLSX_LEGEND = "图例"
 XLSX_NO_MILESTONE = "{task}（无固定节点）"
 XLSX_NEEDS_OUT = "xlsx 是二进制文件，请用 --out 指定保存位置，例如 --out 分工表.xlsx"
 EXPORT_WRITTEN = "已导出：{path}"
-EXPORT_OS_ERROR = "无法写入 {path}：{reason}"
 ICS_SUMMARY = "【第{task}项】{what}"
 ICS_CALENDAR_NAME = "{title}（{who}）"
 ICS_ALL_UNITS = "全部单位"
@@ -722,6 +720,32 @@ def in_doc(line: str, key: str) -> str:
     """A line about "第 N 项" said of one table of a collection: "KEY 第 N 项"."""
     return line.replace("第 ", f"{key} 第 ", 1)
 
+
+# --- hardening (issue 14) ------------------------------------------------------------
+
+INPUT_TASK_FILE = "任务文件"
+INPUT_LEDGER = "进展台账"
+INPUT_SOURCE = "来源文件"
+OUTPUT_IS_INPUT = "{path} 是本命令正在读取的{what}，不能用作输出（会被覆盖）；请换一个输出文件"
+OUTPUT_EXISTS = "{path} 已存在，未改动；要覆盖请加 --force"
+WRITE_FAILED = "无法写入 {path}：{reason}"
+READ_FAILED = "无法读取 {path}：{reason}"
+ARGUMENT_NOT_TEXT = (
+    "命令行参数“{arg}”不是有效的文字（含有不能按 UTF-8 解读的字节，常见于 GBK 终端或脚本）；"
+    "请在 UTF-8 环境中输入，或先转换，例如 iconv -f GBK -t UTF-8"
+)
+DATE_OUT_OF_RANGE = "日期“{text}”超出可用范围（{earliest} 至 {latest}）"
+DAYS_OUT_OF_RANGE = "天数应为 0 到 {limit} 之间的整数，而不是 {value}"
+DUE_OUT_OF_RANGE = "截止日期 {date} 超出可用范围（{earliest} 至 {latest}）"
+SCHEDULE_YEAR_OUT_OF_RANGE = "“{phrase}”中的年份 {year} 超出可用范围（{earliest}–{latest} 年）"
+NO_LEAD_UNIT = (
+    "这项任务只写了配合或指导单位，没有责任（牵头）单位：它的节点无人报送完成，"
+    "也不会出现在 due/overdue 中。请写明责任单位（原表的“牵头单位”）"
+)
+NOT_UTF16 = (
+    "文件是 {encoding} 编码，不是 UTF-8。请转换为 UTF-8 后再试，例如："
+    "iconv -f {encoding} -t UTF-8 {name} > {name}.utf8 && mv {name}.utf8 {name}"
+)
 
 # --- the reporting round (issue 16) ------------------------------------------------------
 FORM_SHEET = "进展报送表"

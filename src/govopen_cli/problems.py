@@ -37,7 +37,11 @@ def _rules(*rules: Rule) -> dict[str, Rule]:
 RULES: dict[str, Rule] = _rules(
     Rule("io", "error", "文件不存在、是文件夹或没有读取权限"),
     Rule("too-large", "error", "文件超过 {max_mib} MiB"),
-    Rule("encoding", "error", "不是 UTF-8 文本（GBK/GB18030 会给出转换命令），或含有二进制内容"),
+    Rule(
+        "encoding",
+        "error",
+        "不是 UTF-8 文本（GBK/GB18030、UTF-16/UTF-32 会给出转换命令），或含有二进制内容",
+    ),
     Rule("yaml-syntax", "error", "YAML 语法错误（缩进、冒号、引号、Tab、多个文档……）"),
     Rule("yaml-tag", "error", "使用了 !!python/… 等会构造对象的标签（拒绝，不会执行）"),
     Rule("yaml-merge", "error", "使用了合并键 <<"),
@@ -59,8 +63,13 @@ RULES: dict[str, Rule] = _rules(
     Rule("unknown-section", "error", "任务的章节不存在"),
     Rule("no-units", "error", "任务没有责任单位"),
     Rule("unknown-unit", "error", "责任单位不在单位名录中（提示最接近的名称）"),
+    Rule("no-lead-unit", "error", "任务只写了配合或指导单位，没有责任单位"),
     Rule("same-as", "error", "same_as 指向自己、不存在的任务或另一个 same_as，或同时填写了原文"),
-    Rule("schedule-invalid", "error", "工作进度中的日期不存在（如 2022年13月底前）"),
+    Rule(
+        "schedule-invalid",
+        "error",
+        "工作进度中的日期不存在（如 2022年13月底前），或截止日期不在 1900–2999 年",
+    ),
     Rule("schedule-explicit", "warning", "工作进度由 milestones 手工给出"),
     Rule("schedule-not-understood", "warning", "工作进度既没有可识别的日期，也没有持续性标记"),
     Rule("id-gap", "warning", "任务序号不连续"),

@@ -14,6 +14,7 @@ anywhere, whatever the as-of date, and both entries stay in the file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,14 +82,20 @@ def counting(entries: list[LedgerEntry]) -> list[ProgressReport]:
 
 
 def read_ledger(
-    path: Path, catalog: Catalog | None = None, clock: Clock | None = None
+    path: Path,
+    catalog: Catalog | None = None,
+    clock: Clock | None = None,
+    *,
+    required: bool = False,
 ) -> LedgerRead:
-    """Read a ledger (a missing file is an empty ledger); with a catalog, cross-check it.
+    """Read a ledger; with a catalog, cross-check it.
 
-    Report dates are checked against the clock's real today (never its as-of).
+    Report dates are checked against the clock's real today (never its as-of). A path
+    where nothing is (no file, no link) is an empty ledger unless `required`; a folder,
+    a dangling link or a symlink loop there is a problem, as for a task file.
     """
     read = LedgerRead(path)
-    if not path.exists():
+    if not required and not os.path.lexists(path):
         return read
     from pydantic import ValidationError
 

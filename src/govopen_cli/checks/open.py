@@ -117,9 +117,9 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
     Every invalid file's errors are raised together (DataError): an answer that
     silently left a table out would look complete.
     """
-    from govopen_cli.files.finding import candidates, doc_key
+    from govopen_cli.files.finding import candidates, doc_key, is_dir
 
-    if not path.is_dir():
+    if not is_dir(path):
         catalog = open_catalog(path)
         collection = Collection([catalog])
         if doc is not None:

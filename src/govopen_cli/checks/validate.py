@@ -8,6 +8,7 @@ column of the node it is about.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
-from govopen_cli.table.dates import Clock
+from govopen_cli.table.dates import EARLIEST, LATEST, Clock
 from govopen_cli.table.model import Task, TaskFile, Unit, UnitsFile
 from govopen_cli.table.schedule import parse_schedule
 from govopen_cli.table.text import unit_key
@@ -74,27 +75,30 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     A folder is a collection: every task file in it, its units.yaml, and the rules
     between files (see `validate_collection`).
     """
-    from govopen_cli.files.finding import is_ledger, ledger_for
+    from govopen_cli.files.finding import is_dir, is_ledger, ledger_for
 
     checks: list[FileCheck] = []
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
-        key = path.resolve() if path.exists() else path.absolute()
+        try:  # a folder that cannot be entered or a symlink loop is reported when read
+            key = path.resolve()
+        except (OSError, RuntimeError):
+            key = path.absolute()
         if key in seen:
             return False
         seen.add(key)
         return True
 
     for path in paths:
-        if path.is_dir():
+        if is_dir(path):
             if once(path):
                 found = validate_collection(path, clock)
                 checks.extend(c for c in found if c.path == path or once(c.path))
             continue
         if is_ledger(path):
             if once(path):
-                checks.append(validate_ledger(path, None, clock))
+                checks.append(validate_ledger(path, None, clock, named=True))
             continue
         if not once(path):
             continue
@@ -106,7 +110,7 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
         if path == STDIN:
             continue  # standard input has no folder, so no ledger beside it
         beside = ledger_for(path)
-        if beside.is_file() and once(beside):
+        if os.path.lexists(beside) and once(beside):  # a folder or a broken link there: say so
             checks.append(validate_ledger(beside, checked, clock))
     return checks
 
@@ -235,11 +239,14 @@ def _shared_unused(shared: UnitsCheck, files: list[FileCheck]) -> list[Problem]:
     ]
 
 
-def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> FileCheck:
+def validate_ledger(
+    path: Path, task_check: FileCheck | None, clock: Clock, *, named: bool = False
+) -> FileCheck:
     """A progress ledger: schema always; references, roles and dates when its task file is valid.
 
     Without `task_check`, the task file is the one the ledger is named after
     (`KEY.progress.yaml` → `KEY.yaml`; `progress.yaml` → `tasks.yaml`), if it exists.
+    A ledger the user `named` must exist; one found beside a task file may be absent.
     """
     from govopen_cli.checks.ledger import read_ledger
     from govopen_cli.files.finding import task_file_for_ledger
@@ -247,7 +254,10 @@ def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> F
 
     shared: list[Unit] = []
     if task_check is None:
-        sibling = task_file_for_ledger(path)
+        try:
+            sibling = task_file_for_ledger(path)
+        except OSError:  # a folder that cannot be entered: the ledger's own read says so
+            sibling = None
         if sibling is not None:
             shared, _ = shared_units_beside(sibling)
             task_check = validate_file(sibling, shared)
@@ -256,7 +266,7 @@ def validate_ledger(path: Path, task_check: FileCheck | None, clock: Clock) -> F
     catalog = None
     if task_check is not None and task_check.task_file is not None and task_check.ok:
         catalog = Catalog(task_check.task_file, task_check.path, shared)
-    ledger = read_ledger(path, catalog, clock)
+    ledger = read_ledger(path, catalog, clock, required=named)
     return FileCheck(path, None, ledger.source, sorted(ledger.problems, key=_place))
 
 
@@ -474,9 +484,21 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
     year = tf.document.year
     for i, task in enumerate(tf.tasks):
         yield from _check_same_as(task, i, by_id, source)
+        mentions = parse_units(task.units)
         if task.same_as is None and not task.units.strip():
             yield source.problem(("tasks", i), "no-units", msg.TASK_WITHOUT_UNITS)
-        for mention in parse_units(task.units):
+        elif mentions and all(m.role != "lead" for m in mentions):
+            yield source.problem(("tasks", i, "units"), "no-lead-unit", msg.NO_LEAD_UNIT)
+        for j, explicit in enumerate(task.milestones or []):
+            if not EARLIEST <= explicit.due <= LATEST:
+                yield source.problem(
+                    ("tasks", i, "milestones", j, "due"),
+                    "schedule-invalid",
+                    msg.DUE_OUT_OF_RANGE.format(
+                        date=explicit.due, earliest=EARLIEST, latest=LATEST
+                    ),
+                )
+        for mention in mentions:
             if registry.lookup(mention.name) is None:
                 yield source.problem(
                     ("tasks", i, "units"),

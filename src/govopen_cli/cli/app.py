@@ -81,8 +81,29 @@ def _completion_words() -> list[str]:
     return [*words, ""] if line.endswith(" ") else words
 
 
+def undecodable_argument(args: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg
+    return None
+
+
 def main() -> None:
     """Console-script entry point."""
+    bad = undecodable_argument(sys.argv[1:])
+    if bad is not None:
+        from govopen_cli import messages as msg
+
+        try:  # the bytes as typed, shown as \xNN
+            raw = bad.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = bad.encode("utf-8", "backslashreplace")
+        shown = raw.decode("utf-8", "backslashreplace")
+        sys.stderr.write(f"govopen: {msg.ARGUMENT_NOT_TEXT.format(arg=shown)}\n")
+        sys.exit(2)
     try:
         if COMPLETE_VAR in os.environ:
             app_for_completion(_completion_words())(prog_name=PROG_NAME)

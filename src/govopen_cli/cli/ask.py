@@ -23,6 +23,7 @@ from govopen_cli.cli.common import (
     UnitFilterOption,
     app,
     date_flag,
+    days_in_range,
     fail,
     load,
     load_progresses,
@@ -209,6 +210,7 @@ def due_command(
         typer.Option(
             "--within",
             min=0,
+            callback=days_in_range,
             metavar=DAYS,
             help="从今天起若干天内到期（不给任何选项时为 30 天）",
             show_default=False,

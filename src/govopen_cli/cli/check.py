@@ -29,6 +29,7 @@ def validate_command(
         list[Path] | None,
         typer.Argument(
             metavar=f"[{FILE}]...",
+            readable=False,
             help="要校验的文件或文件夹，默认为找到的数据；- 表示标准输入；旁边的台账一并校验",
             show_default=False,
         ),
@@ -55,12 +56,12 @@ def validate_command(
 
     from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_paths
-    from govopen_cli.files.finding import find_data
+    from govopen_cli.files.finding import find_data, is_dir
     from govopen_cli.problems import DataError
     from govopen_cli.render.problems import as_github, as_json, write_text
 
     paths = [*(files or []), *([data] if data is not None else [])]
-    named = bool(paths) and not any(p.is_dir() for p in paths)
+    named = bool(paths) and not any(is_dir(p) for p in paths)
     if not paths:
         try:
             source = find_data(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
@@ -60,6 +61,9 @@ FILE = "文件"
 FOLDER = "目录"
 DATE = "日期"
 DAYS = "天数"
+MAX_DAYS = 36_500
+"""The largest number of days an option takes (--within, --warn-days, --remind-days): 100 years,
+so that no date sum overflows (dates themselves lie in table.dates.EARLIEST … LATEST)."""
 UNIT = "单位"
 SECTION = "章节"
 TASK = "序号"
@@ -87,6 +91,20 @@ def date_option(value: str) -> dt.date:
         raise typer.BadParameter(str(exc)) from None
 
 
+def days_in_range(value: int | None) -> int | None:
+    """At most MAX_DAYS, else a usage error (Click parses the number and refuses one below 0)."""
+    if value is not None and not 0 <= value <= MAX_DAYS:
+        from govopen_cli import messages as msg
+
+        raise typer.BadParameter(msg.DAYS_OUT_OF_RANGE.format(limit=MAX_DAYS, value=value))
+    return value
+
+
+def days_flag(name: str, help: str) -> Any:
+    """A number-of-days option, checked by `days_in_range` as it is read."""
+    return typer.Option(name, min=0, callback=days_in_range, metavar=DAYS, help=help)
+
+
 def date_flag(name: str, help: str) -> Any:
     """An optional date option, read by `date_option` and shown as 日期."""
     return typer.Option(name, parser=date_option, metavar=DATE, help=help, show_default=False)
@@ -96,6 +114,7 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        readable=False,  # an unreadable file gets our one Chinese message, not click's
         metavar=FILE,
         help="数据文件或文件夹。不给时依次找 $GOVOPEN_DATA、当前目录 的任务表、"
         "向上各级的 data 目录、随包附带的示例",
@@ -124,6 +143,7 @@ ProgressOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
+        readable=False,
         metavar=FILE,
         help="进展台账；默认为任务文件旁边的 progress.yaml",
         show_default=False,
@@ -206,7 +226,9 @@ def fail_with_problems(problems: list[Problem], folder: Path | None = None) -> N
         sys.stderr.write(f"{where}{msg.LEVELS[p.level]}: {printable(p.message)}\n")
     if any(p.line for p in problems):
         sys.stderr.write(f"govopen: {msg.DATA_INVALID}\n")
-    if folder is not None and folder.is_dir():
+    from govopen_cli.files.finding import is_dir
+
+    if folder is not None and is_dir(folder):
         broken = len({p.path for p in problems if p.path})
         hint = msg.COLLECTION_INVALID_HINT.format(n=broken, folder=_shown(folder))
         sys.stderr.write(f"govopen: {hint}\n")
@@ -320,12 +342,14 @@ def read_checked_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -
     No ledger beside the task file means progress is not recorded (unknown, not "nothing
     done"); a `--progress` file that does not exist is a mistake and fails.
     """
+    import os
+
     from govopen_cli.files.finding import ledger_path
     from govopen_cli.problems import errors_only
 
     assert catalog.path is not None
     path = ledger_path(catalog.path, explicit)
-    if not path.exists():
+    if not os.path.lexists(path):  # a folder, a broken link or a loop there is read and refused
         if explicit is not None:
             from govopen_cli import messages as msg
 
@@ -398,14 +422,36 @@ def print_table(table: Table, fmt: TableFormat, loaded: Loaded | None = None) ->
         note_data(loaded)
 
 
-def write_file(path: Path, data: str | bytes) -> None:
+def write_file(
+    path: Path, data: str | bytes, *, force: bool, inputs: Iterable[tuple[Path, str]] = ()
+) -> None:
+    """Write a file the user named, by the one rule (`files.atomic.check_output`); fail if not."""
     from govopen_cli import messages as msg
-    from govopen_cli.files.atomic import write_atomic
+    from govopen_cli.files.atomic import OutputRefused, check_output, write_output
 
     try:
-        write_atomic(path, data)
+        check_output(path, inputs, force=force)
+        write_output(path, data, force=force)
+    except OutputRefused as exc:
+        fail(str(exc))
     except OSError as exc:
-        fail(msg.EXPORT_OS_ERROR.format(path=path, reason=exc.strerror or exc))
+        fail(msg.WRITE_FAILED.format(path=path, reason=exc.strerror or exc))
+
+
+def read_inputs(catalogs: Iterable[Catalog], progress: Path | None) -> list[tuple[Path, str]]:
+    """The files a command reads, which no output of it may replace: task files and ledgers."""
+    from govopen_cli import messages as msg
+    from govopen_cli.files.finding import ledger_path
+
+    inputs = []
+    for catalog in catalogs:
+        assert catalog.path is not None
+        inputs.append((catalog.path, msg.INPUT_TASK_FILE))
+        inputs.append((ledger_path(catalog.path, progress), msg.INPUT_LEDGER))
+    return inputs
+
+
+ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")]
 
 
 def task_ref(loaded: Loaded, ref: str) -> tuple[Catalog, TaskView]:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
-    DAYS,
     FILE,
     FOLDER,
     FORMAT,
@@ -18,16 +17,19 @@ from govopen_cli.cli.common import (
     AsOfOption,
     DataOption,
     DocOption,
+    ForceOption,
     ProgressOption,
     SectionOption,
     app,
     choices,
     data_label,
+    days_flag,
     fail,
     load,
     load_ledger,
     load_progress,
     make_clock,
+    read_inputs,
     resolve_unit,
     write_file,
 )
@@ -52,6 +54,7 @@ def export_command(
             "--out",
             "-o",
             metavar=FILE,
+            readable=False,
             help="保存到文件（xlsx 必须给出；其他格式默认输出到屏幕）",
             show_default=False,
         ),
@@ -76,14 +79,12 @@ def export_command(
             help="csv、json、markdown：tasks 每项任务一行，milestones 每个节点一行",
         ),
     ] = "tasks",
-    remind_days: Annotated[
-        int,
-        typer.Option("--remind-days", min=0, metavar=DAYS, help="ics：截止前多少天提醒"),
-    ] = 7,
+    remind_days: Annotated[int, days_flag("--remind-days", "ics：截止前多少天提醒")] = 7,
     as_of: AsOfOption = None,
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
+    force: ForceOption = False,
 ) -> None:
     """导出分工表：csv、xlsx、ics 日历、markdown、json。
 
@@ -141,7 +142,7 @@ def export_command(
         text = result.decode("utf-8") if isinstance(result, bytes) else result
         sys.stdout.write(text)
         return
-    write_file(out, result)
+    write_file(out, result, force=force, inputs=read_inputs(collection, progress))
     sys.stderr.write(msg.EXPORT_WRITTEN.format(path=out) + "\n")
 
 
@@ -157,12 +158,15 @@ def progress_from(
 def publish_command(
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", metavar=FOLDER, help="输出目录（写入其中的 index.html）"),
+        typer.Option(
+            "--out", "-o", metavar=FOLDER, readable=False, help="输出目录（写入其中的 index.html）"
+        ),
     ],
     as_of: AsOfOption = None,
     data: DataOption = None,
     doc: DocOption = None,
     progress: ProgressOption = None,
+    force: ForceOption = False,
 ) -> None:
     """生成公开页面：一个自带样式和脚本的 index.html，可直接放到政府网站。
 
@@ -177,22 +181,33 @@ def publish_command(
     if progress is not None and collection.several:
         fail(msg.PROGRESS_NEEDS_DOC.format(n=len(collection)), 2)
     clock = make_clock(as_of)
+    inputs = read_inputs(collection, progress)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        fail(msg.EXPORT_OS_ERROR.format(path=out, reason=exc.strerror or exc))
+        fail(msg.WRITE_FAILED.format(path=out, reason=exc.strerror or exc))
     if not collection.several:
         catalog = next(iter(collection))
         target = out / "index.html"
-        write_file(target, render_page(load_progress(catalog, progress, clock)))
+        write_file(
+            target,
+            render_page(load_progress(catalog, progress, clock)),
+            force=force,
+            inputs=inputs,
+        )
         sys.stderr.write(msg.PUBLISH_WRITTEN.format(path=target) + "\n")
         return
     rows = []
     for catalog in collection:
         assert catalog.path is not None
         ledger = load_progress(catalog, None, clock)
-        write_file(out / page_name(catalog.key), render_page(ledger, back="index.html"))
+        write_file(
+            out / page_name(catalog.key),
+            render_page(ledger, back="index.html"),
+            force=force,
+            inputs=inputs,
+        )
         rows.append(index_row(ledger, ledger_path(catalog.path).is_file()))
     target = out / "index.html"
-    write_file(target, render_index(rows, clock.as_of))
+    write_file(target, render_index(rows, clock.as_of), force=force, inputs=inputs)
     sys.stderr.write(msg.PUBLISH_INDEX_WRITTEN.format(path=target, n=len(rows)) + "\n")

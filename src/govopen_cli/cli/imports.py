@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govopen_cli.cli.common import FILE, FOLDER, TEXT, app, fail, fail_with_problems
+from govopen_cli.cli.common import FILE, FOLDER, TEXT, app, fail, fail_with_problems, write_file
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import Unit
@@ -16,20 +16,23 @@ if TYPE_CHECKING:
 
 @app.command("import")
 def import_command(
-    source: Annotated[Path, typer.Argument(metavar=FILE, help="任务分工表：.docx、.xlsx 或文本")],
+    source: Annotated[
+        Path, typer.Argument(metavar=FILE, readable=False, help="任务分工表：.docx、.xlsx 或文本")
+    ],
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
             metavar=FILE,
+            readable=False,
             help="输出文件（默认：分工表旁边的同名 .yaml 文件）",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", metavar=FILE, hidden=True, show_default=False),
+        typer.Option("--output", metavar=FILE, readable=False, hidden=True, show_default=False),
     ] = None,  # the name before --out was the rule everywhere; still understood
     region: Annotated[
         str | None,
@@ -55,6 +58,7 @@ def import_command(
         typer.Option(
             "--into",
             metavar=FOLDER,
+            readable=False,
             help="写入这个集合文件夹，沿用其中 units.yaml 已登记的单位",
             show_default=False,
         ),
@@ -68,7 +72,7 @@ def import_command(
     """
     from govopen_cli import messages as msg
     from govopen_cli.checks.validate import validate_file
-    from govopen_cli.files.atomic import write_atomic
+    from govopen_cli.files.atomic import OutputRefused, check_output
     from govopen_cli.importing.importer import SourceError, import_source
     from govopen_cli.importing.writer import render_yaml
 
@@ -81,8 +85,12 @@ def import_command(
         target = output if output is not None else source.with_suffix(".yaml")
     if target.resolve() == source.resolve():
         fail(msg.IMPORT_NEEDS_OUTPUT.format(path=target))
-    if target.exists() and not force and not dry_run:
-        fail(msg.IMPORT_EXISTS.format(path=target))
+    inputs = [(source, msg.INPUT_SOURCE)]
+    if not dry_run:
+        try:
+            check_output(target, inputs, force=force)
+        except OutputRefused as exc:
+            fail(str(exc))
     shared = shared_units(target.parent)
     known = None
     if shared:
@@ -124,9 +132,9 @@ def import_command(
         return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, render_yaml(result, source.name))
     except OSError as exc:
-        fail(msg.EXPORT_OS_ERROR.format(path=target, reason=exc.strerror or exc))
+        fail(msg.WRITE_FAILED.format(path=target.parent, reason=exc.strerror or exc))
+    write_file(target, render_yaml(result, source.name), force=force, inputs=inputs)
     sys.stdout.write(msg.IMPORT_WRITTEN.format(path=target) + "\n")
     problems = [p for p in validate_file(target, shared).problems if p.level == "error"]
     if not problems:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli.common import (
-    DAYS,
     GROUP_SETTINGS,
     NUMBER,
     STATUS,
@@ -25,6 +24,7 @@ from govopen_cli.cli.common import (
     UnitFilterOption,
     app,
     date_flag,
+    days_flag,
     fail,
     fail_with_problems,
     load,
@@ -106,7 +106,7 @@ def progress_add_command(
     from govopen_cli import messages as msg
     from govopen_cli.checks.ledger import add_report, new_report
     from govopen_cli.files.finding import is_shipped, ledger_path
-    from govopen_cli.files.ledger import ReportRefused
+    from govopen_cli.files.ledger import LedgerWriteFailed, ReportRefused
     from govopen_cli.problems import DataError
 
     loaded = load(data, doc)
@@ -135,8 +135,10 @@ def progress_add_command(
         fail(str(exc))
     except DataError as exc:
         fail_with_problems(exc.problems)
+    except LedgerWriteFailed as exc:
+        fail(msg.WRITE_FAILED.format(path=path, reason=exc.strerror or exc))
     except OSError as exc:
-        fail(msg.FILE_OS_ERROR.format(reason=exc.strerror or exc))
+        fail(msg.READ_FAILED.format(path=path, reason=exc.strerror or exc))
     where = msg.MILESTONE_LABEL.format(n=entry.milestone) if entry.milestone else ""
     status_label = msg.STATUS_LABELS[entry.status]
     from govopen_cli.render.terminal import printable
@@ -231,10 +233,7 @@ def progress_list_command(
 @app.command("board")
 def board_command(
     section: SectionOption = None,
-    warn_days: Annotated[
-        int,
-        typer.Option("--warn-days", min=0, metavar=DAYS, help="截止前多少天标为“临近”"),
-    ] = 30,
+    warn_days: Annotated[int, days_flag("--warn-days", "截止前多少天标为“临近”")] = 30,
     unit: UnitFilterOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,

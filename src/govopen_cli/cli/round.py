@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ from govopen_cli.cli.common import (
     load_catalog,
     load_progress,
     make_clock,
+    read_inputs,
     resolve_unit,
     write_file,
 )
@@ -94,19 +96,31 @@ def unique_path(files: dict[Path, bytes | str], folder: Path, stem: str, suffix:
     return path
 
 
-def _write_all(out: Path, files: dict[Path, bytes | str], force: bool) -> None:
-    """Every file or none: existing targets are refused together before anything is written."""
+def _write_all(
+    out: Path, files: dict[Path, bytes | str], force: bool, catalog: Catalog, progress: Path | None
+) -> None:
+    """Every file or none: the shared output rule (never an input, --force to replace) is
+    checked for every target before anything is written."""
     from govopen_cli import messages as msg
+    from govopen_cli.files.atomic import OutputRefused, check_output
 
-    taken = [p for p in files if p.exists()]
-    if taken and not force:
+    inputs = read_inputs([catalog], progress)
+    taken = []
+    for path in files:
+        try:
+            check_output(path, inputs, force=True)  # an input: refused whatever --force says
+        except OutputRefused as exc:
+            fail(str(exc))
+        if not force and os.path.lexists(path):
+            taken.append(path)
+    if taken:
         fail(msg.ROUND_EXISTS.format(paths="、".join(str(p) for p in taken)))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        fail(msg.EXPORT_OS_ERROR.format(path=out, reason=exc.strerror or exc))
+        fail(msg.WRITE_FAILED.format(path=out, reason=exc.strerror or exc))
     for path, data in files.items():
-        write_file(path, data)
+        write_file(path, data, force=force, inputs=inputs)
 
 
 @app.command("forms")
@@ -147,7 +161,7 @@ def forms_command(
         stem = f"{msg.FORM_SHEET}_{_doc_part(catalog)}{safe_file_name(owed.unit)}"
         identity = table_identity(catalog, owed.unit, today)
         files[unique_path(files, out, stem, ".xlsx")] = form_xlsx(catalog, owed, identity, today)
-    _write_all(out, files, force)
+    _write_all(out, files, force, catalog, progress)
     lines = [msg.FORMS_WRITTEN.format(count=len(found), folder=out, date=today, end=end)]
     for path, owed in zip(files, found, strict=True):
         lines.append(
@@ -328,7 +342,7 @@ def notice_command(
             files[unique_path(files, out, stem, ".docx")] = notice_docx(catalog, owed, info)
         else:
             files[unique_path(files, out, stem, ".txt")] = notice_text(catalog, owed, info)
-    _write_all(out, files, force)
+    _write_all(out, files, force, catalog, progress)
     lines = [msg.NOTICES_WRITTEN.format(count=len(late), folder=out, date=today, days=warn_days)]
     for path, owed in zip(files, late, strict=True):
         lines.append(

@@ -3,14 +3,25 @@
 A file the tool writes goes to a temporary file in the same folder, is
 flushed and fsync'd, then renamed over the target, so a crash or a full disk
 never leaves half a file behind.
+
+Every command that writes a file the user named first asks `check_output`:
+an output never replaces an input being read (the task file, its ledger, an
+import source) and never replaces an existing file without `--force`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
+from collections.abc import Iterable
 from pathlib import Path
+
+STALE_TEMP_SECONDS = 10 * 60
+"""A temporary file of ours older than this is a leftover of a killed write."""
 
 
 def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True) -> None:
@@ -23,7 +34,7 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
     folder = path.parent if str(path.parent) else Path(".")
     if not overwrite and path.exists():
         raise FileExistsError(str(path))
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -78,3 +89,92 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --- leftovers of killed writes ----------------------------------------------------------
+
+TEMP_SUFFIX = ".tmp"
+
+
+def remove_stale_temps(path: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Delete the temporary files a killed `write_atomic(path, …)` left beside `path`.
+
+    Only regular files named as `write_atomic` names them (`.NAME.XXXXXXXX.tmp`),
+    owned by this user and unchanged for `older_than` seconds; call it under the
+    lock that serialises writes to `path`, so no live write can be removed.
+    Returns what was removed; a folder that cannot be listed removes nothing.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
+    now = time.time()
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if not pattern.fullmatch(name):
+            continue
+        temp = folder / name
+        try:
+            info = os.lstat(temp)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < older_than:
+                continue
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                continue
+            temp.unlink()
+        except OSError:
+            continue
+        removed.append(temp)
+    return removed
+
+
+# --- what a command may write ------------------------------------------------------------
+
+
+class OutputRefused(ValueError):
+    """An output path a command will not write; the message says why, in Chinese."""
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """True when the two paths name one file: the same resolved path, or the same inode."""
+    try:
+        if os.path.samefile(one, other):
+            return True
+    except (OSError, ValueError):
+        pass
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+def check_output(target: Path, inputs: Iterable[tuple[Path, str]], *, force: bool) -> None:
+    """Refuse `target` if it is one of the `inputs` (path, what it is) or exists without force.
+
+    An input is refused even with --force: writing a CSV over the task file being
+    read destroys the table. Whether `target` exists is checked again when it is
+    written (`write_atomic(…, overwrite=force)`).
+    """
+    from govopen_cli import messages as msg
+
+    for path, what in inputs:
+        if same_file(target, path):
+            raise OutputRefused(msg.OUTPUT_IS_INPUT.format(path=target, what=what))
+    if force:
+        return
+    if os.path.lexists(target):
+        raise OutputRefused(msg.OUTPUT_EXISTS.format(path=target))
+
+
+def write_output(target: Path, data: str | bytes, *, force: bool) -> None:
+    """Write a file the user named: atomically, never over a file that appeared meanwhile.
+
+    OutputRefused if it exists and force is False; OSError (for "无法写入") otherwise.
+    """
+    from govopen_cli import messages as msg
+
+    try:
+        write_atomic(target, data, overwrite=force)
+    except FileExistsError:
+        raise OutputRefused(msg.OUTPUT_EXISTS.format(path=target)) from None

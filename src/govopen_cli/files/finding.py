@@ -183,7 +183,23 @@ def ledger_path(data_path: Path, explicit: Path | None = None) -> Path:
 def units_file(folder: Path) -> Path | None:
     """The folder's shared unit registry (units.yaml), if there is one."""
     path = folder / UNITS_NAME
-    return path if path.is_file() else None
+    return path if is_file(path) else None
+
+
+def is_dir(path: Path) -> bool:
+    """Path.is_dir, but False where the path cannot be looked at (reading it says why)."""
+    try:
+        return path.is_dir()
+    except OSError:  # a folder that cannot be entered
+        return False
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file, but False where the path cannot be looked at."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def is_shipped(data_path: Path) -> bool:

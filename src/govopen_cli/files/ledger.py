@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -31,7 +32,11 @@ def append_report(path: Path, entry: LedgerEntry, check: Callable[[], None] | No
     """Append one entry (report or retraction) under a lock, atomically; old text kept as is.
 
     `check` runs under the same lock, before anything is read for the append, so a
-    report checked against the ledger cannot race another process's append.
+    report checked against the ledger cannot race another process's append. A
+    symlinked ledger stays a link: its target is written (the lock and the temporary
+    file lie beside the target). A BOM and CRLF line ends are kept, so every earlier
+    byte stays as it was. Temporary files a killed append left behind are removed.
+    LedgerWriteFailed (an OSError) if the file cannot be written.
     """
     append_reports(path, [entry], check=check)
 
@@ -48,30 +53,70 @@ def append_reports(
     under the lock, chooses which entries to append (e.g. leaving out those already
     there). Nothing is written when nothing is left to append.
     """
-    from govopen_cli.files.atomic import write_atomic
+    from govopen_cli.files.atomic import remove_stale_temps, write_atomic
 
-    with locked(path):
+    try:
+        target = write_target(path)
+    except OSError as exc:  # a symlink loop, a folder that cannot be entered
+        raise LedgerWriteFailed(exc.errno, exc.strerror or str(exc), str(path)) from None
+    with locked(target):
+        remove_stale_temps(target)
         if check is not None:
             check()
-        old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        raw = target.read_bytes() if target.exists() else b""
+        bom = raw[: len(_BOM)] if raw.startswith(_BOM) else b""
+        old = raw[len(bom) :].decode("utf-8")
         existing, has_key = _read_existing(path, old)
         chosen = list(entries) if fresh is None else fresh(existing)
         if not chosen:
             return []
-        base = old if old.strip() else msg.LEDGER_HEADER + msg.LEDGER_HEADER_RETRACT
-        if not base.endswith("\n"):
-            base += "\n"
+        newline = _newline_of(old)
+        header = msg.LEDGER_HEADER + msg.LEDGER_HEADER_RETRACT
+        base = old if old.strip() else header.replace("\n", newline)
+        if not base.endswith(("\n", "\r")):
+            base += newline
         if not has_key:
-            base += "reports:\n"
-        text = base + "".join(entry_text(entry) for entry in chosen)
+            base += "reports:" + newline
+        text = base + "".join(entry_text(entry) for entry in chosen).replace("\n", newline)
         try:
             after, _ = _read_existing(path, text)
         except ReportRefused:
             after = []
         if after != [*existing, *chosen]:
             raise ReportRefused(msg.LEDGER_NOT_APPENDABLE.format(path=path))
-        write_atomic(path, text)
+        try:
+            write_atomic(target, bom + text.encode("utf-8"))
+        except OSError as exc:
+            raise LedgerWriteFailed(exc.errno, exc.strerror or str(exc), str(path)) from None
         return chosen
+
+
+class LedgerWriteFailed(OSError):
+    """The ledger could not be written (its `filename` is the ledger as the user named it)."""
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _newline_of(text: str) -> str:
+    """The line end the text uses (its first one): CRLF, CR or LF; LF when it has none."""
+    lf, cr = text.find("\n"), text.find("\r")
+    if cr == -1 or -1 < lf < cr:
+        return "\n"
+    return "\r\n" if text.startswith("\n", cr + 1) else "\r"
+
+
+def write_target(path: Path) -> Path:
+    """The file an append writes: the ledger, or the file its symlink (chain) points to.
+
+    OSError (ELOOP) for a symlink loop. A dangling link is written through (its target
+    is created), as a shell's `>>` would.
+    """
+    if not path.is_symlink():
+        return path
+    with contextlib.suppress(FileNotFoundError):  # dangling: realpath names the file to create
+        os.stat(path)  # OSError (ELOOP) for a loop
+    return Path(os.path.realpath(path))
 
 
 def entry_text(entry: LedgerEntry) -> str:
@@ -137,6 +182,8 @@ def locked(path: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise ReportRefused(msg.LEDGER_LOCKED) from None
+    except OSError as exc:  # the folder is read-only, full, or not a folder
+        raise LedgerWriteFailed(exc.errno, exc.strerror or str(exc), str(path)) from None
     try:
         yield
     finally:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from govopen_cli import messages as msg
+from govopen_cli.files.encoding import might_be_wide, wide_encoding
 from govopen_cli.files.finding import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.problems import DataError, Problem
@@ -95,6 +96,10 @@ def read_text(path: Path) -> str:
         raise fail("io", msg.FILE_OS_ERROR.format(reason=exc.strerror or exc)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise fail("too-large", msg.FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES // (1024 * 1024)))
+    if might_be_wide(raw):  # UTF-16/32 ("Unicode" in Notepad): name it, say how to convert
+        wide = wide_encoding(raw)
+        if wide is not None:
+            raise fail("encoding", msg.NOT_UTF16.format(encoding=wide, name=path.name))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -23,17 +23,17 @@ from govopen_cli.queries.questions import unit_role
 from govopen_cli.queries.status import Mark, Progress, board_units
 from govopen_cli.render.formats import ExportFormat, RowKind
 from govopen_cli.render.marks import LOOKS, SEVERITY
-from govopen_cli.render.tables import Column, Table, render, reports_table, task_row
+from govopen_cli.render.tables import Column, Table, render, reports_table, task_row, to_csv
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
     from govopen_cli.table.model import ProgressReport
 
 WARN_DAYS = 30
 """Days before a deadline that count as 临近 (the board's default)."""
-BOM = "\ufeff"
 
 
 # --- what a milestone looks like to everyone ------------------------------------------------
@@ -185,11 +185,6 @@ def milestone_table(
         *([ROLE_COLUMN] if unit else []),
     )
     return Table("", columns, rows)
-
-
-def to_csv(table: Table) -> str:
-    """CSV with a byte-order mark, so Excel reads the Chinese as UTF-8."""
-    return BOM + render(table, "csv")
 
 
 def to_json(table: Table) -> str:
@@ -406,6 +401,25 @@ def to_xlsx(
     return buffer.getvalue()
 
 
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters an .xlsx cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE): shown as \\xNN."""
+
+
+def _put(sheet: Worksheet, row: int, col: int, value: Any = None) -> Cell:
+    """A cell, with `value` if given, where text is always text.
+
+    openpyxl makes any text beginning with "=" a live formula (task text, a unit's
+    name in a header, a note in the ledger could then run `=HYPERLINK(…)`); every
+    cell of an export is written here, and none is ever a formula.
+    """
+    if isinstance(value, str) and _ILLEGAL.search(value):  # openpyxl would refuse the text
+        value = _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    cell: Cell = sheet.cell(row, col, value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def _styles() -> dict[str, Any]:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -433,14 +447,14 @@ def _table_sheet(
     sheet.title = msg.XLSX_TABLE_SHEET
     doc = catalog.document
     title = f"{doc.attachment}  {doc.title}" if doc.attachment else doc.title
-    sheet.cell(1, 1, title).font = style["title"]
-    sheet.cell(1, 1).alignment = style["centre"]
+    _put(sheet, 1, 1, title).font = style["title"]
+    _put(sheet, 1, 1).alignment = style["centre"]
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     sheet.row_dimensions[1].height = 28
     heads = [msg.H_SOURCE_ID, msg.H_SOURCE_TEXT, msg.H_SOURCE_SCHEDULE, msg.H_SOURCE_UNITS]
     heads += [msg.H_ROLE] if unit else []
     for col, head in enumerate(heads, start=1):
-        cell = sheet.cell(2, col, head)
+        cell = _put(sheet, 2, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
     for col, width in enumerate(widths, start=1):
@@ -451,10 +465,10 @@ def _table_sheet(
     for view in views:
         if view.section.id != section:
             section = view.section.id
-            cell = sheet.cell(row, 1, f"{view.section.id}、{view.section.title}")
+            cell = _put(sheet, row, 1, f"{view.section.id}、{view.section.title}")
             cell.font, cell.fill = style["bold"], style["section_fill"]
             for col in range(1, last + 1):
-                sheet.cell(row, col).border = style["border"]
+                _put(sheet, row, col).border = style["border"]
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
             sheet.row_dimensions[row].height = 21
             row += 1
@@ -465,7 +479,7 @@ def _table_sheet(
             role = unit_role(catalog, view, unit)
             values.append(msg.ROLE_LABELS[role] if role else "")
         for col, value in enumerate(values, start=1):
-            body = sheet.cell(row, col, None if merged and col in (3, 4) else value)
+            body = _put(sheet, row, col, None if merged and col in (3, 4) else value)
             body.alignment = style["centre"] if col == 1 else style["wrap"]
             body.border = style["border"]
         if merged:  # the source merges these cells across the two rows
@@ -486,7 +500,7 @@ def _mark_cell(sheet: Worksheet, row: int, col: int, mark: Mark) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     look = LOOKS[mark]
-    cell = sheet.cell(row, col, look.text)
+    cell = _put(sheet, row, col, look.text)
     cell.fill = PatternFill("solid", fgColor=look.colours.bg)
     cell.font = Font(color=look.colours.fg, bold=look.bold)
     cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -503,11 +517,11 @@ def _board_sheet(
     catalog = progress.catalog
     units = board_units(catalog, views)
     title = msg.XLSX_BOARD_TITLE.format(date=progress.as_of.isoformat())
-    sheet.cell(1, 1, title).font = style["title"]
+    _put(sheet, 1, 1, title).font = style["title"]
     heads = [msg.H_SOURCE_ID, msg.H_MILESTONE, msg.H_DUE, msg.H_DELIVERABLE]
     heads += [catalog.short_name(u) for u in units]
     for col, head in enumerate(heads, start=1):
-        cell = sheet.cell(2, col, head)
+        cell = _put(sheet, 2, col, head)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
     widths = [6.0, 6.0, 12.0, 50.0] + [10.0] * len(units)
@@ -528,7 +542,7 @@ def _board_sheet(
                 milestone = view.schedule.milestones[number - 1]
                 fixed = [view.id, number, milestone.due, milestone_title(view, number)]
             for col, value in enumerate(fixed, start=1):
-                cell = sheet.cell(row, col, value)
+                cell = _put(sheet, row, col, value)
                 cell.border = style["border"]
                 cell.alignment = style["middle"] if col == 4 else style["centre"]
                 if col == 3 and number is not None:
@@ -541,17 +555,17 @@ def _board_sheet(
                 )
                 if mark is not None:
                     _mark_cell(sheet, row, col, mark)
-                sheet.cell(row, col).border = style["border"]
+                _put(sheet, row, col).border = style["border"]
             sheet.row_dimensions[row].height = _row_height([str(fixed[3])], [widths[3]])
             row += 1
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(heads))}{max(row - 1, 2)}"
     row += 1
-    sheet.cell(row, 1, msg.XLSX_LEGEND).font = style["bold"]
+    _put(sheet, row, 1, msg.XLSX_LEGEND).font = style["bold"]
     for mark in possible_marks(progress.recorded):
         row += 1
         _mark_cell(sheet, row, 2, mark)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        sheet.cell(row, 4, LOOKS[mark].meaning)
+        _put(sheet, row, 4, LOOKS[mark].meaning)
     sheet.freeze_panes = "E3"
     _print_setup(sheet, "2:2")
 
@@ -563,7 +577,7 @@ def _ledger_sheet(sheet: Worksheet, catalog: Catalog, reports: Sequence[Progress
     table = reports_table(sorted(reports, key=lambda r: r.date), catalog)
     widths = {"date": 12.0, "task": 6.0, "milestone": 6.0, "unit": 12.0, "status": 8.0}
     for col, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(1, col, column.header)
+        cell = _put(sheet, 1, col, column.header)
         cell.font, cell.alignment = style["bold"], style["centre"]
         cell.fill, cell.border = style["head_fill"], style["border"]
         sheet.column_dimensions[get_column_letter(col)].width = widths.get(column.key, 40.0)
@@ -574,7 +588,7 @@ def _ledger_sheet(sheet: Worksheet, catalog: Catalog, reports: Sequence[Progress
                 value = data["task"]
             elif column.key == "date":
                 value = dt.date.fromisoformat(data["date"])
-            cell = sheet.cell(row, col, value)
+            cell = _put(sheet, row, col, value)
             cell.border, cell.alignment = style["border"], style["wrap"]
             if column.key == "date":
                 cell.number_format = "yyyy-mm-dd"

@@ -36,12 +36,33 @@ def summary(files: int, problems: Sequence[Problem]) -> str:
     return msg.validate_summary(files, errors, len(problems) - errors)
 
 
+# --- what a file may smuggle into a line ----------------------------------------------
+
+_LINE_BREAKS = {"\n": "\\n", "\t": "\\t", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def visible(text: str) -> str:
+    """Text from a file made safe for one output line: every control character escaped.
+
+    The terminal's `printable` (ESC → \\x1b, CR → \\x0d, bidi overrides) and also what
+    it keeps for multi-line output: a line feed, tab or line separator. A key holding a
+    newline then `::warning file=…` would otherwise start a line that GitHub Actions
+    runs as a workflow command.
+    """
+    from govopen_cli.render.terminal import printable
+
+    shown = printable(text)
+    for char, escape in _LINE_BREAKS.items():
+        shown = shown.replace(char, escape)
+    return shown
+
+
 # --- text ------------------------------------------------------------------------------
 
 
 def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
     """Grouped by file, a blank line between files, coloured when `stream` is a terminal."""
-    from govopen_cli.render.terminal import paint, printable, wants_colour
+    from govopen_cli.render.terminal import paint, wants_colour
 
     colour = wants_colour(stream)
     styles = {"error": "bold red", "warning": "yellow"}
@@ -50,9 +71,9 @@ def write_text(problems: Sequence[Problem], files: int, stream: IO[str]) -> None
             stream.write("\n")
         for p in group:
             stream.write(
-                paint(f"{p.location()}: ", "bold", colour)
+                paint(f"{visible(p.location())}: ", "bold", colour)
                 + paint(msg.LEVELS[p.level], styles[p.level], colour)
-                + f": {printable(p.message)} "
+                + f": {visible(p.message)} "
                 + paint(f"[{p.rule}]", "dim", colour)
                 + "\n"
             )
@@ -72,8 +93,9 @@ def as_json(problems: Sequence[Problem]) -> str:
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message: % CR LF escaped (as @actions/core does)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: % CR LF escaped (as @actions/core does), other controls too."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def escape_property(text: str) -> str:

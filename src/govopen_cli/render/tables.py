@@ -93,21 +93,48 @@ def _json(table: Table) -> str:
     return dumps(table.rows, default=_json_default) + "\n"
 
 
-def _csv(table: Table) -> str:
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(c.header for c in table.columns)
-    writer.writerows([c.cell(row) for c in table.columns] for row in table.rows)
-    return buffer.getvalue()
-
-
 def _plain(table: Table) -> str:
     return "".join(
         "\t".join(_one_line(c.cell(row)) for c in table.columns) + "\n" for row in table.rows
     )
+
+
+# --- CSV: one rule for every CSV the tool writes ---------------------------------------
+
+CSV_BOM = "\ufeff"
+"""Every CSV starts with a byte-order mark, so Excel reads the Chinese as UTF-8."""
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell beginning so is read by spreadsheets as a formula (CSV injection, OWASP)."""
+_PLAIN_NUMBER = r"[+-]?\d+(\.\d+)?"
+
+
+def csv_cell(text: str) -> str:
+    """A cell as written: a leading `'` when a spreadsheet would read it as a formula.
+
+    A plain number (-3, +1.5) is left alone: it cannot be a formula.
+    """
+    import re
+
+    if text.startswith(CSV_FORMULA_START) and not re.fullmatch(_PLAIN_NUMBER, text):
+        return "'" + text
+    return text
+
+
+def to_csv(table: Table) -> str:
+    """RFC 4180 CSV (CRLF rows; a cell with a comma, quote, CR or LF quoted), BOM first.
+
+    Headers and cells alike pass through `csv_cell`. This is the only CSV writer:
+    `--format csv` on every command and `export --format csv` both come here.
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    buffer.write(CSV_BOM)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(csv_cell(c.header) for c in table.columns)
+    writer.writerows([csv_cell(c.cell(row)) for c in table.columns] for row in table.rows)
+    return buffer.getvalue()
 
 
 def _json_default(value: Any) -> Any:
@@ -141,7 +168,7 @@ def _markdown(table: Table) -> str:
 RENDERERS: dict[TableFormat, Callable[[Table], str]] = {
     "table": lambda table: _terminal(table, None),
     "json": _json,
-    "csv": _csv,
+    "csv": to_csv,
     "markdown": _markdown,
     "plain": _plain,
 }

@@ -11,6 +11,10 @@ from govopen_cli import messages as msg
 from govopen_cli.table.text import fold_width, squeeze
 
 AS_OF_ENV = "GOVOPEN_AS_OF"
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2999, 12, 31)
+"""Every date the tool reads (options, $GOVOPEN_AS_OF, deadlines in a task file) lies here:
+far beyond any real table, and far enough from 9999-12-31 that no sum overflows."""
 
 _FORMS = (  # compiled on first use (re caches them): ISO dates never compile the others
     r"(\d{4})-(\d{1,2})-(\d{1,2})",
@@ -29,9 +33,14 @@ def parse_date(text: str) -> dt.date:
         if match:
             year, month, day = (int(g) for g in match.groups())
             try:
-                return dt.date(year, month, day)
+                found = dt.date(year, month, day)
             except ValueError:
                 raise ValueError(msg.DATE_NOT_EXIST.format(text=text)) from None
+            if not EARLIEST <= found <= LATEST:
+                raise ValueError(
+                    msg.DATE_OUT_OF_RANGE.format(text=text, earliest=EARLIEST, latest=LATEST)
+                )
+            return found
     raise ValueError(msg.DATE_BAD_FORM.format(text=text))
 
 

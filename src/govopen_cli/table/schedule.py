@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Literal
 
 from govopen_cli import messages
+from govopen_cli.table.dates import EARLIEST, LATEST
 from govopen_cli.table.text import fold_width, squeeze
 
 __all__ = ["Milestone", "Recurrence", "RecurrenceKind", "Schedule", "parse_schedule"]
@@ -300,6 +301,12 @@ def _due(match: re.Match[str], phrase: str, default_year: int | None) -> date:
         raise ValueError(messages.SCHEDULE_MISSING_YEAR.format(phrase=phrase))
     if not MINYEAR <= year <= MAXYEAR:
         raise ValueError(messages.SCHEDULE_BAD_YEAR.format(phrase=phrase, year=year))
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise ValueError(
+            messages.SCHEDULE_YEAR_OUT_OF_RANGE.format(
+                phrase=phrase, year=year, earliest=EARLIEST.year, latest=LATEST.year
+            )
+        )
     if month is not None:
         last = _last_day(year, month)
         if match["day"] is None:

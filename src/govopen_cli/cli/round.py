@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from govopen_cli.table.catalog import Catalog
 
 OutOption = Annotated[
-    Path, typer.Option("--out", "-o", metavar=FOLDER, help="输出目录（不存在则新建）")
+    Path,
+    typer.Option("--out", "-o", metavar=FOLDER, readable=False, help="输出目录（不存在则新建）"),
 ]
 NoticeOutOption = Annotated[
     Path,
@@ -49,6 +50,7 @@ NoticeOutOption = Annotated[
         "--out",
         "-o",
         metavar=FOLDER,
+        readable=False,
         help="输出目录（不存在则新建）；--format text 时 - 表示输出到屏幕",
     ),
 ]
@@ -178,7 +180,9 @@ def forms_command(
 
 @progress_app.command("import")
 def progress_import_command(
-    forms: Annotated[list[Path], typer.Argument(metavar=FILE, help="填好的进展报送表（可多个）")],
+    forms: Annotated[
+        list[Path], typer.Argument(metavar=FILE, readable=False, help="填好的进展报送表（可多个）")
+    ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查并列出结果，不写台账")] = False,
     data: DataOption = None,
     doc: DocOption = None,

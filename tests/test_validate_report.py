@@ -269,10 +269,10 @@ def test_readme_rule_table_is_generated_from_the_registry() -> None:
 
 def test_readme_rule_table_names_the_readers_limits() -> None:
     section = README.split("### 规则 / Rules", 1)[1]
-    # by hand: 128 * 1024 * 1024 bytes, 64 levels, 5_000_000 nodes
-    assert "| `too-large` | error | 文件超过 128 MiB |" in section
+    # by hand: 128 * 1024 * 1024 bytes, 64 levels, 2_500_000 nodes
+    assert "| `too-large` | error | 文件超过 128 MiB，" in section
     assert "| `too-deep` | error | 嵌套超过 64 层 |" in section
-    assert "展开后超过 500 万个节点" in section
+    assert "展开后超过 250 万个节点" in section
 
 
 def test_a_problem_takes_its_level_from_the_registry() -> None:

@@ -747,6 +747,15 @@ NOT_UTF16 = (
     "iconv -f {encoding} -t UTF-8 {name} > {name}.utf8 && mv {name}.utf8 {name}"
 )
 
+# --- reader bounds ---
+
+NOT_REGULAR_FILE = "这不是普通文件（是管道、设备或套接字），不会读取"
+TOO_MANY_NODES = "文件中的值超过 {limit}个（列表项、映射、文本……），不像是任务分工表，已停止读取"
+TOO_MANY_KEYS = "一个映射中的键超过 {limit}个，不像是任务分工表，已停止读取"
+VALUE_TOO_LONG = "一个值超过 {limit}个字符，不像是表格中的一格，已停止读取"
+TOO_MANY_PROBLEMS = "问题超过 {limit}个，只列出前面这些，已停止读取"
+ITEM_TOO_BIG = "这一项中的值超过 {limit}个，不像是一条任务、单位或报送，已停止检查"
+
 # --- the reporting round (issue 16) ------------------------------------------------------
 FORM_SHEET = "进展报送表"
 FORM_TITLE = "进展报送表（{unit}）"

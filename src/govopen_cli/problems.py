@@ -35,8 +35,12 @@ def _rules(*rules: Rule) -> dict[str, Rule]:
 # The descriptions are user-facing Chinese text kept here, beside the id and level they belong
 # to (one place for each rule, as yamllint's rules/ package), not in messages.py.
 RULES: dict[str, Rule] = _rules(
-    Rule("io", "error", "文件不存在、是文件夹或没有读取权限"),
-    Rule("too-large", "error", "文件超过 {max_mib} MiB"),
+    Rule("io", "error", "文件不存在、是文件夹、不是普通文件（管道、设备）或没有读取权限"),
+    Rule(
+        "too-large",
+        "error",
+        "文件超过 {max_mib} MiB，或节点、键、值的长度、问题数超出读取上限（见“读取的上限”）",
+    ),
     Rule(
         "encoding",
         "error",

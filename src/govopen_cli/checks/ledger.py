@@ -97,9 +97,7 @@ def read_ledger(
     read = LedgerRead(path)
     if not required and not os.path.lexists(path):
         return read
-    from pydantic import ValidationError
-
-    from govopen_cli.checks.validate import schema_problems
+    from govopen_cli.checks.validate import validate_model
     from govopen_cli.files.yaml_reader import read_yaml
     from govopen_cli.table.model import Ledger
 
@@ -114,10 +112,9 @@ def read_ledger(
     if not isinstance(data, dict):
         read.problems = [source.problem((), "top-level", msg.LEDGER_NOT_MAPPING)]
         return read
-    try:
-        ledger = Ledger.model_validate(data)
-    except ValidationError as exc:
-        read.problems = schema_problems(exc, source, Ledger)
+    ledger, problems = validate_model(Ledger, data, source)
+    if ledger is None:
+        read.problems = problems
         return read
     read.entries = list(ledger.reports or [])
     read.reports = counting(read.entries)

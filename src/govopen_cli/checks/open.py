@@ -40,10 +40,10 @@ class SharedUnits:
         path = units_file(folder)
         if path is None:
             return cls(None)
-        try:
-            return cls(path, path.read_bytes())
-        except OSError:
-            return cls(path, b"\0unreadable")
+        from govopen_cli.files.finding import read_regular
+
+        raw = read_regular(path)  # None: a FIFO, a device, too large; units() then says so
+        return cls(path, b"\0unreadable" if raw is None else raw)
 
     @property
     def salt(self) -> bytes:
@@ -154,12 +154,9 @@ def _open_one(
 ) -> None:
     """One file of a folder: skipped if it is no task file, else opened (or its problems kept)."""
     from govopen_cli import messages as msg
-    from govopen_cli.files.finding import doc_key, looks_like_task_file
+    from govopen_cli.files.finding import doc_key, looks_like_task_file, read_regular
 
-    try:
-        raw: bytes | None = file.read_bytes()
-    except OSError:
-        raw = None
+    raw = read_regular(file)  # None: not read here (FIFO, device, too large); the reader says why
     if raw is not None and not looks_like_task_file(raw):
         return
     key = doc_key(file).casefold()

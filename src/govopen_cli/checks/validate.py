@@ -12,12 +12,17 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
+from govopen_cli.files.limits import (
+    MAX_HINT_WORK,
+    MAX_ITEM_NODES,
+    MAX_SCHEMA_PROBLEMS,
+)
 from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.dates import EARLIEST, LATEST, Clock
@@ -57,11 +62,10 @@ def validate_file(path: Path, shared: Sequence[Unit] = ()) -> FileCheck:
     if not isinstance(data, dict):
         checked.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
         return checked
-    try:
-        with paused_gc():
-            checked.task_file = TaskFile.model_validate(data)
-    except ValidationError as exc:
-        checked.problems = schema_problems(exc, source)
+    with paused_gc():
+        checked.task_file, problems = validate_model(TaskFile, data, source)
+    if checked.task_file is None:
+        checked.problems = problems
         return checked
     checked.problems = sorted(
         check_task_file(checked.task_file, source, shared), key=lambda p: (p.line, p.column)
@@ -147,10 +151,9 @@ def validate_units_file(path: Path) -> UnitsCheck:
     if not isinstance(data, dict):
         checked.problems = [source.problem((), "top-level", msg.UNITS_NOT_MAPPING)]
         return checked
-    try:
-        checked.units_file = UnitsFile.model_validate(data)
-    except ValidationError as exc:
-        checked.problems = schema_problems(exc, source, UnitsFile)
+    checked.units_file, problems = validate_model(UnitsFile, data, source)
+    if checked.units_file is None:
+        checked.problems = problems
         return checked
     checked.problems = sorted(_check_units(checked.units_file.units, source), key=_place)
     return checked
@@ -229,7 +232,7 @@ def _shared_unused(shared: UnitsCheck, files: list[FileCheck]) -> list[Problem]:
     for checked in files:
         assert checked.task_file is not None
         registry = Registry([*checked.task_file.units, *shared.units_file.units])
-        used |= _used_units(checked.task_file, registry)
+        used |= _used_units(checked.task_file, _Hints(registry))
     return [
         shared.source.problem(
             ("units", i, "name"), "unit-unused", msg.SHARED_UNIT_UNUSED.format(name=unit.name)
@@ -274,17 +277,97 @@ def _place(problem: Problem) -> tuple[int, int]:
     return problem.line, problem.column
 
 
+# --- the schema, checked in bounded batches ----------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_model(
+    model: type[M], data: dict[Any, Any], source: SourceMap
+) -> tuple[M | None, list[Problem]]:
+    """The model pydantic makes of `data`, or the problems it finds, in bounded work.
+
+    pydantic lists every error at once (a million empty tasks: three million errors,
+    gigabytes); so each top-level list (tasks, units, …) is checked in batches of at
+    most MAX_ITEM_NODES nodes, the rest of the file apart, and the check stops once
+    MAX_SCHEMA_PROBLEMS are found. An item (or the rest) over that size is refused.
+    """
+    from pydantic import TypeAdapter
+
+    lists: dict[str, list[Any]] = {}
+    for name, value in data.items():
+        if isinstance(value, list) and value and isinstance(name, str):
+            annotation = _list_annotation(model, name)
+            if annotation is not None:
+                lists[name] = value
+    sizes = {name: source.item_sizes((name,)) for name in lists}
+    if source.nodes - sum(sum(s) for s in sizes.values()) > MAX_ITEM_NODES:
+        return None, [_too_big(source, ())]
+    errors: list[Any] = []
+    try:
+        model.model_validate({k: [] if k in lists else v for k, v in data.items()})
+    except ValidationError as exc:
+        # the lists stand in as []: what that alone breaks (sections' min_length=1) is not
+        # true of the real, non-empty lists
+        errors.extend(
+            e for e in exc.errors(include_url=False) if not e["loc"] or e["loc"][0] not in lists
+        )
+    checked: dict[str, list[Any]] = {}
+    for name, items in lists.items():
+        adapter: TypeAdapter[list[Any]] = TypeAdapter(_list_annotation(model, name))
+        checked[name] = []
+        start = 0
+        while start < len(items) and len(errors) <= MAX_SCHEMA_PROBLEMS:
+            end, total = start, 0
+            while end < len(items) and total + sizes[name][end] <= MAX_ITEM_NODES:
+                total += sizes[name][end]
+                end += 1
+            if end == start:  # one item alone is over the limit
+                return None, [_too_big(source, (name, start))]
+            try:
+                checked[name].extend(adapter.validate_python(items[start:end]))
+            except ValidationError as exc:
+                for error in exc.errors(include_url=False):
+                    error["loc"] = (name, start + int(error["loc"][0]), *error["loc"][1:])
+                    errors.append(error)
+            start = end
+    if errors:
+        problems = schema_problems(errors[:MAX_SCHEMA_PROBLEMS], source, model)
+        if len(errors) > MAX_SCHEMA_PROBLEMS:
+            message = msg.TOO_MANY_PROBLEMS.format(limit=msg.count_words(MAX_SCHEMA_PROBLEMS))
+            problems.append(Problem(source.name, 0, 0, "too-large", message))
+        return None, problems
+    base = model.model_validate({k: v[:1] if k in lists else v for k, v in data.items()})
+    return base.model_copy(update=checked), []
+
+
+def _list_annotation(model: type[BaseModel], name: str) -> Any:
+    """`list[X]` when the model's field `name` takes a list (maybe or None), else None."""
+    field_info = model.model_fields.get(name)
+    if field_info is None:
+        return None
+    for candidate in (field_info.annotation, *get_args(field_info.annotation)):
+        if get_origin(candidate) is list:
+            return candidate
+    return None
+
+
+def _too_big(source: SourceMap, loc: tuple[int | str, ...]) -> Problem:
+    message = msg.ITEM_TOO_BIG.format(limit=msg.count_words(MAX_ITEM_NODES))
+    return source.problem(loc, "too-large", message)
+
+
 # --- schema errors in Chinese --------------------------------------------------------
 
 
 def schema_problems(
-    exc: ValidationError, source: SourceMap, root: type[BaseModel] = TaskFile
+    errors: list[Any], source: SourceMap, root: type[BaseModel] = TaskFile
 ) -> list[Problem]:
-    """pydantic's errors as problems placed at the offending node, in Chinese."""
+    """pydantic's errors (`ValidationError.errors()`) as problems placed at their nodes."""
     from govopen_cli.table.model import ENTRY_TAGS
 
     problems = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         # a ledger entry's location carries the tag of its kind (report/retraction): not a key
         raw = tuple(error["loc"])
         loc = tuple(step for step in raw if step not in ENTRY_TAGS)
@@ -303,24 +386,26 @@ def schema_problems(
             )
             problem = source.problem(loc, "schema", message)
         problems.append(problem)
-    return sorted(set(problems) - _misspelt_missing(exc, source), key=lambda p: (p.line, p.column))
+    return sorted(
+        set(problems) - _misspelt_missing(errors, source), key=lambda p: (p.line, p.column)
+    )
 
 
-def _misspelt_missing(exc: ValidationError, source: SourceMap) -> set[Problem]:
+def _misspelt_missing(errors: list[Any], source: SourceMap) -> set[Problem]:
     """`missing` errors already explained by an unknown key that is its misspelling."""
     from govopen_cli.table.model import ENTRY_TAGS
 
-    errors = [
-        (e["type"], tuple(s for s in e["loc"] if s not in ENTRY_TAGS))
-        for e in exc.errors(include_url=False)
-    ]
-    extra = {(loc[:-1], str(loc[-1])) for kind, loc in errors if kind == "extra_forbidden"}
+    located = [(e["type"], tuple(s for s in e["loc"] if s not in ENTRY_TAGS)) for e in errors]
+    extra: dict[tuple[int | str, ...], set[str]] = {}
+    for kind, loc in located:
+        if kind == "extra_forbidden":
+            extra.setdefault(loc[:-1], set()).add(str(loc[-1]))
     found = set()
-    for kind, loc in errors:
+    for kind, loc in located:
         if kind != "missing":
             continue
         field = str(loc[-1])
-        siblings = [key for parent, key in extra if parent == loc[:-1]]
+        siblings = sorted(extra.get(loc[:-1], ()))
         if difflib.get_close_matches(field, siblings, n=1, cutoff=0.5):
             found.add(source.problem(loc[:-1], "missing-key", msg.schema_missing(field)))
     return found
@@ -357,18 +442,61 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
 # --- cross-checks ---------------------------------------------------------------------
 
 
+class _Hints:
+    """Unit lookups and "did you mean" hints, each computed once per name, within a budget.
+
+    A hostile file naming 100,000 unknown units against a registry of 10,000 would
+    otherwise compare every pair (hours); past MAX_HINT_WORK comparisons the
+    problems are still reported, without a hint.
+    """
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.spellings = sum(len(Registry.spellings(u)) for u in registry.units.values())
+        self.work = 0
+        self.found: dict[str, Any] = {}
+        self.suggested: dict[str, list[str]] = {}
+        self.closest: dict[tuple[str, int], list[str]] = {}
+
+    def lookup(self, name: str) -> Any:
+        """The registered unit `name` means, or None (memoized)."""
+        try:
+            return self.found[name]
+        except KeyError:
+            unit = self.found[name] = self.registry.lookup(name)
+            return unit
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Registry.suggest, memoized and within the budget."""
+        if name not in self.suggested:
+            self.work += self.spellings
+            within = self.work <= MAX_HINT_WORK
+            self.suggested[name] = self.registry.suggest(name, 3) if within else []
+        return self.suggested[name][:limit]  # the best first, whatever the limit
+
+    def close(self, word: str, options: list[str]) -> list[str]:
+        """Up to three options close to `word`, memoized and within the budget."""
+        key = (word, id(options))
+        if key not in self.closest:
+            self.work += len(options)
+            within = self.work <= MAX_HINT_WORK
+            self.closest[key] = _close(word, options) if within else []
+        return self.closest[key]
+
+
 def check_task_file(tf: TaskFile, source: SourceMap, shared: Sequence[Unit] = ()) -> list[Problem]:
     """Everything the schema alone cannot see (`shared`: the folder's units.yaml)."""
     registry = Registry([*tf.units, *shared])
+    hints = _Hints(registry)
     return [
         *_check_sections(tf, source),
-        *_check_units(tf.units, source, {u.name for u in shared}),
-        *_check_tasks(tf, source, registry),
-        *_check_suspicious(tf, source, registry),
+        *_check_units(tf.units, source, {u.name for u in shared}, hints),
+        *_check_tasks(tf, source, hints),
+        *_check_suspicious(tf, source, hints),
     ]
 
 
-def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterator[Problem]:
+def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Problem]:
     """Warnings: legal, but probably a slip of the clerk's hand."""
     ids = sorted({t.id for t in tf.tasks})
     first_index = {t.id: i for i, t in reversed(list(enumerate(tf.tasks)))}
@@ -391,7 +519,7 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
                 "section-empty",
                 msg.SECTION_EMPTY.format(id=section.id),
             )
-    used = _used_units(tf, registry)
+    used = _used_units(tf, hints)
     for i, unit in enumerate(tf.units):
         if unit.name not in used:
             yield source.problem(
@@ -401,7 +529,7 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, registry: Registry) -> It
             )
 
 
-def _used_units(tf: TaskFile, registry: Registry) -> set[str]:
+def _used_units(tf: TaskFile, hints: _Hints) -> set[str]:
     """Units a task names (leading or guiding), and the members of every group so named.
 
     A misspelt mention (already an unknown-unit error) counts as using its closest
@@ -410,15 +538,15 @@ def _used_units(tf: TaskFile, registry: Registry) -> set[str]:
     named: set[str] = set()
     for task in tf.tasks:
         for mention in parse_units(task.units):
-            unit = registry.lookup(mention.name)
+            unit = hints.lookup(mention.name)
             if unit is not None:
                 named.add(unit.name)
             else:
-                named.update(registry.suggest(mention.name, limit=1))
+                named.update(hints.suggest(mention.name, limit=1))
     used = set(named)
     pending = list(named)
     while pending:
-        for member in registry.members(pending.pop()):
+        for member in hints.registry.members(pending.pop()):
             if member not in used:
                 used.add(member)
                 pending.append(member)
@@ -438,11 +566,16 @@ def _check_sections(tf: TaskFile, source: SourceMap) -> Iterator[Problem]:
 
 
 def _check_units(
-    units: Sequence[Unit], source: SourceMap, shared_names: Iterable[str] = ()
+    units: Sequence[Unit],
+    source: SourceMap,
+    shared_names: Iterable[str] = (),
+    hints: _Hints | None = None,
 ) -> Iterator[Problem]:
     """A registry's own entries: spellings once each, groups with members that exist."""
     owner: dict[str, str] = {}
     names = {u.name for u in units} | set(shared_names)
+    name_list = sorted(names)
+    hints = hints or _Hints(Registry(list(units)))
     for i, unit in enumerate(units):
         for spelling in dict.fromkeys(Registry.spellings(unit)):
             key = unit_key(spelling)
@@ -462,11 +595,11 @@ def _check_units(
                 yield source.problem(
                     ("units", i, "members", j),
                     "unknown-member",
-                    msg.unknown_member(member, _close(member, names)),
+                    msg.unknown_member(member, hints.close(member, name_list)),
                 )
 
 
-def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterator[Problem]:
+def _check_tasks(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Problem]:
     sections = [s.id for s in tf.sections]
     by_id: dict[int, Task] = {}
     for i, task in enumerate(tf.tasks):
@@ -479,7 +612,7 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
             yield source.problem(
                 ("tasks", i, "section"),
                 "unknown-section",
-                msg.unknown_section(task.section, _close(task.section, sections), sections),
+                msg.unknown_section(task.section, hints.close(task.section, sections), sections),
             )
     year = tf.document.year
     for i, task in enumerate(tf.tasks):
@@ -499,11 +632,11 @@ def _check_tasks(tf: TaskFile, source: SourceMap, registry: Registry) -> Iterato
                     ),
                 )
         for mention in mentions:
-            if registry.lookup(mention.name) is None:
+            if hints.lookup(mention.name) is None:
                 yield source.problem(
                     ("tasks", i, "units"),
                     "unknown-unit",
-                    msg.unit_unknown(mention.name, registry.suggest(mention.name)),
+                    msg.unit_unknown(mention.name, hints.suggest(mention.name)),
                     needle=mention.name,
                 )
         try:

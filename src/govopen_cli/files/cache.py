@@ -132,11 +132,10 @@ def _entry(path: Path) -> Path:
 
 
 def _read_bytes(path: Path) -> bytes | None:
-    try:
-        with path.open("rb") as handle:
-            return handle.read()
-    except (OSError, ValueError):
-        return None
+    """The file's bytes, or None for anything the reader would refuse to read (see read_regular)."""
+    from govopen_cli.files.finding import read_regular
+
+    return read_regular(path)
 
 
 def load(

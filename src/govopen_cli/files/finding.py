@@ -87,11 +87,32 @@ def candidates(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def _read(path: Path) -> bytes:
+def read_regular(path: Path) -> bytes | None:
+    """A regular file's bytes if it is within MAX_FILE_BYTES, else None (never blocks).
+
+    A FIFO would block and a device never end: they, a file too large or one that
+    cannot be read give None, and the YAML reader then says what is wrong.
+    """
+    import os
+    import stat
+
+    from govopen_cli.files.limits import MAX_FILE_BYTES
+
     try:
-        return path.read_bytes()
-    except OSError:
-        return b""
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError):
+        return None
+    return raw if len(raw) <= MAX_FILE_BYTES else None
+
+
+def _read(path: Path) -> bytes:
+    return read_regular(path) or b""
 
 
 def task_files(folder: Path) -> list[Path]:

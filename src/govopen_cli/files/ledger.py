@@ -156,14 +156,18 @@ def _read_existing(path: Path, text: str) -> tuple[list[LedgerEntry], bool]:
     """The entries a ledger text holds and whether it has a `reports` key; refuse if broken."""
     from pydantic import ValidationError
 
-    from govopen_cli.files.yaml_reader import build_values, compose
+    from govopen_cli.files.yaml_reader import parse_yaml
     from govopen_cli.table.model import Ledger
 
     if not text.strip():
         return [], False
     try:
-        root = compose(text, str(path))
-        data: Any = build_values(root, str(path)) if root is not None else {}
+        try:
+            data: Any = parse_yaml(text, str(path))[0]
+        except DataError as exc:
+            if not all(p.rule == "empty" for p in exc.problems):
+                raise
+            data = {}  # comments only
         if not isinstance(data, dict):
             raise ReportRefused(msg.LEDGER_BROKEN.format(path=path))
         ledger = Ledger.model_validate(data)

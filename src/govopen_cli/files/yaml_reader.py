@@ -1,18 +1,26 @@
-"""Finding and reading the data file: bytes → YAML nodes → plain Python values.
+"""Reading a data file: bytes → libyaml events → plain Python values, within a budget.
 
-Only safe YAML is read: the file is composed into nodes (libyaml's C parser
-when present), and this module builds plain Python values from them itself, so
-that it can refuse duplicate keys (PyYAML silently keeps the last), refuse
-tags that would construct objects, bound alias expansion and nesting, and
-remember where every value stands for `file:line:col` messages.
+Only safe YAML is read. libyaml's C parser turns the bytes into events; this
+module builds plain Python values from them itself, so that it can refuse
+duplicate keys (PyYAML silently keeps the last), refuse tags that would
+construct objects, refuse merge keys, and count every node, alias expansion,
+key and nesting level against a budget *as it reads*: a hostile file is refused
+at the first node over a limit, before anything more is parsed or kept.
+
+No YAML node graph is kept: where every value stands is recorded in compact
+arrays, in document order (see `SourceMap`), for `file:line:col` messages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import codecs
+import os
+import stat
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -20,28 +28,56 @@ from govopen_cli import messages as msg
 from govopen_cli.files.encoding import might_be_wide, wide_encoding
 from govopen_cli.files.finding import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
 from govopen_cli.files.gc_pause import paused_gc
+from govopen_cli.files.limits import (
+    MAX_DEPTH,
+    MAX_EXPANDED_NODES,
+    MAX_FILE_BYTES,
+    MAX_KEYS_PER_MAPPING,
+    MAX_READ_PROBLEMS,
+    MAX_SCALAR_CHARS,
+)
 from govopen_cli.problems import DataError, Problem
 
-__all__ = [  # finding the file lives in datafile.py (no YAML import); kept importable here
+__all__ = [  # finding the file lives in finding.py, the limits in limits.py (no YAML import)
     "DATA_ENV",
     "DEFAULT_RELATIVE",
+    "MAX_DEPTH",
+    "MAX_EXPANDED_NODES",
+    "MAX_FILE_BYTES",
+    "MAX_KEYS_PER_MAPPING",
+    "MAX_READ_PROBLEMS",
+    "MAX_SCALAR_CHARS",
+    "STDIN",
     "SourceMap",
     "find_data_file",
-    "read_text",
+    "parse_yaml",
+    "read_bytes",
     "read_yaml",
     "shipped_data_file",
 ]
 
-MAX_FILE_BYTES = 128 * 1024 * 1024
-"""Larger than any real table (the 100k-task benchmark file is about 40 MB)."""
-MAX_DEPTH = 64
-"""The format nests 5 levels deep; 64 leaves room and stays far from Python's stack limit."""
-MAX_EXPANDED_NODES = 5_000_000
-"""Nodes after aliases are expanded: a 100k-task file has about 1.2 million."""
+# libyaml's C parser; PyYAML's own parser gives the same events (slower) where it is missing
+_ParserClass: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.SafeLoader
+_PREFIX = "tag:yaml.org,2002:"
+_STR = _PREFIX + "str"
+_MAP = _PREFIX + "map"
+_SEQ = _PREFIX + "seq"
+_INT = _PREFIX + "int"
+_NULL = _PREFIX + "null"
+_MERGE = _PREFIX + "merge"
+_SCALAR_TAGS = frozenset(_PREFIX + t for t in ("str", "null", "bool", "int", "float", "timestamp"))
+_IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
+    first: tuple(resolvers)
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_CONSTRUCT = yaml.constructor.SafeConstructor.yaml_constructors
+_UTF8_BOM = b"\xef\xbb\xbf"
+_CHUNK = 1 << 20
 
 
 def limits() -> dict[str, str]:
-    """The limits above as the rule descriptions (problems.RULES) name them."""
+    """The limits as the rule descriptions (problems.RULES) name them."""
     return {
         "max_mib": str(MAX_FILE_BYTES // (1024 * 1024)),
         "max_depth": str(MAX_DEPTH),
@@ -49,17 +85,7 @@ def limits() -> dict[str, str]:
     }
 
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_SCALAR_TAGS = frozenset(
-    "tag:yaml.org,2002:" + t for t in ("str", "null", "bool", "int", "float", "timestamp")
-)
-
-
-# --- bytes → text ----------------------------------------------------------------
-
+# --- bytes --------------------------------------------------------------------------------
 
 STDIN = Path("-")
 """The path that means standard input (`govopen validate -`)."""
@@ -71,53 +97,471 @@ def shown_name(path: Path) -> str:
     return STDIN_NAME if path == STDIN else str(path)
 
 
-def read_text(path: Path) -> str:
-    """The file as text: UTF-8, with or without BOM; anything else is one clear problem."""
+def fail(name: str, rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
+    return DataError([Problem(name, line, column, rule, message)])
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, BOM removed, checked to be UTF-8; anything else is one clear problem.
+
+    Only a regular file is opened (a FIFO or a device would block or never end), and
+    one larger than MAX_FILE_BYTES is refused from its size, before it is read.
+    Standard input (`-`), named by the user, is read up to MAX_FILE_BYTES + 1 bytes.
+    """
     name = shown_name(path)
+    if path == STDIN:
+        import sys
 
-    def fail(rule: str, message: str, line: int = 0, column: int = 0) -> DataError:
-        return DataError([Problem(name, line, column, rule, message)])
-
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise _too_large(name)
+        return _text_bytes(raw, path)
     try:
-        if path == STDIN:
-            import sys
-
-            raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        elif path.is_dir():
-            raise fail("io", msg.IS_A_DIRECTORY)
-        else:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise fail(name, "io", msg.IS_A_DIRECTORY)
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(name, "io", msg.NOT_REGULAR_FILE)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(name)
+        with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat
+                raise fail(name, "io", msg.NOT_REGULAR_FILE)
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise fail("io", msg.FILE_NOT_FOUND) from None
+        raise fail(name, "io", msg.FILE_NOT_FOUND) from None
     except PermissionError:
-        raise fail("io", msg.FILE_UNREADABLE) from None
+        raise fail(name, "io", msg.FILE_UNREADABLE) from None
     except OSError as exc:
-        raise fail("io", msg.FILE_OS_ERROR.format(reason=exc.strerror or exc)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise fail("too-large", msg.FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES // (1024 * 1024)))
+        raise fail(name, "io", msg.FILE_OS_ERROR.format(reason=exc.strerror or exc)) from None
+    if len(raw) > MAX_FILE_BYTES:  # grew since the stat
+        raise _too_large(name)
+    return _text_bytes(raw, path)
+
+
+def _text_bytes(raw: bytes, path: Path) -> bytes:
+    """The bytes without a UTF-8 BOM, once checked to be UTF-8."""
     if might_be_wide(raw):  # UTF-16/32 ("Unicode" in Notepad): name it, say how to convert
         wide = wide_encoding(raw)
         if wide is not None:
-            raise fail("encoding", msg.NOT_UTF16.format(encoding=wide, name=path.name))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        if b"\x00" in raw[:8192]:
-            raise fail("encoding", msg.NOT_TEXT, line, column) from None
+            message = msg.NOT_UTF16.format(encoding=wide, name=path.name)
+            raise fail(shown_name(path), "encoding", message)
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    _check_utf8(raw, path)
+    return raw
+
+
+def _too_large(name: str) -> DataError:
+    return fail(name, "too-large", msg.FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES // (1 << 20)))
+
+
+def _check_utf8(raw: bytes, path: Path) -> None:
+    """DataError at the first byte that is not UTF-8 (decoded in chunks: no copy of the text)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(raw)
+    for offset in range(0, len(raw), _CHUNK):
+        pending = len(decoder.getstate()[0])
         try:
-            raw.decode("gb18030")
-            message = msg.NOT_UTF8_GBK.format(name=path.name)
-        except UnicodeDecodeError:
-            message = msg.NOT_UTF8.format(name=path.name)
-        raise fail("encoding", message, line, column) from None
+            decoder.decode(view[offset : offset + _CHUNK], final=offset + _CHUNK >= len(raw))
+        except UnicodeDecodeError as exc:
+            _encoding_error(raw, offset - pending + exc.start, path)
 
 
-# --- text → nodes → Python values ------------------------------------------------
+def _encoding_error(raw: bytes, start: int, path: Path) -> NoReturn:
+    name = shown_name(path)
+    line = raw.count(b"\n", 0, start) + 1
+    column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+    if b"\x00" in raw[:8192]:
+        raise fail(name, "encoding", msg.NOT_TEXT, line, column)
+    try:
+        gb18030 = codecs.getincrementaldecoder("gb18030")()
+        for offset in range(0, len(raw), _CHUNK):
+            gb18030.decode(raw[offset : offset + _CHUNK], final=offset + _CHUNK >= len(raw))
+        message = msg.NOT_UTF8_GBK.format(name=path.name)
+    except UnicodeDecodeError:
+        message = msg.NOT_UTF8.format(name=path.name)
+    raise fail(name, "encoding", message, line, column)
+
+
+# --- positions ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Finds the line and column of a value from its path (`("tasks", 3, "units")`).
+
+    Every node of the file has one entry, in document order: `places` holds
+    `line << 32 | column << 1 | plain`, 0-based, where `plain` marks a one-line
+    plain scalar; `spans` holds how many entries its subtree takes (1 for a
+    scalar or an alias), so the children of a collection are found by hopping
+    over their subtrees; `aliases` maps an alias's entry to its anchor's, and
+    `alias_sizes` to how many nodes it expands to. The
+    values themselves (`root`) say which entry is a mapping and name its keys.
+    """
+
+    name: str
+    root: Any = None
+    places: array[int] = field(default_factory=lambda: array("Q"))
+    spans: array[int] = field(default_factory=lambda: array("I"))
+    aliases: dict[int, int] = field(default_factory=dict)
+    alias_sizes: dict[int, int] = field(default_factory=dict)
+    nodes: int = 0  # in the whole file, aliases expanded
+    _children: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _keys: dict[int, dict[str, tuple[int, Any]]] = field(default_factory=dict, repr=False)
+
+    def locate(
+        self, loc: tuple[int | str, ...], *, key: bool = False, needle: str | None = None
+    ) -> tuple[int, int]:
+        """Place of the deepest node on `loc`; with key=True, of the last mapping key itself.
+
+        With `needle`, the place of that text inside a one-line plain scalar, if it is there.
+        """
+        if not self.places:
+            return 1, 1
+        entry, value = self._find(loc, key)
+        packed = self.places[entry]
+        line, column = (packed >> 32) + 1, ((packed & 0xFFFFFFFF) >> 1) + 1
+        if needle and packed & 1 and isinstance(value, str) and needle in value:
+            column += value.index(needle)
+        return line, column
+
+    def item_sizes(self, loc: tuple[int | str, ...]) -> list[int]:
+        """Nodes in each item of the list at `loc`, aliases expanded ([] if it is no list)."""
+        if not self.places:
+            return []
+        entry, value = self._find(loc, False)
+        if not isinstance(value, list):
+            return []
+        entry = self.aliases.get(entry, entry)
+        starts = list(self.alias_sizes)  # alias entries, in document order
+        extra = [0]
+        for start in starts:
+            extra.append(extra[-1] + self.alias_sizes[start] - 1)
+        sizes = []
+        for child in self._child_entries(entry):
+            end = child + self.spans[child]
+            added = extra[bisect_left(starts, end)] - extra[bisect_left(starts, child)]
+            sizes.append(self.spans[child] + added)
+        return sizes
+
+    def _find(self, loc: tuple[int | str, ...], key: bool) -> tuple[int, Any]:
+        """The entry and value of the deepest node on `loc` (see `locate`)."""
+        entry, value = 0, self.root
+        for depth, step in enumerate(loc):
+            target = self.aliases.get(entry, entry)
+            if isinstance(value, dict):
+                found = self._key_index(target, value).get(str(step))
+                if found is None:
+                    break
+                ordinal, real_key = found
+                children = self._child_entries(target)
+                if key and depth == len(loc) - 1:
+                    return children[2 * ordinal], real_key
+                entry, value = children[2 * ordinal + 1], value[real_key]
+            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+                entry, value = self._child_entries(target)[step], value[step]
+            else:
+                break
+        return entry, value
+
+    def _child_entries(self, entry: int) -> list[int]:
+        """Entries of a collection's children (keys and values alternate), computed once."""
+        children = self._children.get(entry)
+        if children is None:
+            children = []
+            spans = self.spans
+            child, end = entry + 1, entry + spans[entry]
+            while child < end:
+                children.append(child)
+                child += spans[child]
+            self._children[entry] = children
+        return children
+
+    def _key_index(self, entry: int, mapping: dict[Any, Any]) -> dict[str, tuple[int, Any]]:
+        """A mapping's keys as text → (ordinal, key), computed once."""
+        index = self._keys.get(entry)
+        if index is None:
+            index = {}
+            for ordinal, real_key in enumerate(mapping):
+                index.setdefault(str(real_key), (ordinal, real_key))
+            self._keys[entry] = index
+        return index
+
+    def problem(
+        self,
+        loc: tuple[int | str, ...],
+        rule: str,
+        message: str,
+        *,
+        key: bool = False,
+        needle: str | None = None,
+    ) -> Problem:
+        """A problem placed at the node that `loc` names (or at `needle` inside it)."""
+        line, column = self.locate(loc, key=key, needle=needle)
+        return Problem(self.name, line, column, rule, message)
+
+
+# --- events → Python values -------------------------------------------------------------------
+
+
+class _Stop(Exception):
+    """Reading stops: a limit was passed, or the reader found too many problems."""
+
+
+class _Mark:
+    """A 0-based line and column, as libyaml's marks have them."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+_NO_KEY: Any = object()  # a mapping waits for its next key
+_REFUSED: Any = object()  # a refused key or value (a problem says why): never kept
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace(_PREFIX, "!!")
+
+
+class _Builder:
+    """Builds plain Python values from libyaml's events, counting each against the budget.
+
+    The hot loop (`build`) keeps the open collection in local variables; anything
+    rare (tags, anchors, limits, problems) goes through a method.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.places: array[int] = array("Q")
+        self.spans: array[int] = array("I")
+        self.aliases: dict[int, int] = {}
+        self.alias_sizes: dict[int, int] = {}
+        # anchor → entry, value, expanded size, height (levels it adds below where it stands)
+        self.anchors: dict[str, tuple[int, Any, int, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.count = 0  # nodes read, counting what aliases expand to
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    # --- problems
+
+    def problem(self, mark: Any, rule: str, message: str) -> None:
+        """Note a problem and read on, unless there are too many to be worth listing."""
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, rule, message))
+        if len(self.problems) >= MAX_READ_PROBLEMS:
+            message = msg.TOO_MANY_PROBLEMS.format(limit=msg.count_words(MAX_READ_PROBLEMS))
+            self.problems.append(Problem(self.name, 0, 0, "too-large", message))
+            raise _Stop
+
+    def fail(self, mark: Any, rule: str, message: str) -> NoReturn:
+        """Refuse the file at a limit: this one problem (at the root when `mark` is None)."""
+        if mark is None:
+            mark = self.mark(0) if self.places else _Mark(0, 0)
+        self.problems = [Problem(self.name, mark.line + 1, mark.column + 1, rule, message)]
+        raise _Stop
+
+    def mark(self, entry: int) -> _Mark:
+        packed = self.places[entry]
+        return _Mark(packed >> 32, (packed & 0xFFFFFFFF) >> 1)
+
+    def too_many_nodes(self, mark: Any) -> NoReturn:
+        message = msg.TOO_MANY_NODES.format(limit=msg.count_words(MAX_EXPANDED_NODES))
+        self.fail(mark, "too-large", message)
+
+    # --- scalars
+
+    def scalar(self, event: Any, tag: str, as_key: bool) -> Any:
+        """A scalar whose tag is not plain text: a number, date, null, bool — or refused."""
+        value: str = event.value
+        if tag == _NULL:
+            return None
+        if tag == _MERGE and as_key:
+            self.problem(event.start_mark, "yaml-merge", msg.YAML_MERGE_REFUSED)
+            return _REFUSED
+        if tag not in _SCALAR_TAGS:
+            message = msg.YAML_TAG_REFUSED.format(tag=_short_tag(tag))
+            self.problem(event.start_mark, "yaml-tag", message)
+            return _REFUSED
+        try:
+            return _CONSTRUCT[tag](self.constructor, yaml.ScalarNode(tag, value))
+        except (ValueError, OverflowError, yaml.YAMLError):
+            self.problem(event.start_mark, "bad-value", msg.BAD_SCALAR.format(value=value))
+            return _REFUSED
+
+    def long_value(self, event: Any) -> NoReturn:
+        message = msg.VALUE_TOO_LONG.format(limit=msg.count_words(MAX_SCALAR_CHARS))
+        self.fail(event.start_mark, "too-large", message)
+
+    # --- collections, anchors and aliases
+
+    def collection_tag(self, event: Any, default: str) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != default:
+            message = msg.YAML_TAG_REFUSED.format(tag=_short_tag(tag))
+            self.problem(event.start_mark, "yaml-tag", message)
+
+    def check_anchor(self, name: str, mark: Any) -> None:
+        if name in self.anchors or name in self.open_anchors:
+            raise yaml.composer.ComposerError(None, None, "found duplicate anchor", mark)
+
+    def alias(self, event: Any, entry: int, depth: int) -> tuple[Any, int]:
+        """The anchored value an alias names and its height, its expansion counted."""
+        name = event.anchor
+        found = self.anchors.get(name)
+        if found is None:
+            if name in self.open_anchors:  # inside the very node it names
+                self.fail(None, "yaml-alias", msg.ALIAS_CYCLE)
+            raise yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark)
+        target, value, size, height = found
+        self.aliases[entry] = target
+        self.alias_sizes[entry] = size
+        self.count += size
+        if self.count > MAX_EXPANDED_NODES:  # placed at the root, as the whole graph is
+            message = msg.ALIAS_BOMB.format(limit=msg.count_words(MAX_EXPANDED_NODES))
+            self.fail(None, "yaml-alias", message)
+        if depth + height > MAX_DEPTH:
+            self.fail(event.start_mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
+        return value, height
+
+    def duplicate_key(self, key: Any, mark: Any, first_line: int) -> None:
+        self.problem(mark, "duplicate-key", msg.DUPLICATE_KEY.format(key=key, line=first_line))
+
+    def too_many_keys(self, mark: Any) -> NoReturn:
+        message = msg.TOO_MANY_KEYS.format(limit=msg.count_words(MAX_KEYS_PER_MAPPING))
+        self.fail(mark, "too-large", message)
+
+    # --- the document
+
+    def build(self, parser: Any) -> Any:
+        """The document's value; the parser stands just after its DocumentStartEvent."""
+        get_event = parser.get_event
+        places, spans = self.places, self.spans
+        add_place, add_span = places.append, spans.append
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        implicit_of = _IMPLICIT.get
+        no_key, refused = _NO_KEY, _REFUSED
+        max_nodes, max_keys, max_chars = MAX_EXPANDED_NODES, MAX_KEYS_PER_MAPPING, MAX_SCALAR_CHARS
+        # the open collection, in locals: its value, first-seen lines of its keys (None for
+        # a list), the key waiting for its value and where that key stands
+        container: Any = None
+        seen: dict[Any, int] | None = None
+        key: Any = no_key
+        key_mark: Any = None
+        stack: list[tuple[Any, ...]] = []  # the enclosing collections, saved
+        depth = 0  # nesting level of the node being read (the root is 0)
+        deepest = 0  # the deepest collection so far (since the innermost open anchor)
+        count = 0
+        value: Any
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is scalar_event:
+                mark = event.start_mark
+                line = mark.line
+                plain = not event.style and event.end_mark.line == line  # for `needle`
+                add_place(line << 32 | mark.column << 1 | plain)
+                add_span(1)
+                count += 1
+                if count > max_nodes:
+                    self.too_many_nodes(mark)
+                as_key = seen is not None and key is no_key
+                if depth > MAX_DEPTH and not as_key:
+                    self.fail(mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
+                value = event.value
+                if len(value) > max_chars:
+                    self.long_value(event)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    if event.implicit[0]:
+                        for candidate, pattern in implicit_of(value[:1], ()):
+                            if pattern.match(value):
+                                if candidate == _INT and value.isdigit() and value[0] != "0":
+                                    value = int(value)  # resolved as int: ASCII digits
+                                else:
+                                    value = self.scalar(event, candidate, as_key)
+                                break
+                elif tag != _STR:
+                    value = self.scalar(event, tag, as_key)
+                if event.anchor is not None:
+                    self.check_anchor(event.anchor, mark)
+                    self.anchors[event.anchor] = (len(places) - 1, value, 1, 0)
+            elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
+                entry = len(places)
+                add_place(mark.line << 32 | mark.column << 1)
+                add_span(0)
+                count += 1
+                if count > max_nodes:
+                    self.too_many_nodes(mark)
+                if depth > MAX_DEPTH:
+                    self.fail(mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
+                if seen is not None and key is no_key:
+                    self.problem(mark, "bad-key", msg.KEY_NOT_SCALAR)
+                if event.tag is not None:
+                    self.collection_tag(event, _MAP if kind is mapping_start else _SEQ)
+                anchor = event.anchor
+                saved = deepest
+                if anchor is not None:
+                    self.check_anchor(anchor, mark)
+                    self.open_anchors.add(anchor)
+                    deepest = depth
+                elif depth > deepest:
+                    deepest = depth
+                stack.append((container, seen, key, key_mark, entry, count, anchor, depth, saved))
+                if kind is mapping_start:
+                    container, seen = {}, {}
+                else:
+                    container, seen = [], None
+                key = no_key
+                depth += 1
+                continue
+            elif kind is alias_event:
+                mark = event.start_mark
+                entry = len(places)
+                add_place(mark.line << 32 | mark.column << 1)
+                add_span(1)
+                self.count = count
+                value, height = self.alias(event, entry, depth)
+                count = self.count
+                if depth + height - 1 > deepest:
+                    deepest = depth + height - 1
+                if seen is not None and key is no_key and isinstance(value, (dict, list)):
+                    self.problem(mark, "bad-key", msg.KEY_NOT_SCALAR)
+                    value = refused
+            else:  # the end of a collection: no other event comes inside a document
+                value = container
+                container, seen, key, key_mark, entry, opened, anchor, depth, saved = stack.pop()
+                spans[entry] = len(places) - entry
+                if anchor is not None:
+                    self.open_anchors.discard(anchor)
+                    height = deepest - depth + 1
+                    self.anchors[anchor] = (entry, value, count - opened + 1, height)
+                    deepest = max(saved, deepest)
+                mark = None
+            # the node is read: it goes into the open collection
+            if seen is None:
+                if container is None:
+                    self.count = count
+                    return value
+                container.append(value)
+            elif key is no_key:
+                key = value
+                key_mark = mark if mark is not None else self.mark(entry)
+            else:
+                if key is not refused and not isinstance(key, (dict, list)):
+                    if key in seen:
+                        self.duplicate_key(key, key_mark, seen[key])
+                    else:
+                        if len(seen) >= max_keys:
+                            self.too_many_keys(key_mark)
+                        container[key] = value
+                        seen[key] = key_mark.line + 1
+                key = no_key
 
 
 def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
@@ -135,232 +579,49 @@ def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
     return Problem(name, line, column, "yaml-syntax", msg.yaml_syntax(str(reason)))
 
 
-def compose(text: str, name: str) -> yaml.Node | None:
-    """Parse YAML text into its node graph (no Python objects are built)."""
-    loader = _Loader(text)
+def parse_yaml(data: bytes | str, name: str) -> tuple[Any, SourceMap]:
+    """YAML text (UTF-8 bytes or str) as plain Python values and their source map.
+
+    DataError lists what is refused: a syntax error, an empty file, or the reader's
+    problems (duplicate keys, tags, merge keys, …) and the first limit passed.
+    """
+    builder = _Builder(name)
+    parser: Any = _ParserClass(data)
     try:
-        node: yaml.Node | None = loader.get_single_node()
+        with paused_gc():
+            parser.get_event()  # StreamStartEvent
+            start: Any = parser.get_event()
+            if isinstance(start, yaml.StreamEndEvent):
+                raise DataError([Problem(name, 1, 1, "empty", msg.EMPTY_FILE)])
+            value = builder.build(parser)
+            parser.get_event()  # DocumentEndEvent
+            after: Any = parser.get_event()
+            if not isinstance(after, yaml.StreamEndEvent):
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream",
+                    start.start_mark,
+                    "but found another document",
+                    after.start_mark,
+                )
     except yaml.YAMLError as exc:
         raise DataError([_yaml_problem(name, exc)]) from None
-    except RecursionError:
-        raise DataError(
-            [Problem(name, 0, 0, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))]
-        ) from None
+    except _Stop:
+        raise DataError(builder.problems) from None
     finally:
-        loader.dispose()
-    return node
-
-
-def _short_tag(tag: str) -> str:
-    return tag.replace("tag:yaml.org,2002:", "!!")
-
-
-def _place(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-class _Builder:
-    """Builds plain Python values from a node graph, collecting problems as it goes."""
-
-    def __init__(self, name: str, aliases: bool = True) -> None:
-        self.name = name
-        self.aliases = aliases  # False: the text has no anchor, so every node is built once
-        self.problems: list[Problem] = []
-        self.built: dict[int, Any] = {}
-        self.scalars = yaml.constructor.SafeConstructor()
-
-    def problem(self, node: yaml.Node, rule: str, message: str) -> None:
-        line, column = _place(node)
-        self.problems.append(Problem(self.name, line, column, rule, message))
-
-    def expanded_size(self, root: yaml.Node) -> int | None:
-        """Nodes once aliases are expanded (memoized, so linear); None if a cycle is found."""
-        sizes: dict[int, int] = {}
-        stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-        open_nodes: set[int] = set()
-        while stack:
-            node, children_done = stack.pop()
-            key = id(node)
-            if children_done:
-                open_nodes.discard(key)
-                sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
-                continue
-            if key in sizes:
-                continue
-            if key in open_nodes:
-                return None
-            open_nodes.add(key)
-            stack.append((node, True))
-            stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
-        return sizes[id(root)]
-
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
-        key = id(node)
-        if self.aliases and key in self.built:
-            return self.built[key]
-        if depth > MAX_DEPTH:
-            self.problem(node, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
-            value: Any = None
-        elif isinstance(node, yaml.MappingNode):
-            value = self.build_mapping(node, depth)
-        elif isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                self.problem(
-                    node, "yaml-tag", msg.YAML_TAG_REFUSED.format(tag=_short_tag(node.tag))
-                )
-            value = [self.build(item, depth + 1) for item in node.value]
-        else:
-            value = self.build_scalar(node)
-        if self.aliases:
-            self.built[key] = value
-        return value
-
-    def build_scalar(self, node: yaml.Node) -> Any:
-        if node.tag == _STR:
-            return node.value
-        if node.tag not in _SCALAR_TAGS:
-            self.problem(node, "yaml-tag", msg.YAML_TAG_REFUSED.format(tag=_short_tag(node.tag)))
-            return None
-        try:
-            return self.scalars.construct_object(node)
-        except (ValueError, OverflowError, yaml.YAMLError):
-            self.problem(node, "bad-value", msg.BAD_SCALAR.format(value=node.value))
-            return None
-
-    def build_mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
-        if node.tag != _MAP:
-            self.problem(node, "yaml-tag", msg.YAML_TAG_REFUSED.format(tag=_short_tag(node.tag)))
-        result: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "bad-key", msg.KEY_NOT_SCALAR)
-                continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, "yaml-merge", msg.YAML_MERGE_REFUSED)
-                continue
-            key = self.build_scalar(key_node)
-            if key in first_seen:
-                self.problem(
-                    key_node,
-                    "duplicate-key",
-                    msg.DUPLICATE_KEY.format(key=key, line=first_seen[key]),
-                )
-                continue
-            first_seen[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, depth + 1)
-        return result
-
-
-def _children(node: yaml.Node) -> Iterator[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield key
-            yield value
-    elif isinstance(node, yaml.SequenceNode):
-        yield from node.value
-
-
-def build_values(root: yaml.Node, name: str, *, aliases: bool = True) -> Any:
-    """Plain Python values from a node graph; DataError if any node is refused.
-
-    `aliases=False` says the text has no "&", hence no anchor, hence no alias (an
-    alias to an undefined anchor does not compose): the graph is a tree, so the
-    alias-bomb and cycle checks and the memo of shared nodes are skipped (a third
-    of the time `validate` takes on a large file).
-    """
-    builder = _Builder(name, aliases)
-    if aliases:
-        size = builder.expanded_size(root)
-        if size is None:
-            problem = Problem(name, *_place(root), "yaml-alias", msg.ALIAS_CYCLE)
-            raise DataError([problem])
-        if size > MAX_EXPANDED_NODES:
-            message = msg.ALIAS_BOMB.format(limit=msg.count_words(MAX_EXPANDED_NODES))
-            raise DataError([Problem(name, *_place(root), "yaml-alias", message)])
-    value = builder.build(root)
+        parser.dispose()
     if builder.problems:
         raise DataError(builder.problems)
-    return value
-
-
-# --- positions --------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SourceMap:
-    """Finds the line and column of a value from its path (`("tasks", 3, "units")`)."""
-
-    name: str
-    root: yaml.Node | None
-
-    def locate(
-        self, loc: tuple[int | str, ...], *, key: bool = False, needle: str | None = None
-    ) -> tuple[int, int]:
-        """Place of the deepest node on `loc`; with key=True, of the last mapping key itself.
-
-        With `needle`, the place of that text inside a one-line plain scalar, if it is there.
-        """
-        node = self._node(loc, key)
-        if node is None:
-            return 1, 1
-        line, column = _place(node)
-        if (
-            needle
-            and isinstance(node, yaml.ScalarNode)
-            and not node.style
-            and node.start_mark.line == node.end_mark.line
-            and needle in node.value
-        ):
-            column += node.value.index(needle)
-        return line, column
-
-    def _node(self, loc: tuple[int | str, ...], key: bool) -> yaml.Node | None:
-        node = self.root
-        if node is None:
-            return None
-        for step in loc:
-            child: yaml.Node | None = None
-            if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                        child = key_node if key and step == loc[-1] else value_node
-                        break
-            elif (
-                isinstance(node, yaml.SequenceNode)
-                and isinstance(step, int)
-                and 0 <= step < len(node.value)
-            ):
-                child = node.value[step]
-            if child is None:
-                break
-            node = child
-        return node
-
-    def problem(
-        self,
-        loc: tuple[int | str, ...],
-        rule: str,
-        message: str,
-        *,
-        key: bool = False,
-        needle: str | None = None,
-    ) -> Problem:
-        """A problem placed at the node that `loc` names (or at `needle` inside it)."""
-        line, column = self.locate(loc, key=key, needle=needle)
-        return Problem(self.name, line, column, rule, message)
-
-
-# --- the whole file -----------------------------------------------------------------
+    return value, SourceMap(
+        name,
+        value,
+        builder.places,
+        builder.spans,
+        builder.aliases,
+        builder.alias_sizes,
+        builder.count,
+    )
 
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:
     """The file's plain Python value and its source map; DataError for anything unreadable."""
-    name = shown_name(path)
-    with paused_gc():
-        text = read_text(path)
-        root = compose(text, name)
-        source = SourceMap(name, root)
-        if root is None:
-            raise DataError([Problem(name, 1, 1, "empty", msg.EMPTY_FILE)])
-        return build_values(root, name, aliases="&" in text), source
+    return parse_yaml(read_bytes(path), shown_name(path))

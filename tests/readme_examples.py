@@ -74,8 +74,9 @@ def significant(output: str) -> list[str]:
 
 @contextmanager
 def session() -> Iterator[Path]:
-    """A folder with `week/tasks.yaml`, and `tables/meishan.yaml` beside a copy of the example
-    .docx (the collection's example imports it); environment as test_readme sets it."""
+    """A folder with `week/tasks.yaml` (and the filled forms of docs/examples), and
+    `tables/meishan.yaml` beside a copy of the example .docx (the collection's example
+    imports it); environment as test_readme sets it."""
     saved = {key: os.environ.get(key) for key in ("COLUMNS", "GOVOPEN_AS_OF", "GOVOPEN_DATA")}
     cwd = Path.cwd()
     os.environ["COLUMNS"] = "100"
@@ -84,6 +85,8 @@ def session() -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "week").mkdir()
         shutil.copy(ROOT / "data" / "tasks.yaml", Path(folder) / "week" / "tasks.yaml")
+        for form in (ROOT / "docs" / "examples").glob("报回-*.xlsx"):  # the round's filled forms
+            shutil.copy(form, Path(folder) / "week" / form.name)
         (Path(folder) / TABLES).mkdir()
         shutil.copy(ROOT / "data" / "tasks.yaml", Path(folder) / TABLES / "meishan.yaml")
         example = ROOT / "docs" / "examples" / "tasks-example.docx"

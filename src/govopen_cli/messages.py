@@ -755,3 +755,101 @@ TOO_MANY_KEYS = "一个映射中的键超过 {limit}个，不像是任务分工�
 VALUE_TOO_LONG = "一个值超过 {limit}个字符，不像是表格中的一格，已停止读取"
 TOO_MANY_PROBLEMS = "问题超过 {limit}个，只列出前面这些，已停止读取"
 ITEM_TOO_BIG = "这一项中的值超过 {limit}个，不像是一条任务、单位或报送，已停止检查"
+
+# --- the reporting round (issue 16) ------------------------------------------------------
+FORM_SHEET = "进展报送表"
+FORM_TITLE = "进展报送表（{unit}）"
+FORM_SUBTITLE = "{title} · 截至 {date}"
+FORM_HOW_TO = (
+    "填写说明：只填浅黄色格。完成情况从下拉列表选（已完成 / 推进中 / 受阻）；"
+    "日期：已完成填完成日期，推进中、受阻填报送日期（不填按导入当天计）；佐证填文号或网址。没有进展的行留空。"
+    "请勿改动其他格和隐藏的工作表，改名、另存均可。"
+)
+FORM_H_MILESTONE = "节点"
+FORM_H_DUE = "截止日期"
+FORM_H_WHAT = "节点内容"
+FORM_H_STATE = "当前情况"
+FORM_H_STATUS = "完成情况"
+FORM_H_DATE = "日期"
+FORM_H_NOTE = "说明"
+FORM_H_EVIDENCE = "佐证（文号或网址）"
+FORM_STATE_OVERDUE = "已过期 {days} 天"
+FORM_STATE_LEFT = "还剩 {days} 天"
+FORM_STATUS_ERROR = "请从下拉列表中选择：已完成、推进中、受阻"
+FORM_DATE_ERROR = "请填写日期，如 2022-03-25"
+FORM_IDENTITY_NOTE = (
+    "本表由 govopen 生成，上一格是分工表的标识和版本，导入时据此核对。请勿修改或删除。"
+)
+FORM_NO_IDENTITY = "不是 govopen 生成的进展报送表（找不到分工表标识），未导入"
+FORM_OTHER_TABLE = "这份报送表来自另一份分工表（《{title}》，{key}），未导入"
+FORM_OUTDATED = (
+    "这份报送表是按旧版本的任务文件生成的（{as_of} 生成，任务文件此后已修改），未导入；"
+    "请用 govopen forms 重新生成并下发"
+)
+FORM_UNREADABLE = "无法读取（{reason}），未导入"
+FORM_NOT_XLSX = "不是 xlsx 文件（.xls、.et 等请先另存为 .xlsx），未导入"
+FORM_TOO_BIG = "文件过大或结构异常（{what}），不像进展报送表，未读取"
+FORM_BOUND_FILE = "超过 10 MB"
+FORM_BOUND_MEMBERS = "压缩包成员过多"
+FORM_BOUND_UNPACKED = "解压后过大"
+FORM_BOUND_SHEETS = "工作表过多"
+FORM_BOUND_ROWS = "行数超过 5000"
+FORM_NO_TABLE = "找不到报送表的表头（序号、节点、完成情况……），未导入"
+FORM_ROW_NO_TASK = "没有任务序号"
+FORM_ROW_BAD_MILESTONE = "节点“{value}”不是编号"
+FORM_ROW_NO_STATUS = "填了内容但没有选完成情况"
+FORM_ROW_BAD_DATE = "日期“{value}”看不懂"
+FORMS_WRITTEN = (
+    "已写入 {count} 份进展报送表到 {folder}（截至 {date}：{end} 及以前到期、尚未完成的节点）："
+)
+FORMS_UNIT_LINE = "  {file}：{unit}，{rows} 行"
+FORMS_NONE_OWED = "无需报送的单位（{count} 个）：{units}"
+FORMS_NO_LEDGER = "提示：还没有进展台账（{path}），表中列出全部到期节点，不论哪个单位是否已完成"
+FORMS_NONE = "没有单位需要报送：截至 {date}，{end} 前没有未完成的节点"
+ROUND_EXISTS = "{paths} 已存在，未写入任何文件；要覆盖请加 --force"
+ROUND_NOT_LEAD = "“{unit}”不是任何任务的责任单位，没有报送表或督办通知"
+IMPORT_FORM_LINE = "{form}（{unit}）：接受 {accepted} 行，拒绝 {refused} 行，空行 {empty} 行"
+IMPORT_FORM_REFUSED = "{form}：{reason}"
+IMPORT_ROW_REFUSED = "  {form} [{sheet}] 第 {row} 行：{reason}"
+IMPORT_ADDED = "已追加 {count} 条到 {path}"
+IMPORT_ALREADY = "{count} 条已在台账中（此前导入过），未重复登记"
+IMPORT_NOTHING_NEW = "没有新内容：这些报送都已在台账中，台账未改动"
+IMPORT_NOTHING = "没有可登记的报送，台账未改动"
+IMPORT_DRY_RUN_ADD = "（试运行）将追加 {count} 条到 {path}，台账未改动"
+NOTICE_TITLE = "督办通知"
+NOTICE_BODY = "根据{source}和进展台账，截至{date}，贵单位{counts}，详见下表。"
+NOTICE_BODY_OVERDUE = "有 {count} 个节点已过截止日期仍未报送完成"
+NOTICE_BODY_SOON = "有 {count} 个节点将在 {days} 天内到期"
+NOTICE_BODY_NO_LEDGER = (
+    "根据{source}，截至{date}，下表所列 {count} 个节点已到或将到截止日期。"
+    "进展台账尚未建立，我们尚未收到贵单位关于这些节点的任何进展报送，请核实完成情况。"
+)
+NOTICE_REQUEST = (
+    "请贵单位对照分工要求抓紧推进，并于{reply_by}前将上述节点的完成情况（完成日期、说明及佐证材料）"
+    "报送{office}。"
+)
+NOTICE_OFFICE_BLANK = "＿＿＿＿＿＿＿＿（督办单位）"
+NOTICE_CONTACT = "联系人：{contact}"
+NOTICE_H_STATE = "情况"
+NOTICE_OVERDUE = "逾期 {days} 天"
+NOTICE_PAST_DUE = "截止已过 {days} 天"
+NOTICE_DAYS_LEFT = "还剩 {days} 天"
+NOTICE_REPORTED = "，已报{status}"
+NOTICE_TEXT_ROW = "  · 第 {task} 项{where}（{due} 截止，{state}）：{what}"
+NOTICES_WRITTEN = (
+    "已写入 {count} 份督办通知到 {folder}（截至 {date}；逾期及 {days} 天内到期的节点）："
+)
+NOTICES_UNIT_LINE = "  {file}：{unit}，逾期 {overdue} 个，临近 {soon} 个"
+NOTICES_NONE = "没有单位需要督办：截至 {date}，没有逾期或 {days} 天内到期的未完成节点"
+NOTICES_NOT_SENT = "无需督办的单位（{count} 个）：{units}"
+NOTICE_NEEDS_LEDGER = (
+    "没有进展台账（{path}）：没有台账就不知道谁已完成，督办通知会把每个责任单位都当作未完成。"
+    "请先用 govopen progress add 或 progress import 登记进展；"
+    "确要在没有台账时发通知，加 --no-ledger-ok（通知将写明“尚未收到报送”，不说逾期）"
+)
+NOTICE_NO_OFFICE = (
+    "提示：没有督办单位，通知落款留空；可在任务文件 document.office（或 publisher）中填写，"
+    "或用 --office 指定"
+)
+NOTICE_SCREEN_DOCX = "docx 是二进制文件，不能输出到屏幕；-o - 只用于 --format text"
+NOTICE_SEPARATOR = "────────────────"

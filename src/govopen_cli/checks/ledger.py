@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govopen_cli import messages as msg
-from govopen_cli.files.ledger import ReportRefused, append_report
+from govopen_cli.files.ledger import ReportRefused, append_report, append_reports
 from govopen_cli.problems import DataError, Problem, errors_only
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.dates import Clock
@@ -338,3 +339,67 @@ def retract_entry(
         raise ReportRefused(msg.RETRACT_NO_ENTRY.format(number=number, count=0))
     append_report(path, retraction, check=ledger_allows)
     return found[0]
+
+
+def add_reports(
+    catalog: Catalog,
+    path: Path,
+    entries: Sequence[ProgressReport],
+    clock: Clock,
+    *,
+    undated: Sequence[bool] = (),
+) -> tuple[list[ProgressReport], list[ProgressReport]]:
+    """Append checked reports in ONE atomic write under the ledger lock.
+
+    Returns (appended, already in the ledger): a report identical to one the ledger
+    holds is not appended again, so importing the same form twice adds nothing. A
+    retracted report counts as held: importing its form again does not bring it back.
+    `undated[i]` True means entry i was given no date (it took the clock's), and
+    matches a report of any date.
+    """
+    present: list[ProgressReport] = []
+
+    def ledger_is_sound() -> None:
+        existing = read_ledger(path, catalog, clock)
+        if existing.problems:
+            raise DataError(existing.problems)
+
+    appended: list[ProgressReport] = []
+
+    def fresh(existing: list[LedgerEntry]) -> list[LedgerEntry]:
+        new, seen = split_known(entries, existing, undated)
+        present.extend(seen)
+        appended.extend(new)
+        return list(new)
+
+    append_reports(path, entries, check=ledger_is_sound, fresh=fresh)
+    return appended, present
+
+
+def split_known(
+    entries: Sequence[ProgressReport],
+    existing: Sequence[LedgerEntry],
+    undated: Sequence[bool] = (),
+) -> tuple[list[ProgressReport], list[ProgressReport]]:
+    """(entries the ledger lacks, entries it already holds, retracted or not); repeats in
+    `entries` count once."""
+    from govopen_cli.table.model import ProgressReport
+
+    held = [e for e in existing if isinstance(e, ProgressReport)]
+    new: list[ProgressReport] = []
+    known: list[ProgressReport] = []
+    for i, entry in enumerate(entries):
+        any_date = i < len(undated) and undated[i]
+        if any(says_the_same(entry, r, any_date=any_date) for r in [*held, *new]):
+            known.append(entry)
+        else:
+            new.append(entry)
+    return new, known
+
+
+def says_the_same(a: ProgressReport, b: ProgressReport, *, any_date: bool = False) -> bool:
+    """Identical reports: the same task, milestone, unit, status and date (any date if
+    `any_date`); a note or evidence worded differently does not make a new report."""
+    return (a.task, a.milestone, a.unit, a.status) == (b.task, b.milestone, b.unit, b.status) and (
+        any_date or a.date == b.date
+    )

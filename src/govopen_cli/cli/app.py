@@ -42,9 +42,12 @@ COMMAND_MODULES: dict[str, str] = {
     "export": "exports",
     "publish": "exports",
     "import": "imports",
+    "forms": "round",
+    "notice": "round",
 }
-# Importing these registers every command and group (corrections adds to ledger's group).
-ALL_MODULES = ("ask", "check", "ledger", "corrections", "exports", "imports")
+# Importing these registers every command and group (corrections and round add to ledger's
+# `progress` group).
+ALL_MODULES = ("ask", "check", "ledger", "corrections", "exports", "imports", "round")
 
 
 def _import(module: str) -> None:

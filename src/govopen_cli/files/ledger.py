@@ -1,4 +1,4 @@
-"""The ledger file (进展报送台账) as text: appending one entry under a lock, atomically.
+"""The ledger file (进展报送台账) as text: appending entries under a lock, atomically.
 
 The ledger is append-only: a new report (or a retraction of an earlier one) is
 added as text, so comments and earlier entries stay byte-identical. The checks an
@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,21 @@ def append_report(path: Path, entry: LedgerEntry, check: Callable[[], None] | No
     byte stays as it was. Temporary files a killed append left behind are removed.
     LedgerWriteFailed (an OSError) if the file cannot be written.
     """
+    append_reports(path, [entry], check=check)
+
+
+def append_reports(
+    path: Path,
+    entries: Sequence[LedgerEntry],
+    check: Callable[[], None] | None = None,
+    fresh: Callable[[list[LedgerEntry]], list[LedgerEntry]] | None = None,
+) -> list[LedgerEntry]:
+    """Append several entries in ONE atomic write under the lock; the entries appended.
+
+    `check` runs first under the lock; `fresh`, given the ledger's entries as they are
+    under the lock, chooses which entries to append (e.g. leaving out those already
+    there). Nothing is written when nothing is left to append.
+    """
     from govopen_cli.files.atomic import remove_stale_temps, write_atomic
 
     try:
@@ -52,6 +67,9 @@ def append_report(path: Path, entry: LedgerEntry, check: Callable[[], None] | No
         bom = raw[: len(_BOM)] if raw.startswith(_BOM) else b""
         old = raw[len(bom) :].decode("utf-8")
         existing, has_key = _read_existing(path, old)
+        chosen = list(entries) if fresh is None else fresh(existing)
+        if not chosen:
+            return []
         newline = _newline_of(old)
         header = msg.LEDGER_HEADER + msg.LEDGER_HEADER_RETRACT
         base = old if old.strip() else header.replace("\n", newline)
@@ -59,17 +77,18 @@ def append_report(path: Path, entry: LedgerEntry, check: Callable[[], None] | No
             base += newline
         if not has_key:
             base += "reports:" + newline
-        text = base + entry_text(entry).replace("\n", newline)
+        text = base + "".join(entry_text(entry) for entry in chosen).replace("\n", newline)
         try:
             after, _ = _read_existing(path, text)
         except ReportRefused:
             after = []
-        if after != [*existing, entry]:
+        if after != [*existing, *chosen]:
             raise ReportRefused(msg.LEDGER_NOT_APPENDABLE.format(path=path))
         try:
             write_atomic(target, bom + text.encode("utf-8"))
         except OSError as exc:
             raise LedgerWriteFailed(exc.errno, exc.strerror or str(exc), str(path)) from None
+        return chosen
 
 
 class LedgerWriteFailed(OSError):

@@ -21,3 +21,6 @@ ProblemFormat = Literal["text", "json", "github"]
 
 RowKind = Literal["tasks", "milestones"]
 """`export --rows`: one row per task, or one per milestone."""
+
+NoticeFormat = Literal["docx", "text"]
+"""`notice`: a Word document to print and sign, or text for e-mail and messaging apps."""

@@ -41,6 +41,16 @@ class DocumentInfo(_Strict):
     date: dt.date | None = Field(
         default=None, description="数据日期：文件印发或本数据最近核对的日期，ISO 格式"
     )
+    office: str | None = Field(
+        default=None,
+        min_length=1,
+        description="督办单位：督办通知的落款，如“眉山市人民政府办公室”（不填则用 publisher）",
+    )
+    contact: str | None = Field(
+        default=None,
+        min_length=1,
+        description="联系人及电话：写在督办通知上，如“张三，028-12345678”",
+    )
 
 
 class Section(_Strict):

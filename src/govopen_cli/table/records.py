@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
-    """The published document: title, attachment, region, year, publisher, source, date."""
+    """The published document: title, attachment, region, year, publisher, source, date;
+    the supervising office and its contact (they sign the round's notices)."""
 
     title: str
     attachment: str | None
@@ -27,6 +28,8 @@ class DocumentRecord:
     publisher: str | None = None
     source: str | None = None
     date: dt.date | None = None
+    office: str | None = None
+    contact: str | None = None
 
     @classmethod
     def of(cls, document: model.DocumentInfo) -> DocumentRecord:
@@ -39,6 +42,8 @@ class DocumentRecord:
             document.publisher,
             document.source,
             document.date,
+            document.office,
+            document.contact,
         )
 
 

@@ -265,13 +265,16 @@ def load(data: Path | None, doc: str | None = None) -> Loaded:
         source = find_data(data)
     except DataError as exc:
         fail_with_problems(exc.problems)
+    gc.disable()  # building a province's tables would set off full collections, again and again
     try:
         collection = open_collection(source.path, doc)
     except DataError as exc:
         fail_with_problems(exc.problems, source.path)
     except LookupError as exc:
         fail(str(exc))
-    gc.freeze()  # the tables live until the command ends: no collection need scan them again
+    finally:
+        gc.freeze()  # they live until the command ends: no collection need scan them again
+        gc.enable()
     if source.bundled:
         only = collection.only()
         title = only.document.title if only is not None else ""

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govopen_cli.queries.status import Progress
-from govopen_cli.table.catalog import Catalog, Holding, TaskView
+from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.records import SectionRecord, UnitRecord
 from govopen_cli.table.text import fold_width, squeeze
-from govopen_cli.table.units import ROLES, Role
+from govopen_cli.table.units import ROLES, Holding, Role
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
@@ -82,11 +82,8 @@ def unit_role(catalog: Catalog, view: TaskView, unit: str) -> Role | None:
 
 def unit_roles(catalog: Catalog, unit: str, views: list[TaskView] | None = None) -> set[Role]:
     """Every role a unit holds in these tasks (all the catalog's by default)."""
-    return {
-        h.role
-        for view in (catalog.tasks if views is None else views)
-        for h in catalog.holdings(view, unit)
-    }
+    cells = {id(v.mentions): v for v in (catalog.tasks if views is None else views)}
+    return {h.role for view in cells.values() for h in catalog.holdings(view, unit)}
 
 
 def list_tasks(
@@ -163,11 +160,18 @@ def deadlines(
     last = end or max(as_of, first)
     # tasks share schedules (parse_schedule is memoized): each distinct one is windowed once
     windowed: dict[int, list[tuple[int | None, dt.date, str]]] = {}
+    # and each distinct 责任单位 cell gives the unit's role once
+    roles: dict[int, Role | None] = {}
     items = []
     for view in catalog.tasks:
-        role = unit_role(catalog, view, unit) if unit else None
-        if unit and role is None:
-            continue
+        role = None
+        if unit:
+            cell = id(view.mentions)
+            if cell not in roles:
+                roles[cell] = unit_role(catalog, view, unit)
+            role = roles[cell]
+            if role is None:
+                continue
         schedule = view.schedule
         due_dates = windowed.get(id(schedule))
         if due_dates is None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from govopen_cli import messages as msg
 from govopen_cli.table.records import DocumentRecord, SectionRecord
 from govopen_cli.table.schedule import Milestone, Schedule, parse_schedule
-from govopen_cli.table.units import Mention, Registry, Role, parse_units
+from govopen_cli.table.units import Holding, Mention, Registry, Role, parse_units
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import Task, TaskFile, Unit
@@ -61,14 +61,6 @@ class TaskView:
     def named(self, role: Role) -> list[str]:
         """The unit names the cell gives in a role, as canonical registry names."""
         return [m.name for m in self.mentions if m.role == role]
-
-
-@dataclass(frozen=True, slots=True)
-class Holding:
-    """A role a unit holds in a task, directly or through a group that lists it."""
-
-    role: Role
-    via: str | None = None
 
 
 class Catalog:
@@ -146,32 +138,8 @@ class Catalog:
         return tuple(dict.fromkeys(owners))
 
     def holdings(self, view: TaskView, unit: str) -> tuple[Holding, ...]:
-        """The roles `unit` (a canonical name) holds in a task, directly or via a group.
-
-        Worked out once per distinct 责任单位 cell (tasks share their cells' mentions):
-        a unit's question over a province's 100,000 tasks asks this for every task.
-        """
-        mentions = view.mentions
-        known = self._held.get((id(mentions), unit))
-        if known is not None and known[0] is mentions:
-            return known[1]
-        found = []
-        for mention in mentions:
-            if mention.name == unit:
-                found.append(Holding(mention.role))
-            elif unit in self.registry.members(mention.name):
-                found.append(Holding(mention.role, via=mention.name))
-        held = tuple(dict.fromkeys(found))
-        self._held[(id(mentions), unit)] = (mentions, held)  # keeps `mentions` (its id) alive
-        return held
-
-    @property
-    def _held(self) -> dict[tuple[int, str], tuple[tuple[Mention, ...], tuple[Holding, ...]]]:
-        """holdings' memo (not stored in the cache: ids mean nothing in another process)."""
-        memo = self.__dict__.get("_held_memo")
-        if memo is None:
-            memo = self.__dict__["_held_memo"] = {}
-        return memo
+        """The roles `unit` (a canonical name) holds in a task, directly or via a group."""
+        return self.registry.holdings(view.mentions, unit)
 
     def short_name(self, name: str) -> str:
         """A unit's registered short form, else its name."""
@@ -182,7 +150,6 @@ class Catalog:
         """For the cache: a registry shared with the folder is left out (`open_catalog` puts
         the folder's one registry back, the same object for every table)."""
         state = self.__dict__.copy()
-        state.pop("_held_memo", None)
         if self.shares_registry:
             state["registry"] = None
         return state

@@ -11,10 +11,11 @@ import difflib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
@@ -97,7 +98,8 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     for path in paths:
         if is_dir(path):
             if once(path):
-                found = validate_collection(path, clock)
+                with paused_gc(freeze=True):  # once for the folder, not once per file
+                    found = validate_collection(path, clock)
                 checks.extend(c for c in found if c.path == path or once(c.path))
             continue
         if is_ledger(path):
@@ -292,8 +294,6 @@ def validate_model(
     most MAX_ITEM_NODES nodes, the rest of the file apart, and the check stops once
     MAX_SCHEMA_PROBLEMS are found. An item (or the rest) over that size is refused.
     """
-    from pydantic import TypeAdapter
-
     lists: dict[str, list[Any]] = {}
     for name, value in data.items():
         if isinstance(value, list) and value and isinstance(name, str):
@@ -314,7 +314,7 @@ def validate_model(
         )
     checked: dict[str, list[Any]] = {}
     for name, items in lists.items():
-        adapter: TypeAdapter[list[Any]] = TypeAdapter(_list_annotation(model, name))
+        adapter = _list_adapter(model, name)
         checked[name] = []
         start = 0
         while start < len(items) and len(errors) <= MAX_SCHEMA_PROBLEMS:
@@ -339,6 +339,14 @@ def validate_model(
         return None, problems
     base = model.model_validate({k: v[:1] if k in lists else v for k, v in data.items()})
     return base.model_copy(update=checked), []
+
+
+@lru_cache(maxsize=16)
+def _list_adapter(model: type[BaseModel], name: str) -> TypeAdapter[list[Any]]:
+    """The validator of a model's list field, built once (a folder checks thousands of files)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(_list_annotation(model, name))
 
 
 def _list_annotation(model: type[BaseModel], name: str) -> Any:

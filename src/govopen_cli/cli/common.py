@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, get_args
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from govopen_cli.cli.completion import (
     complete_section,
@@ -23,6 +24,8 @@ from govopen_cli.cli.language import use_chinese
 from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
+    import click
+
     from govopen_cli.checks.ledger import LedgerRead
     from govopen_cli.files.finding import DataSource
     from govopen_cli.problems import Problem
@@ -38,7 +41,40 @@ use_chinese()  # before any help or usage error: Click's and Typer's words in Ch
 register_shells()  # Typer's completion scripts, for --show-completion and the Tab key
 
 PROG_NAME = "govopen"
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
+class HelpCommand(TyperCommand):
+    """A command whose help wraps Chinese text instead of cutting it (see `cli.help_layout`)."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from govopen_cli.cli.help_layout import wrap_chinese_help
+
+        wrap_chinese_help()
+        super().format_help(ctx, formatter)
+
+
+class HelpGroup(TyperGroup):
+    """A command group whose help wraps Chinese text instead of cutting it."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from govopen_cli.cli.help_layout import wrap_chinese_help
+
+        wrap_chinese_help()
+        super().format_help(ctx, formatter)
+
+
+class App(typer.Typer):
+    """typer.Typer whose commands are `HelpCommand`s unless they name another class."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunction], CommandFunction]:
+        return super().command(name, cls=cls or HelpCommand, **kwargs)
+
+
 GROUP_SETTINGS: dict[str, Any] = {
+    "cls": HelpGroup,  # typer.Typer(cls=…): the group's help wraps too
     "options_metavar": "[选项]",  # the usage line: govopen due [选项]
     "subcommand_metavar": "命令 [参数]...",
 }
@@ -48,7 +84,7 @@ SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(
+app = App(
     name=PROG_NAME,
     help="重点任务分工表：查询到期与逾期任务、按单位查看、校验数据文件。",
     no_args_is_help=True,
@@ -116,7 +152,7 @@ DataOption = Annotated[
         "--data",
         readable=False,  # an unreadable file gets our one Chinese message, not click's
         metavar=FILE,
-        help="数据文件或文件夹。不给时依次找 $GOVOPEN_DATA、当前目录 的任务表、"
+        help="数据文件或文件夹。不给时依次找 $GOVOPEN_DATA、当前目录的任务表、"
         "向上各级的 data 目录、随包附带的示例",
         show_default=False,
     ),

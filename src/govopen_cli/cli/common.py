@@ -19,6 +19,7 @@ from govopen_cli.cli.completion import (
     register_shells,
     show_completion,
     show_version,
+    take_shell_name,
 )
 from govopen_cli.cli.language import use_chinese
 from govopen_cli.render.formats import TableFormat
@@ -44,8 +45,8 @@ PROG_NAME = "govopen"
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
 
 
-class HelpCommand(TyperCommand):
-    """A command whose help wraps Chinese text instead of cutting it (see `cli.help_layout`)."""
+class Command(TyperCommand):
+    """A govopen command: its help wraps Chinese text instead of cutting it (`cli.help_layout`)."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from govopen_cli.cli.help_layout import wrap_chinese_help
@@ -54,27 +55,30 @@ class HelpCommand(TyperCommand):
         super().format_help(ctx, formatter)
 
 
-class HelpGroup(TyperGroup):
-    """A command group whose help wraps Chinese text instead of cutting it."""
+class Group(TyperGroup):
+    """A govopen command group: help that wraps, and `--install-completion SHELL`."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from govopen_cli.cli.help_layout import wrap_chinese_help
 
         wrap_chinese_help()
         super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, take_shell_name(ctx, args))
 
 
 class App(typer.Typer):
-    """typer.Typer whose commands are `HelpCommand`s unless they name another class."""
+    """typer.Typer whose commands are govopen `Command`s unless they name another class."""
 
     def command(
         self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
     ) -> Callable[[CommandFunction], CommandFunction]:
-        return super().command(name, cls=cls or HelpCommand, **kwargs)
+        return super().command(name, cls=cls or Command, **kwargs)
 
 
 GROUP_SETTINGS: dict[str, Any] = {
-    "cls": HelpGroup,  # typer.Typer(cls=…): the group's help wraps too
+    "cls": Group,  # typer.Typer(cls=…)
     "options_metavar": "[选项]",  # the usage line: govopen due [选项]
     "subcommand_metavar": "命令 [参数]...",
 }
@@ -228,7 +232,8 @@ def root(
             callback=install_completion,
             is_eager=True,
             expose_value=False,
-            help="为当前 shell 安装命令补全（Tab 补全任务序号、单位、章节、格式）",
+            help="为当前 shell 安装命令补全（Tab 补全任务序号、单位、章节、格式）；"
+            "也可写明 shell，如 --install-completion zsh",
         ),
     ] = False,
     show: Annotated[
@@ -238,7 +243,7 @@ def root(
             callback=show_completion,
             is_eager=True,
             expose_value=False,
-            help="显示当前 shell 的补全脚本，可复制或自行安装",
+            help="显示当前 shell（或写明的 bash、zsh、fish）的补全脚本，可复制或自行安装",
         ),
     ] = False,
 ) -> None:

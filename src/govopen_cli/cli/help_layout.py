@@ -10,7 +10,7 @@ line's last character.)
 
 Typer builds every help text through one rich highlighter, `typer.rich_utils.highlighter`
 (the module-level styling settings Typer took from rich-click); ours is Typer's own with
-`overflow="fold"` added. Loaded only when help is drawn (`common.HelpCommand`), so
+`overflow="fold"` added. Loaded only when help is drawn (`common.Command`, `common.Group`), so
 start-up imports nothing more.
 """
 

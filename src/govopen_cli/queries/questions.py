@@ -29,9 +29,13 @@ class UnitTask:
     holdings: tuple[Holding, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DueItem:
-    """One deadline of one task."""
+    """One deadline of one task (read-only by convention).
+
+    Not frozen: a frozen dataclass is built field by field through object.__setattr__,
+    and a province's `due` makes tens of thousands of them.
+    """
 
     view: TaskView
     number: int | None

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from govopen_cli import messages as msg
 from govopen_cli.table.records import DocumentRecord, SectionRecord
@@ -21,6 +21,9 @@ from govopen_cli.table.units import Mention, Registry, Role, parse_units
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import Task, TaskFile, Unit
+
+
+_Part = TypeVar("_Part")
 
 
 @dataclass(slots=True, eq=False)
@@ -143,14 +146,32 @@ class Catalog:
         return tuple(dict.fromkeys(owners))
 
     def holdings(self, view: TaskView, unit: str) -> tuple[Holding, ...]:
-        """The roles `unit` (a canonical name) holds in a task, directly or via a group."""
+        """The roles `unit` (a canonical name) holds in a task, directly or via a group.
+
+        Worked out once per distinct 责任单位 cell (tasks share their cells' mentions):
+        a unit's question over a province's 100,000 tasks asks this for every task.
+        """
+        mentions = view.mentions
+        known = self._held.get((id(mentions), unit))
+        if known is not None and known[0] is mentions:
+            return known[1]
         found = []
-        for mention in view.mentions:
+        for mention in mentions:
             if mention.name == unit:
                 found.append(Holding(mention.role))
             elif unit in self.registry.members(mention.name):
                 found.append(Holding(mention.role, via=mention.name))
-        return tuple(dict.fromkeys(found))
+        held = tuple(dict.fromkeys(found))
+        self._held[(id(mentions), unit)] = (mentions, held)  # keeps `mentions` (its id) alive
+        return held
+
+    @property
+    def _held(self) -> dict[tuple[int, str], tuple[tuple[Mention, ...], tuple[Holding, ...]]]:
+        """holdings' memo (not stored in the cache: ids mean nothing in another process)."""
+        memo = self.__dict__.get("_held_memo")
+        if memo is None:
+            memo = self.__dict__["_held_memo"] = {}
+        return memo
 
     def short_name(self, name: str) -> str:
         """A unit's registered short form, else its name."""
@@ -161,6 +182,7 @@ class Catalog:
         """For the cache: a registry shared with the folder is left out (`open_catalog` puts
         the folder's one registry back, the same object for every table)."""
         state = self.__dict__.copy()
+        state.pop("_held_memo", None)
         if self.shares_registry:
             state["registry"] = None
         return state
@@ -190,3 +212,29 @@ class Catalog:
             return self.sections[int(ref) - 1]
         ids = "、".join(s.id for s in self.sections)
         raise LookupError(msg.NO_SUCH_SECTION.format(ref=ref, ids=ids))
+
+
+def share_equal_parts(catalogs: Sequence[Catalog]) -> None:
+    """Make the equal, immutable parts of several tables one object each.
+
+    A province's tables repeat schedules (长期坚持, 2022年6月底前), unit cells and
+    sections; once they are one object, a pickle of the whole collection stores each
+    once, and loading it makes far fewer objects. Nothing changes for a reader: the
+    parts are immutable and compare equal.
+    """
+    seen: dict[object, object] = {}
+
+    def one(value: _Part) -> _Part:
+        return cast(_Part, seen.setdefault(value, value))
+
+    for catalog in catalogs:
+        catalog.sections = [one(s) for s in catalog.sections]
+        for view in catalog.tasks:
+            view.section = one(view.section)
+            view.schedule = one(view.schedule)
+            view.mentions = one(view.mentions)
+            view.owners = one(view.owners)
+            view.schedule_text = one(view.schedule_text)
+            view.units_text = one(view.units_text)
+            view.text = one(view.text)
+            view.doc = one(view.doc)

@@ -41,6 +41,8 @@ class FileCheck:
     task_file: TaskFile | None = None
     source: SourceMap | None = None
     problems: list[Problem] = field(default_factory=list)
+    used_units: set[str] | None = None
+    """The units the tasks name, groups' members included (once the file is cross-checked)."""
 
     @property
     def ok(self) -> bool:
@@ -68,9 +70,8 @@ def validate_file(path: Path, shared: Sequence[Unit] = ()) -> FileCheck:
     if checked.task_file is None:
         checked.problems = problems
         return checked
-    checked.problems = sorted(
-        check_task_file(checked.task_file, source, shared), key=lambda p: (p.line, p.column)
-    )
+    problems, checked.used_units = _cross_check(checked.task_file, source, shared)
+    checked.problems = sorted(problems, key=lambda p: (p.line, p.column))
     return checked
 
 
@@ -233,8 +234,10 @@ def _shared_unused(shared: UnitsCheck, files: list[FileCheck]) -> list[Problem]:
     used: set[str] = set()
     for checked in files:
         assert checked.task_file is not None
-        registry = Registry([*checked.task_file.units, *shared.units_file.units])
-        used |= _used_units(checked.task_file, _Hints(registry))
+        if checked.used_units is None:
+            registry = Registry([*checked.task_file.units, *shared.units_file.units])
+            checked.used_units = _used_units(checked.task_file, _Hints(registry))
+        used |= checked.used_units
     return [
         shared.source.problem(
             ("units", i, "name"), "unit-unused", msg.SHARED_UNIT_UNUSED.format(name=unit.name)
@@ -494,17 +497,27 @@ class _Hints:
 
 def check_task_file(tf: TaskFile, source: SourceMap, shared: Sequence[Unit] = ()) -> list[Problem]:
     """Everything the schema alone cannot see (`shared`: the folder's units.yaml)."""
+    return _cross_check(tf, source, shared)[0]
+
+
+def _cross_check(
+    tf: TaskFile, source: SourceMap, shared: Sequence[Unit]
+) -> tuple[list[Problem], set[str]]:
+    """check_task_file's problems, and the units the tasks name (a folder's check of its
+    units.yaml asks them again)."""
     registry = Registry([*tf.units, *shared])
     hints = _Hints(registry)
-    return [
+    used = _used_units(tf, hints)
+    problems = [
         *_check_sections(tf, source),
         *_check_units(tf.units, source, {u.name for u in shared}, hints),
         *_check_tasks(tf, source, hints),
-        *_check_suspicious(tf, source, hints),
+        *_check_suspicious(tf, source, used),
     ]
+    return problems, used
 
 
-def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Problem]:
+def _check_suspicious(tf: TaskFile, source: SourceMap, used: set[str]) -> Iterator[Problem]:
     """Warnings: legal, but probably a slip of the clerk's hand."""
     ids = sorted({t.id for t in tf.tasks})
     first_index = {t.id: i for i, t in reversed(list(enumerate(tf.tasks)))}
@@ -527,7 +540,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterato
                 "section-empty",
                 msg.SECTION_EMPTY.format(id=section.id),
             )
-    used = _used_units(tf, hints)
     for i, unit in enumerate(tf.units):
         if unit.name not in used:
             yield source.problem(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, get_args
 
@@ -22,6 +21,7 @@ from govopen_cli.cli.completion import (
     take_shell_name,
 )
 from govopen_cli.cli.language import use_chinese
+from govopen_cli.record import record
 from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
@@ -276,7 +276,7 @@ def fail_with_problems(problems: list[Problem], folder: Path | None = None) -> N
     raise typer.Exit(1)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Loaded:
     """The tables a command asks, and where they were found (for the footer that says so)."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govopen_cli.queries.status import Progress
+from govopen_cli.record import record
 from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.records import SectionRecord, UnitRecord
 from govopen_cli.table.text import fold_width, squeeze
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitTask:
     """A task as seen by one unit."""
 
@@ -50,7 +51,7 @@ class DueItem:
     """With a unit asked for: its role in the task (lead owes completion; guide, support do not)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitSummary:
     """One registry entry with the groups that list it and its count of tasks in each role."""
 
@@ -59,7 +60,7 @@ class UnitSummary:
     counts: dict[Role, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SectionSummary:
     """A section with the ids of its tasks."""
 
@@ -218,7 +219,7 @@ DEFAULT_WITHIN_DAYS = 30
 """`due` with no window option: the deadlines of the next 30 days."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Window:
     """Deadlines from `start` (None: no lower bound) to `end`, both days included."""
 
@@ -267,7 +268,7 @@ def select_reports(
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
     """What an export holds: the chosen tasks and the ledger reports about them."""
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from govopen_cli.record import record
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def possible_marks(recorded: bool) -> tuple[Mark, ...]:
     return tuple(m for m in MARKS if m in ("due_soon", "not_due", "ongoing", "past_due"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitMilestone:
     """One lead unit on one milestone."""
 

@@ -27,11 +27,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from govopen_cli import messages as msg
+from govopen_cli.record import record
 from govopen_cli.table.records import UnitRecord
 from govopen_cli.table.text import squeeze, to_simplified, unit_key
 
@@ -98,7 +98,7 @@ _CLOSE = "）)"
 _CLAUSE = "[，；;]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """A unit as one cell names it, with the role the cell gives it."""
 
@@ -223,7 +223,7 @@ class UnknownUnitError(LookupError):
         self.candidates = candidates
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Holding:
     """A role a unit holds in a task, directly or through a group that lists it."""
 

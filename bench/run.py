@@ -63,8 +63,9 @@ def interleave(
     env: dict[str, str],
     repeats: int,
     before: Callable[[], None] | None = None,
-) -> tuple[float, float, int, float]:
-    """Median times of case and reference, run alternately, the case's peak RSS, CPU ratio.
+) -> tuple[float, float, int, float, float]:
+    """Median times of case and reference, run alternately, the case's peak RSS, CPU ratio
+    and the case's median CPU time (user + system: what a loaded machine shakes least).
 
     The CPU ratio (median CPU time of the case over the reference's) is less shaken than
     wall time when other work shares the machine.
@@ -83,7 +84,13 @@ def interleave(
         ref_times.append(t)
         ref_cpu.append(cpu)
     cpu_ratio = statistics.median(case_cpu) / max(statistics.median(ref_cpu), 1e-9)
-    return statistics.median(case_times), statistics.median(ref_times), peak, cpu_ratio
+    return (
+        statistics.median(case_times),
+        statistics.median(ref_times),
+        peak,
+        cpu_ratio,
+        statistics.median(case_cpu),
+    )
 
 
 def govopen(*args: str) -> list[str]:
@@ -122,7 +129,7 @@ def main() -> None:
             subprocess.run([PY, str(HERE / "generate.py"), str(size), files[size]], check=True)
         shipped = str(ROOT / "data" / "tasks.yaml")
 
-        rows: list[tuple[str, str, float, float, float, str, str]] = []
+        rows: list[tuple[str, str, float, float, float, float, str, str]] = []
 
         def add(
             name: str,
@@ -133,8 +140,8 @@ def main() -> None:
             target: str,
             before: Callable[[], None] | None = None,
         ) -> tuple[float, float, int]:
-            c, r, peak, cpu = interleave(case, ref, e, args.repeats, before)
-            rows.append((name, ref_name, c, r, cpu, f"{peak / 1024:.0f} MiB", target))
+            c, r, peak, cpu, case_cpu = interleave(case, ref, e, args.repeats, before)
+            rows.append((name, ref_name, c, r, cpu, case_cpu, f"{peak / 1024:.0f} MiB", target))
             print(f"  … {name}: {c:.3f} s vs {r:.3f} s (CPU {cpu:.2f}×)", file=sys.stderr)
             return c, r, peak
 
@@ -254,12 +261,15 @@ def main() -> None:
         f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
         f"median of {args.repeats} runs each.\n"
     )
-    print("| case | reference | case (s) | reference (s) | ratio | CPU ratio | peak RSS | target |")
-    print("|---|---|---:|---:|---:|---:|---:|---|")
-    for name, ref_name, c, r, cpu, peak, target in rows:
+    print(
+        "| case | reference | case (s) | reference (s) | ratio | CPU ratio | case CPU (s) "
+        "| peak RSS | target |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
+    for name, ref_name, c, r, cpu, case_cpu, peak, target in rows:
         print(
-            f"| {name} | {ref_name} | {c:.3f} | {r:.3f} | {c / r:.2f}× | {cpu:.2f}× | {peak} "
-            f"| {target} |"
+            f"| {name} | {ref_name} | {c:.3f} | {r:.3f} | {c / r:.2f}× | {cpu:.2f}× "
+            f"| {case_cpu:.3f} | {peak} | {target} |"
         )
     if not args.warm_only:
         print(

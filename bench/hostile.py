@@ -65,13 +65,33 @@ CASES: dict[str, Callable[[Path], object]] = {
             HEAD.replace(
                 "units:\n",
                 "units:\n"
-                + "".join(f"- name: 单位{i}\n  kind: department\n" for i in range(10_000)),
+                + "".join(f"  - name: 单位{i}\n    kind: department\n" for i in range(10_000)),
             ),
             *(
                 TASK.format(i=i).replace("东坡区人民政府", f"未知单位{i}")
                 for i in range(1, 100_001)
             ),
         ],
+    ),
+    "flow-just-under-budget": lambda p: p.write_bytes(b"tasks: [" + b"1," * 2_499_000 + b"1]\n"),
+    "dates-flow-27mb": lambda p: p.write_bytes(
+        b"tasks: ["
+        + b",".join(
+            f"{2000 + i % 900}-{1 + i % 12:02}-{1 + i % 28:02}".encode() for i in range(2_500_000)
+        )
+        + b"]\n"
+    ),
+    "times-flow-80mb": lambda p: p.write_bytes(
+        b"tasks: ["
+        + b",".join(f"2001-12-14t21:59:43.{i:06}-05:00".encode() for i in range(2_500_000))
+        + b"]\n"
+    ),
+    "words-flow-t": lambda p: p.write_bytes(
+        b"tasks: [" + b",".join(f"t{i}".encode() for i in range(2_500_000)) + b"]\n"
+    ),
+    "aliases-flow": lambda p: p.write_bytes(b"a: &a x\nb: [" + b"*a," * 3_000_000 + b"*a]\n"),
+    "anchors-flow": lambda p: p.write_bytes(
+        b"tasks: [" + b",".join(f"&a{i} x".encode() for i in range(2_500_000)) + b"]\n"
     ),
     "deep-flow": lambda p: p.write_bytes(b"a: " + b"[" * 10_000_000 + b"]" * 10_000_000 + b"\n"),
     "alias-bomb": lambda p: write(

@@ -299,9 +299,25 @@ def collection_cases(
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     subprocess.run(query, env=env, check=True, **quiet)  # fill the cache
     add(
-        f"`due --before 2022-06-30 -f json` repeated, unchanged collection of {size}",
+        f"`due --before 2022-06-30 -f json` repeated, unchanged collection of {size} "
+        "(every table's first half-year: 15 rows a table)",
         "yaml.load CSafeLoader, every file",
         query,
+        load,
+        env,
+        "< 0.5 s, peak ≤ 1 GiB",
+    )
+    # a clerk's question: what one office owes in the next 30 days (a row per table)
+    weekly = govopen(
+        "due", "--unit", "市政务服务管理局", "--as-of", "2022-06-01", "--within", "30",
+        "--data", str(tables), "-f", "json",
+    )  # fmt: skip
+    subprocess.run(weekly, env=env, check=True, **quiet)
+    add(
+        f"`due --unit 市政务服务管理局 --as-of 2022-06-01 --within 30 -f json` repeated, "
+        f"collection of {size} ({docs:,} rows)",
+        "yaml.load CSafeLoader, every file",
+        weekly,
         load,
         env,
         "< 0.5 s, peak ≤ 1 GiB",

@@ -63,3 +63,30 @@ def test_default_for_dates() -> None:
     assert dumps(value, default) == reference(value, default)
     with pytest.raises(TypeError):
         dumps([dt.date(2022, 6, 30)])
+
+
+ROW_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(),
+    st.lists(st.text(), max_size=3),
+    st.floats(allow_nan=True),
+    st.dictionaries(st.text(max_size=3), st.text(), max_size=2),
+)
+UNIFORM_ROWS = st.lists(st.text(max_size=3), unique=True, max_size=4).flatmap(
+    lambda keys: st.lists(
+        st.fixed_dictionaries({k: ROW_VALUES for k in keys}), min_size=1, max_size=5
+    )
+)
+
+
+@given(UNIFORM_ROWS)
+def test_rows_with_the_same_keys_as_json_dumps(rows: list[dict[str, Any]]) -> None:
+    """Rows that share their keys are written column by column: still json.dumps' text."""
+    assert dumps(rows) == reference(rows)
+
+
+def test_rows_whose_keys_differ_in_order() -> None:
+    rows = [{"a": 1, "b": "二"}, {"b": "二", "a": 1}]
+    assert dumps(rows) == reference(rows)

@@ -636,7 +636,8 @@ IMPORT_REVIEW_YEAR = "发文年份按 {year} 年推定（工作进度中最早�
 
 # --- conventions ---
 SHELL_UNSUPPORTED = (
-    "无法为 shell “{shell}”提供命令补全：支持 bash、zsh、fish、PowerShell（请在其中之一运行）"
+    "无法为 shell “{shell}”提供命令补全：支持 bash、zsh、fish、PowerShell"
+    "（在其中之一运行，或写明，如 govopen --install-completion bash）"
 )
 COMPLETION_INSTALLED = "已为 {shell} 安装命令补全：{path}\n重新打开终端后生效。"
 RECORD_RULE = "[ {n} ]"

@@ -9,13 +9,15 @@ its level from there, and README's rule table is generated from it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from govopen_cli.record import record
 
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """One rule: its id, its level, and what it means (Chinese, README's rule table).
 
@@ -97,7 +99,7 @@ RULES: dict[str, Rule] = _rules(
 """Every rule id the tool can report, in README's order."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     """One thing wrong (or suspicious) in a data file. line/column are 1-based; 0 = no place.
 

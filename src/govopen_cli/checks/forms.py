@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlencode
 from govopen_cli import messages as msg
 from govopen_cli.checks.ledger import new_report
 from govopen_cli.files.ledger import ReportRefused
+from govopen_cli.record import record
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.dates import Clock
 
@@ -56,7 +57,7 @@ class FormRefused(ValueError):
     """A whole form that is not imported (other table, outdated, unreadable); says why."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormIdentity:
     """Whose form this is: the table (key, title, checksum of the task file) and the unit."""
 
@@ -131,7 +132,7 @@ def check_identity(catalog: Catalog, found: FormIdentity | None) -> None:
 # --- rows -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormRow:
     """One data row of a form as read: the sheet row number and its cells' values."""
 
@@ -148,7 +149,7 @@ class FormRow:
         return all(_blank(v) for v in (self.status, self.date, self.note, self.evidence))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FilledForm:
     """A form as read from its file."""
 
@@ -158,7 +159,7 @@ class FilledForm:
     rows: tuple[FormRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Accepted:
     """A row that became a report; `undated` when the date was left blank (today's taken)."""
 

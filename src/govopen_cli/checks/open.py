@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import time_ns
 from typing import TYPE_CHECKING
 
 from govopen_cli.files import cache
@@ -130,11 +131,16 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
     problems: list[Problem] = []
     keys: set[str] = set()
     found = [p for p in candidates(path) if doc is None or doc_key(p).casefold() == doc.casefold()]
+    whole = doc is None
     with paused_gc():  # once for all files: resuming after each would scan the tables so far
+        snapshot = cache.load_snapshot(path, shared.salt) if whole else None
+        reading = _Reading(shared, snapshot, now_ns=time_ns())
         for file in found:
-            _open_one(file, shared, keys, catalogs, problems)
-    if problems:
-        raise DataError(problems)
+            _open_one(file, reading, keys, catalogs, problems)
+        if problems:
+            raise DataError(problems)
+        if whole and reading.snapshot_stale(len(found)):
+            cache.store_snapshot(path, shared.salt, reading.seen)
     if not catalogs:
         from govopen_cli import messages as msg
 
@@ -150,27 +156,86 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
     return Collection(catalogs, path)
 
 
+SNAPSHOT_REWRITE_SHARE = 20
+"""A large folder's snapshot is written again when more than 1 in 20 of its files (and
+more than 8) had to be read: until then a changed file costs only itself (its own entry)."""
+SNAPSHOT_SMALL = 64
+"""A folder of at most this many files has its snapshot written again whenever a file
+had to be read (that costs little, and the next query then reads nothing)."""
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One reading of a folder: the shared units, the snapshot found, and what was seen now."""
+
+    shared: SharedUnits
+    snapshot: dict[str, cache.Seen] | None
+    seen: dict[str, cache.Seen] = field(default_factory=dict)
+    read: int = 0
+    """Files that were read (not taken from the snapshot on their stat alone)."""
+    now_ns: int = 0
+    """When the files' stats are taken (a stat taken too soon after a change is not trusted)."""
+
+    def snapshot_stale(self, files: int) -> bool:
+        """Whether the snapshot is worth writing again (missing, or too many files read)."""
+        if not cache.enabled():
+            return False
+        if self.snapshot is None or (self.read and files <= SNAPSHOT_SMALL):
+            return True
+        return self.read > max(8, files // SNAPSHOT_REWRITE_SHARE)
+
+
 def _open_one(
     file: Path,
-    shared: SharedUnits,
+    reading: _Reading,
     keys: set[str],
     catalogs: list[Catalog],
     problems: list[Problem],
 ) -> None:
-    """One file of a folder: skipped if it is no task file, else opened (or its problems kept)."""
+    """One file of a folder: skipped if it is no task file, else opened (or its problems kept).
+
+    A file whose stat is unchanged since the snapshot (and was trusted then) is not read;
+    one whose bytes have the key the snapshot recorded is not understood again.
+    """
     from govopen_cli import messages as msg
     from govopen_cli.files.finding import doc_key, looks_like_task_file, read_regular
 
-    raw = read_regular(file)  # None: not read here (FIFO, device, too large); the reader says why
-    if raw is not None and not looks_like_task_file(raw):
-        return
-    key = doc_key(file).casefold()
-    if key in keys:
+    stat = cache.file_stat(file)  # before reading: a change after it makes the stat differ
+    known = reading.snapshot.get(file.name) if reading.snapshot is not None else None
+    if known is not None and known.trusted and stat == known.stat:
+        raw, key, catalog = None, known.key, known.catalog
+        if catalog is None:
+            reading.seen[file.name] = known
+            return
+    else:
+        reading.read += 1
+        raw = read_regular(file)  # None: not read here (FIFO, device, too large); the reader says
+        if raw is not None and not looks_like_task_file(raw):
+            if stat is not None:
+                trusted = cache.stat_trusted(stat, reading.now_ns)
+                reading.seen[file.name] = cache.Seen(stat, b"", trusted, None)
+            return
+        # the key is what a snapshot records (none is kept when the cache is off)
+        cached = raw is not None and cache.enabled()
+        key = cache.key_for(raw + reading.shared.salt) if raw is not None and cached else b""
+        catalog = known.catalog if known is not None and key and known.key == key else None
+    name = doc_key(file).casefold()
+    if name in keys:
         message = msg.DUPLICATE_DOC.format(key=doc_key(file), other=file.name)
         problems.append(Problem(str(file), 0, 0, "duplicate-doc", message))
         return
-    keys.add(key)
-    try:
-        catalogs.append(open_catalog(file, shared, raw))
-    except DataError as exc:
-        problems.extend(exc.problems)
+    keys.add(name)
+    if catalog is not None:
+        catalog.path = file
+        if catalog.registry is None:  # kept out of the snapshot: the folder's units.yaml alone
+            catalog.registry = reading.shared.registry()
+    else:
+        try:
+            catalog = open_catalog(file, reading.shared, raw)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            return
+    catalogs.append(catalog)
+    if stat is not None and key:
+        trusted = cache.stat_trusted(stat, reading.now_ns)
+        reading.seen[file.name] = cache.Seen(stat, key, trusted, catalog)

@@ -12,10 +12,11 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from govopen_cli import messages as msg
 from govopen_cli.files.gc_pause import paused_gc
@@ -41,6 +42,8 @@ class FileCheck:
     task_file: TaskFile | None = None
     source: SourceMap | None = None
     problems: list[Problem] = field(default_factory=list)
+    used_units: set[str] | None = None
+    """The units the tasks name, groups' members included (once the file is cross-checked)."""
 
     @property
     def ok(self) -> bool:
@@ -68,9 +71,8 @@ def validate_file(path: Path, shared: Sequence[Unit] = ()) -> FileCheck:
     if checked.task_file is None:
         checked.problems = problems
         return checked
-    checked.problems = sorted(
-        check_task_file(checked.task_file, source, shared), key=lambda p: (p.line, p.column)
-    )
+    problems, checked.used_units = _cross_check(checked.task_file, source, shared)
+    checked.problems = sorted(problems, key=lambda p: (p.line, p.column))
     return checked
 
 
@@ -98,7 +100,8 @@ def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
     for path in paths:
         if is_dir(path):
             if once(path):
-                found = validate_collection(path, clock)
+                with paused_gc(freeze=True):  # once for the folder, not once per file
+                    found = validate_collection(path, clock)
                 checks.extend(c for c in found if c.path == path or once(c.path))
             continue
         if is_ledger(path):
@@ -238,8 +241,10 @@ def _shared_unused(shared: UnitsCheck, files: list[FileCheck]) -> list[Problem]:
     used: set[str] = set()
     for checked in files:
         assert checked.task_file is not None
-        registry = Registry([*checked.task_file.units, *shared.units_file.units])
-        used |= _used_units(checked.task_file, _Hints(registry))
+        if checked.used_units is None:
+            registry = Registry([*checked.task_file.units, *shared.units_file.units])
+            checked.used_units = _used_units(checked.task_file, _Hints(registry))
+        used |= checked.used_units
     return [
         shared.source.problem(
             ("units", i, "name"), "unit-unused", msg.SHARED_UNIT_UNUSED.format(name=unit.name)
@@ -299,8 +304,6 @@ def validate_model(
     most MAX_ITEM_NODES nodes, the rest of the file apart, and the check stops once
     MAX_SCHEMA_PROBLEMS are found. An item (or the rest) over that size is refused.
     """
-    from pydantic import TypeAdapter
-
     lists: dict[str, list[Any]] = {}
     for name, value in data.items():
         if isinstance(value, list) and value and isinstance(name, str):
@@ -322,7 +325,7 @@ def validate_model(
     checked: dict[str, list[Any]] = {}
     fields_sets: dict[frozenset[str], set[str]] = {}
     for name, items in lists.items():
-        adapter: TypeAdapter[list[Any]] = TypeAdapter(_list_annotation(model, name))
+        adapter = _list_adapter(model, name)
         checked[name] = []
         start = 0
         while start < len(items) and len(errors) <= MAX_SCHEMA_PROBLEMS:
@@ -366,6 +369,14 @@ def _share_fields_sets(models: list[Any], shared: dict[frozenset[str], set[str]]
             if same is not names:
                 object.__setattr__(one, "__pydantic_fields_set__", same)
     return models
+
+
+@lru_cache(maxsize=16)
+def _list_adapter(model: type[BaseModel], name: str) -> TypeAdapter[list[Any]]:
+    """The validator of a model's list field, built once (a folder checks thousands of files)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(_list_annotation(model, name))
 
 
 def _list_annotation(model: type[BaseModel], name: str) -> Any:
@@ -513,22 +524,31 @@ class _Hints:
 
 def check_task_file(tf: TaskFile, source: SourceMap, shared: Sequence[Unit] = ()) -> list[Problem]:
     """Everything the schema alone cannot see (`shared`: the folder's units.yaml)."""
+    return _cross_check(tf, source, shared)[0]
+
+
+def _cross_check(
+    tf: TaskFile, source: SourceMap, shared: Sequence[Unit]
+) -> tuple[list[Problem], set[str]]:
+    """check_task_file's problems, and the units the tasks name (a folder's check of its
+    units.yaml asks them again)."""
     registry = Registry([*tf.units, *shared])
     hints = _Hints(registry)
+    used = _used_units(tf, hints)
     found = itertools.chain(
         _check_sections(tf, source),
         _check_units(tf.units, source, {u.name for u in shared}, hints),
         _check_tasks(tf, source, hints),
-        _check_suspicious(tf, source, hints),
+        _check_suspicious(tf, source, used),
     )
     problems = list(itertools.islice(found, MAX_SCHEMA_PROBLEMS))
     if next(found, None) is not None:  # the summary has no place: it comes first
         message = msg.TOO_MANY_CHECKED.format(limit=msg.count_words(MAX_SCHEMA_PROBLEMS))
         problems.append(Problem(source.name, 0, 0, "too-large", message))
-    return problems
+    return problems, used
 
 
-def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterator[Problem]:
+def _check_suspicious(tf: TaskFile, source: SourceMap, used: set[str]) -> Iterator[Problem]:
     """Warnings: legal, but probably a slip of the clerk's hand."""
     ids = sorted({t.id for t in tf.tasks})
     first_index = {t.id: i for i, t in reversed(list(enumerate(tf.tasks)))}
@@ -551,7 +571,6 @@ def _check_suspicious(tf: TaskFile, source: SourceMap, hints: _Hints) -> Iterato
                 "section-empty",
                 msg.SECTION_EMPTY.format(id=section.id),
             )
-    used = _used_units(tf, hints)
     for i, unit in enumerate(tf.units):
         if unit.name not in used:
             yield source.problem(

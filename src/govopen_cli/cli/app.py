@@ -126,7 +126,12 @@ def app_for_completion(words: list[str]) -> typer.Typer:
 
 
 def _completion_words() -> list[str]:
-    """The command line being completed, as the shell passed it."""
+    """The command line being completed, up to the word being completed, as the shell passed it.
+
+    bash passes its words joined by newlines and the index of the word being completed
+    (COMP_CWORD: an empty new word is not in COMP_WORDS); zsh and fish pass the line up
+    to the cursor, ending in a space when a new word starts.
+    """
     import shlex
 
     line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS", "")
@@ -134,6 +139,10 @@ def _completion_words() -> list[str]:
         words = shlex.split(line)
     except ValueError:  # an open quote
         words = line.split()
+    current = os.environ.get("COMP_CWORD", "")
+    if "COMP_WORDS" in os.environ and current.isdigit():
+        index = int(current)
+        return [*words[:index], words[index] if index < len(words) else ""]
     return [*words, ""] if line.endswith(" ") else words
 
 

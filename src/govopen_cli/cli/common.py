@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, get_args
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from govopen_cli.cli.completion import (
     complete_section,
@@ -18,11 +18,15 @@ from govopen_cli.cli.completion import (
     register_shells,
     show_completion,
     show_version,
+    take_shell_name,
 )
 from govopen_cli.cli.language import use_chinese
+from govopen_cli.record import record
 from govopen_cli.render.formats import TableFormat
 
 if TYPE_CHECKING:
+    import click
+
     from govopen_cli.checks.ledger import LedgerRead
     from govopen_cli.files.finding import DataSource
     from govopen_cli.problems import Problem
@@ -38,7 +42,43 @@ use_chinese()  # before any help or usage error: Click's and Typer's words in Ch
 register_shells()  # Typer's completion scripts, for --show-completion and the Tab key
 
 PROG_NAME = "govopen"
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
+class Command(TyperCommand):
+    """A govopen command: its help wraps Chinese text instead of cutting it (`cli.help_layout`)."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from govopen_cli.cli.help_layout import wrap_chinese_help
+
+        wrap_chinese_help()
+        super().format_help(ctx, formatter)
+
+
+class Group(TyperGroup):
+    """A govopen command group: help that wraps, and `--install-completion SHELL`."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from govopen_cli.cli.help_layout import wrap_chinese_help
+
+        wrap_chinese_help()
+        super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, take_shell_name(ctx, args))
+
+
+class App(typer.Typer):
+    """typer.Typer whose commands are govopen `Command`s unless they name another class."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunction], CommandFunction]:
+        return super().command(name, cls=cls or Command, **kwargs)
+
+
 GROUP_SETTINGS: dict[str, Any] = {
+    "cls": Group,  # typer.Typer(cls=…)
     "options_metavar": "[选项]",  # the usage line: govopen due [选项]
     "subcommand_metavar": "命令 [参数]...",
 }
@@ -48,7 +88,7 @@ SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(
+app = App(
     name=PROG_NAME,
     help="重点任务分工表：查询到期与逾期任务、按单位查看、校验数据文件。",
     no_args_is_help=True,
@@ -116,7 +156,7 @@ DataOption = Annotated[
         "--data",
         readable=False,  # an unreadable file gets our one Chinese message, not click's
         metavar=FILE,
-        help="数据文件或文件夹。不给时依次找 $GOVOPEN_DATA、当前目录 的任务表、"
+        help="数据文件或文件夹。不给时依次找 $GOVOPEN_DATA、当前目录的任务表、"
         "向上各级的 data 目录、随包附带的示例",
         show_default=False,
     ),
@@ -192,7 +232,8 @@ def root(
             callback=install_completion,
             is_eager=True,
             expose_value=False,
-            help="为当前 shell 安装命令补全（Tab 补全任务序号、单位、章节、格式）",
+            help="为当前 shell 安装命令补全（Tab 补全任务序号、单位、章节、格式）；"
+            "也可写明 shell，如 --install-completion zsh",
         ),
     ] = False,
     show: Annotated[
@@ -202,7 +243,7 @@ def root(
             callback=show_completion,
             is_eager=True,
             expose_value=False,
-            help="显示当前 shell 的补全脚本，可复制或自行安装",
+            help="显示当前 shell（或写明的 bash、zsh、fish）的补全脚本，可复制或自行安装",
         ),
     ] = False,
 ) -> None:
@@ -235,7 +276,7 @@ def fail_with_problems(problems: list[Problem], folder: Path | None = None) -> N
     raise typer.Exit(1)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Loaded:
     """The tables a command asks, and where they were found (for the footer that says so)."""
 
@@ -265,13 +306,16 @@ def load(data: Path | None, doc: str | None = None) -> Loaded:
         source = find_data(data)
     except DataError as exc:
         fail_with_problems(exc.problems)
+    gc.disable()  # building a province's tables would set off full collections, again and again
     try:
         collection = open_collection(source.path, doc)
     except DataError as exc:
         fail_with_problems(exc.problems, source.path)
     except LookupError as exc:
         fail(str(exc))
-    gc.freeze()  # the tables live until the command ends: no collection need scan them again
+    finally:
+        gc.freeze()  # they live until the command ends: no collection need scan them again
+        gc.enable()
     if source.bundled:
         only = collection.only()
         title = only.document.title if only is not None else ""

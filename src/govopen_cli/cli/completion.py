@@ -7,7 +7,9 @@ cached query. A file that cannot be read completes nothing: completion never pri
 an error into the user's prompt. Formats complete from their choices (Click does that).
 
 `--install-completion` / `--show-completion` and `--version` are options of `govopen`
-itself (`root`), with Chinese help, over Typer's completion scripts.
+itself (`root`), with Chinese help, over Typer's completion scripts. Like Typer's, the
+completion options detect the shell; a shell named after one (`--install-completion
+zsh`) is used instead (`take_shell_name`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
+    import click
+
     from govopen_cli.table.catalog import Catalog
 
 Candidates = list[tuple[str, str]]
@@ -106,11 +110,35 @@ def detected_shell() -> str | None:
         return None
 
 
-def _shell() -> str:
-    """The user's shell (detected, else $SHELL); exit 2 with a message when unsupported."""
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+SHELL_KEY = "govopen.shell"
+"""Where `take_shell_name` leaves a shell named on the command line (in `ctx.meta`)."""
+
+
+def take_shell_name(ctx: click.Context, args: list[str]) -> list[str]:
+    """The arguments without a shell name typed after a completion option, kept in ctx.meta.
+
+    Typer's completion options are flags: without this, `govopen --install-completion zsh`
+    run from bash would silently install for bash.
+    """
+    for i, arg in enumerate(args[:-1]):
+        if arg == "--":
+            break
+        if arg in COMPLETION_OPTIONS and not args[i + 1].startswith("-"):
+            ctx.meta[SHELL_KEY] = args[i + 1]
+            return [*args[: i + 1], *args[i + 2 :]]
+    return args
+
+
+def _shell(ctx: typer.Context) -> str:
+    """The shell named on the command line, else the user's (detected, else $SHELL).
+
+    Exit 2 with a message when it is not one Typer has completion for.
+    """
     from govopen_cli import messages as msg
 
-    shell = detected_shell() or os.path.basename(os.environ.get("SHELL", ""))
+    named: str | None = ctx.meta.get(SHELL_KEY)
+    shell = named or detected_shell() or os.path.basename(os.environ.get("SHELL", ""))
     if shell not in SHELLS:
         sys.stderr.write(f"govopen: {msg.SHELL_UNSUPPORTED.format(shell=shell or '?')}\n")
         raise typer.Exit(2)
@@ -124,7 +152,8 @@ def show_completion(ctx: typer.Context, value: bool) -> None:
     from typer._completion_shared import get_completion_script
 
     name = ctx.find_root().info_name or "govopen"
-    script = get_completion_script(prog_name=name, complete_var=_complete_var(name), shell=_shell())
+    shell = _shell(ctx)
+    script = get_completion_script(prog_name=name, complete_var=_complete_var(name), shell=shell)
     sys.stdout.write(script.rstrip("\n") + "\n")
     raise typer.Exit(0)
 
@@ -138,7 +167,7 @@ def install_completion(ctx: typer.Context, value: bool) -> None:
     from govopen_cli import messages as msg
 
     name = ctx.find_root().info_name or "govopen"
-    shell, path = install(shell=_shell(), prog_name=name, complete_var=_complete_var(name))
+    shell, path = install(shell=_shell(ctx), prog_name=name, complete_var=_complete_var(name))
     sys.stdout.write(msg.COMPLETION_INSTALLED.format(shell=shell, path=path) + "\n")
     raise typer.Exit(0)
 

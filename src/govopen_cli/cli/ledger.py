@@ -15,6 +15,7 @@ from govopen_cli.cli.common import (
     TASK,
     TEXT,
     UNIT,
+    App,
     AsOfOption,
     DataOption,
     DocOption,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     pass
 
 
-progress_app = typer.Typer(
+progress_app = App(
     help="进展台账：登记和查看各责任单位的进展报送。", no_args_is_help=True, **GROUP_SETTINGS
 )
 app.add_typer(progress_app, name="progress")

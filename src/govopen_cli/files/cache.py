@@ -240,3 +240,82 @@ def store_units(path: Path, raw: bytes, records: list[UnitRecord]) -> None:
     """Keep a valid units.yaml's records under the key of its bytes; never fails."""
     if enabled():
         _store_entry(_entry(path), _units_key(raw), records)
+
+
+# --- a folder: one snapshot of all its tables, each trusted while its stat is unchanged ---
+
+STAT_SLACK_NS = 2_000_000_000
+"""A file changed less than 2 s before its stat was taken may change again within the same
+timestamp tick without its stat changing (coarse clocks, FAT): such a stat is not trusted,
+and the file is read and hashed as usual (the "racy clean" case of git's index)."""
+
+
+@dataclasses.dataclass(slots=True)
+class Seen:
+    """What a folder's snapshot knows of one file when it was written."""
+
+    stat: tuple[int, ...]
+    """Size, mtime, ctime (ns), inode and device; any write changes the ctime."""
+    key: bytes
+    """The entry key of its bytes (with the folder's units.yaml), as `load` computes it."""
+    trusted: bool
+    """The stat was taken long enough after the file's last change to stand for its bytes."""
+    catalog: Catalog | None
+    """Its table (None: the file is not a task file)."""
+
+
+def file_stat(path: Path) -> tuple[int, ...] | None:
+    """The stat a snapshot compares (None if the path cannot be looked at)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def stat_trusted(stat: tuple[int, ...], now_ns: int) -> bool:
+    """True when the file's last change is far enough before `now_ns` (see STAT_SLACK_NS)."""
+    return now_ns - max(stat[1], stat[2]) > STAT_SLACK_NS
+
+
+def _snapshot_key(folder: Path, salt: bytes) -> bytes:
+    return key_for(b"folder\0" + os.fsencode(os.path.abspath(folder)) + b"\0" + salt)
+
+
+def _snapshot_entry(folder: Path) -> Path:
+    name = hashlib.sha256(b"folder\0" + os.fsencode(os.path.abspath(folder))).hexdigest()[:32]
+    return cache_dir() / f"{name}.folder.pickle"
+
+
+def load_snapshot(folder: Path, salt: bytes) -> dict[str, Seen] | None:
+    """The folder's snapshot (file name → Seen), or None when there is none for this code
+    and units.yaml. A file is taken from it only if its stat is trusted and unchanged, or
+    its bytes still have the recorded key."""
+    if not enabled():
+        return None
+    found = _load_entry(_snapshot_entry(folder), _snapshot_key(folder, salt))
+    if not isinstance(found, dict):
+        return None
+    return found
+
+
+def store_snapshot(folder: Path, salt: bytes, seen: dict[str, Seen]) -> None:
+    """Keep the folder's snapshot (written whole, atomically); never fails.
+
+    Paths are left out (a catalog's path is put back from the folder it is read in) and
+    equal parts of the tables are stored once (see `share_equal_parts`).
+    """
+    if not enabled():
+        return
+    from govopen_cli.table.catalog import share_equal_parts
+
+    catalogs = [s.catalog for s in seen.values() if s.catalog is not None]
+    share_equal_parts(catalogs)
+    paths = [c.path for c in catalogs]
+    for catalog in catalogs:
+        catalog.path = None
+    try:
+        _store_entry(_snapshot_entry(folder), _snapshot_key(folder, salt), seen)
+    finally:
+        for catalog, path in zip(catalogs, paths, strict=True):
+            catalog.path = path

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.problems import DataError, Problem
+from govopen_cli.record import record
 
 DATA_ENV = "GOVOPEN_DATA"
 DATA_FOLDER = "data"
@@ -32,7 +32,7 @@ or the example shipped inside the package."""
 _TASKS_LINE = rb"^(?:\xef\xbb\xbf)?[\"']?tasks[\"']?[ \t]*:"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DataSource:
     """The task file or folder a command uses, and how it was found."""
 

@@ -23,10 +23,10 @@ Decisions:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from govopen_cli.record import record
 from govopen_cli.table.text import fold_width, squeeze
 
 __all__ = ["Division", "fill_group", "find_region", "lookup"]
@@ -35,7 +35,7 @@ _COLLECTIVE = re.compile(r"^各([县区市旗州盟、()（）]+?)(人民政府|
 _KINDS = "县区市旗州盟"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Division:
     """One division: GB/T 2260 code and name."""
 

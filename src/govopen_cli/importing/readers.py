@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 from govopen_cli import messages as msg
 from govopen_cli.importing import limits
 from govopen_cli.importing.budget import Package, SourceError, read_text_source
+from govopen_cli.record import record
 from govopen_cli.table.text import join_wrapped
 
 __all__ = ["TEXT", "RawRow", "read_rows", "text_rows"]
@@ -39,7 +39,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawRow:
     """One row of the source: cells (one per grid column), place, merge marks, grid."""
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from govopen_cli import messages as msg
 from govopen_cli.queries import questions
 from govopen_cli.queries.questions import DueItem, SectionSummary, UnitSummary, UnitTask
 from govopen_cli.queries.status import Progress, Tally, stats
+from govopen_cli.record import record
 from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.collection import Collection
 from govopen_cli.table.units import ROLES, Role
@@ -155,7 +155,7 @@ def overdue(
     return deadlines(collection, progress, as_of=as_of, end=end, recurring=False, unit=unit)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocTally:
     """A tally (per unit or per section) and the document it counts (None: all of them)."""
 

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govopen_cli.queries.status import Progress
-from govopen_cli.table.catalog import Catalog, Holding, TaskView
+from govopen_cli.record import record
+from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.records import SectionRecord, UnitRecord
 from govopen_cli.table.text import fold_width, squeeze
-from govopen_cli.table.units import ROLES, Role
+from govopen_cli.table.units import ROLES, Holding, Role
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitTask:
     """A task as seen by one unit."""
 
@@ -29,9 +30,13 @@ class UnitTask:
     holdings: tuple[Holding, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DueItem:
-    """One deadline of one task."""
+    """One deadline of one task (read-only by convention).
+
+    Not frozen: a frozen dataclass is built field by field through object.__setattr__,
+    and a province's `due` makes tens of thousands of them.
+    """
 
     view: TaskView
     number: int | None
@@ -46,7 +51,7 @@ class DueItem:
     """With a unit asked for: its role in the task (lead owes completion; guide, support do not)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitSummary:
     """One registry entry with the groups that list it and its count of tasks in each role."""
 
@@ -55,7 +60,7 @@ class UnitSummary:
     counts: dict[Role, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SectionSummary:
     """A section with the ids of its tasks."""
 
@@ -78,11 +83,8 @@ def unit_role(catalog: Catalog, view: TaskView, unit: str) -> Role | None:
 
 def unit_roles(catalog: Catalog, unit: str, views: list[TaskView] | None = None) -> set[Role]:
     """Every role a unit holds in these tasks (all the catalog's by default)."""
-    return {
-        h.role
-        for view in (catalog.tasks if views is None else views)
-        for h in catalog.holdings(view, unit)
-    }
+    cells = {id(v.mentions): v for v in (catalog.tasks if views is None else views)}
+    return {h.role for view in cells.values() for h in catalog.holdings(view, unit)}
 
 
 def list_tasks(
@@ -159,11 +161,18 @@ def deadlines(
     last = end or max(as_of, first)
     # tasks share schedules (parse_schedule is memoized): each distinct one is windowed once
     windowed: dict[int, list[tuple[int | None, dt.date, str]]] = {}
+    # and each distinct 责任单位 cell gives the unit's role once
+    roles: dict[int, Role | None] = {}
     items = []
     for view in catalog.tasks:
-        role = unit_role(catalog, view, unit) if unit else None
-        if unit and role is None:
-            continue
+        role = None
+        if unit:
+            cell = id(view.mentions)
+            if cell not in roles:
+                roles[cell] = unit_role(catalog, view, unit)
+            role = roles[cell]
+            if role is None:
+                continue
         schedule = view.schedule
         due_dates = windowed.get(id(schedule))
         if due_dates is None:
@@ -210,7 +219,7 @@ DEFAULT_WITHIN_DAYS = 30
 """`due` with no window option: the deadlines of the next 30 days."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Window:
     """Deadlines from `start` (None: no lower bound) to `end`, both days included."""
 
@@ -259,7 +268,7 @@ def select_reports(
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
     """What an export holds: the chosen tasks and the ledger reports about them."""
 

@@ -8,14 +8,15 @@ so a form, a notice, `due` and `overdue` never disagree about who owes what.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from govopen_cli.queries.questions import DueItem, deadlines
 from govopen_cli.queries.status import Progress, board_units
+from govopen_cli.record import record
 from govopen_cli.table.catalog import Catalog
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitDue:
     """One lead unit and the deadlines it owes (a form's rows, or a notice's)."""
 

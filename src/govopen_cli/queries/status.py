@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from govopen_cli.record import record
 from govopen_cli.table.catalog import Catalog, TaskView
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
+    from govopen_cli.table.schedule import Schedule
 
 Mark = Literal[
     "done",
@@ -54,7 +56,7 @@ def possible_marks(recorded: bool) -> tuple[Mark, ...]:
     return tuple(m for m in MARKS if m in ("due_soon", "not_due", "ongoing", "past_due"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitMilestone:
     """One lead unit on one milestone."""
 
@@ -108,6 +110,11 @@ class Progress:
         """A unit's latest counting report on a task, any milestone."""
         found = self._by_task_unit.get((task, unit))
         return found[-1] if found else None
+
+    @property
+    def reported_pairs(self) -> Container[tuple[int, str]]:
+        """The (task, unit) pairs with a counting report (as of the as-of date)."""
+        return self._by_task_unit.keys()
 
     def milestone_state(self, view: TaskView, number: int, unit: str) -> UnitMilestone:
         """Whether and when `unit` finished milestone `number` (1-based) of a task."""
@@ -220,20 +227,44 @@ def stats(progress: Progress, by: Literal["unit", "section"]) -> list[Tally]:
     """
     catalog = progress.catalog
     tallies: dict[str, Tally] = {}
+    counted: dict[int, tuple[int, int]] = {}
+    reported = progress.reported_pairs
+    recorded = progress.recorded
     for view in catalog.tasks:
         keys = view.owners if by == "unit" else (view.section.id,)
         for key in keys:
-            tally = tallies.setdefault(key, Tally(key, recorded=progress.recorded))
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = Tally(key, recorded=recorded)
             tally.tasks += 1
-        for number in range(1, len(view.schedule.milestones) + 1):
-            for unit in view.owners:
-                state = progress.milestone_state(view, number, unit)
-                tallies[unit if by == "unit" else view.section.id].add(state, progress.as_of)
+        due, past = _counts(view.schedule, progress.as_of, counted)
+        if not recorded:
+            past = 0  # without a ledger nothing is known to be overdue
+        for unit in view.owners:
+            tally = tallies[unit if by == "unit" else view.section.id]
+            if (view.id, unit) not in reported:  # nothing reported: every one is undone
+                tally.due += due
+                tally.overdue += past
+                continue
+            for number in range(1, len(view.schedule.milestones) + 1):
+                tally.add(progress.milestone_state(view, number, unit), progress.as_of)
     order = list(tallies)
     return sorted(
         tallies.values(),
         key=lambda t: (-t.overdue, t.rate if t.rate is not None else 2.0, order.index(t.name)),
     )
+
+
+def _counts(
+    schedule: Schedule, as_of: dt.date, counted: dict[int, tuple[int, int]]
+) -> tuple[int, int]:
+    """A schedule's milestones due by the as-of date, and those of them already past it
+    (what `Tally.add` counts for a unit that has done none), worked out once per schedule."""
+    found = counted.get(id(schedule))
+    if found is None:
+        dues = [m.due for m in schedule.milestones if m.due <= as_of]
+        found = counted[id(schedule)] = (len(dues), sum(1 for d in dues if d < as_of))
+    return found
 
 
 def board_units(catalog: Catalog, tasks: Iterable[TaskView]) -> list[str]:

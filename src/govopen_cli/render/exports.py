@@ -15,12 +15,12 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.questions import unit_role
 from govopen_cli.queries.status import Mark, Progress, board_units
+from govopen_cli.record import record
 from govopen_cli.render.formats import ExportFormat, RowKind
 from govopen_cli.render.marks import LOOKS, SEVERITY
 from govopen_cli.render.tables import Column, Table, render, reports_table, task_row, to_csv
@@ -39,7 +39,7 @@ WARN_DAYS = 30
 # --- what a milestone looks like to everyone ------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Badge:
     """A milestone's (or an undated task's) state across its lead units."""
 
@@ -231,7 +231,7 @@ def to_ics(
     return to_ics_many([Part(progress, views, unit)], remind_days=remind_days)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Part:
     """One table's share of an export over a collection: its progress, tasks and unit."""
 

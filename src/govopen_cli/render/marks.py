@@ -6,12 +6,11 @@ says how it is drawn, for terminal tables, xlsx exports and the public page alik
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from govopen_cli.queries.status import MARKS, Mark
+from govopen_cli.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Colours:
     """A text colour on a background, hex without '#', at least 4.5:1 contrast (WCAG AA)."""
 
@@ -19,7 +18,7 @@ class Colours:
     bg: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MarkLook:
     """One mark as every output draws it."""
 

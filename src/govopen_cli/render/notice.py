@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.questions import DueItem
 from govopen_cli.queries.round import UnitDue
+from govopen_cli.record import record
 from govopen_cli.render.exports import milestone_title
 from govopen_cli.table.catalog import Catalog
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NoticeInfo:
     """What every notice of one run shares."""
 

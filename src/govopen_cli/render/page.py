@@ -17,6 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from govopen_cli.record import record
+
 if TYPE_CHECKING:
     from jinja2 import Environment
 
@@ -30,7 +32,7 @@ from govopen_cli.table.catalog import TaskView
 TEMPLATE = "publish.html.j2"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageMilestone:
     """One dated milestone as the page shows it."""
 
@@ -81,7 +83,7 @@ def _task(progress: Progress, view: TaskView, unit_names: list[str], warn_days: 
     return row
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dot:
     """A milestone on the timeline."""
 
@@ -215,7 +217,7 @@ def render_page(progress: Progress, warn_days: int = WARN_DAYS, back: str | None
 INDEX_TEMPLATE = "index.html.j2"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IndexRow:
     """One document on the index page: where its page is and how far along it is."""
 

@@ -23,6 +23,7 @@ from govopen_cli.queries.questions import (
     unit_roles,
 )
 from govopen_cli.queries.status import MARKS, Progress, board_units
+from govopen_cli.record import record
 from govopen_cli.render.formats import TABLE_FORMATS, TableFormat
 from govopen_cli.render.marks import LOOKS
 from govopen_cli.render.terminal import printable
@@ -42,7 +43,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Column:
     """A column: the row key it shows, its Chinese header, and how it reads as text."""
 

@@ -21,9 +21,10 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Literal
+
+from govopen_cli.record import record
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -202,7 +203,7 @@ FLOORS: dict[Fit, int] = {"fixed": 0, "wrap": 10, "wide": 16}
 """The narrowest a folding column may get (10 columns: five Chinese characters)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     """A table cell: its text and its style (None: the row's style)."""
 

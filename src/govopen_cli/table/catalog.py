@@ -12,15 +12,18 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from govopen_cli import messages as msg
 from govopen_cli.table.records import DocumentRecord, SectionRecord
 from govopen_cli.table.schedule import Milestone, Schedule, parse_schedule
-from govopen_cli.table.units import Mention, Registry, Role, parse_units
+from govopen_cli.table.units import Holding, Mention, Registry, Role, parse_units
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import Task, TaskFile, Unit
+
+
+_Part = TypeVar("_Part")
 
 
 @dataclass(slots=True, eq=False)
@@ -58,14 +61,6 @@ class TaskView:
     def named(self, role: Role) -> list[str]:
         """The unit names the cell gives in a role, as canonical registry names."""
         return [m.name for m in self.mentions if m.role == role]
-
-
-@dataclass(frozen=True, slots=True)
-class Holding:
-    """A role a unit holds in a task, directly or through a group that lists it."""
-
-    role: Role
-    via: str | None = None
 
 
 class Catalog:
@@ -144,13 +139,7 @@ class Catalog:
 
     def holdings(self, view: TaskView, unit: str) -> tuple[Holding, ...]:
         """The roles `unit` (a canonical name) holds in a task, directly or via a group."""
-        found = []
-        for mention in view.mentions:
-            if mention.name == unit:
-                found.append(Holding(mention.role))
-            elif unit in self.registry.members(mention.name):
-                found.append(Holding(mention.role, via=mention.name))
-        return tuple(dict.fromkeys(found))
+        return self.registry.holdings(view.mentions, unit)
 
     def short_name(self, name: str) -> str:
         """A unit's registered short form, else its name."""
@@ -190,3 +179,29 @@ class Catalog:
             return self.sections[int(ref) - 1]
         ids = "、".join(s.id for s in self.sections)
         raise LookupError(msg.NO_SUCH_SECTION.format(ref=ref, ids=ids))
+
+
+def share_equal_parts(catalogs: Sequence[Catalog]) -> None:
+    """Make the equal, immutable parts of several tables one object each.
+
+    A province's tables repeat schedules (长期坚持, 2022年6月底前), unit cells and
+    sections; once they are one object, a pickle of the whole collection stores each
+    once, and loading it makes far fewer objects. Nothing changes for a reader: the
+    parts are immutable and compare equal.
+    """
+    seen: dict[object, object] = {}
+
+    def one(value: _Part) -> _Part:
+        return cast(_Part, seen.setdefault(value, value))
+
+    for catalog in catalogs:
+        catalog.sections = [one(s) for s in catalog.sections]
+        for view in catalog.tasks:
+            view.section = one(view.section)
+            view.schedule = one(view.schedule)
+            view.mentions = one(view.mentions)
+            view.owners = one(view.owners)
+            view.schedule_text = one(view.schedule_text)
+            view.units_text = one(view.units_text)
+            view.text = one(view.text)
+            view.doc = one(view.doc)

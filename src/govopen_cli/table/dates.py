@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
 
 from govopen_cli import messages as msg
+from govopen_cli.record import record
 from govopen_cli.table.text import fold_width, squeeze
 
 AS_OF_ENV = "GOVOPEN_AS_OF"
@@ -44,7 +44,7 @@ def parse_date(text: str) -> dt.date:
     raise ValueError(msg.DATE_BAD_FORM.format(text=text))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Clock:
     """The two days a command knows, built once from the command line and passed down.
 

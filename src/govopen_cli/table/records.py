@@ -9,14 +9,15 @@ models (unpickling 100,000 pydantic objects costs more than the query itself).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from govopen_cli.record import record
 
 if TYPE_CHECKING:
     from govopen_cli.table import model
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentRecord:
     """The published document: title, attachment, region, year, publisher, source, date;
     the supervising office and its contact (they sign the round's notices)."""
@@ -47,7 +48,7 @@ class DocumentRecord:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SectionRecord:
     """A section row (一、…): its id and title."""
 
@@ -60,7 +61,7 @@ class SectionRecord:
         return cls(section.id, section.title)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitRecord:
     """One entry of the unit registry."""
 

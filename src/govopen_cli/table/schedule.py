@@ -92,7 +92,7 @@ _QUARTER_ENDS = (3, 6, 9, 12)
 _HALF_YEAR_ENDS = (6, 12)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # shared through parse_schedule's memo: guarded at run time
 class Milestone:
     """A one-off deadline: ``due`` is the last allowed day."""
 
@@ -101,7 +101,7 @@ class Milestone:
     phrase: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # (as Milestone)
 class Recurrence:
     """A deadline repeated every period; ``day`` None means the period's last day.
 
@@ -140,7 +140,7 @@ class Recurrence:
         return list(_expand(self.rrule, start, end))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # (as Milestone)
 class Schedule:
     """What a 工作进度 cell says, milestones and recurrences in text order."""
 

@@ -33,8 +33,10 @@ def join_wrapped(text: str) -> str:
     return "".join(line.strip() for line in text.splitlines())
 
 
+@lru_cache(maxsize=16384)
 def unit_key(name: str) -> str:
-    """Comparison key for a unit name: no spaces, brackets and width folded."""
+    """Comparison key for a unit name: no spaces, brackets and width folded (memoized: a
+    folder's tables spell the same units thousands of times)."""
     return fold_width(squeeze(name))
 
 

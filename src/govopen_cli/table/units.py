@@ -27,11 +27,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from govopen_cli import messages as msg
+from govopen_cli.record import record
 from govopen_cli.table.records import UnitRecord
 from govopen_cli.table.text import squeeze, to_simplified, unit_key
 
@@ -98,7 +98,7 @@ _CLOSE = "）)"
 _CLAUSE = "[，；;]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """A unit as one cell names it, with the role the cell gives it."""
 
@@ -223,6 +223,14 @@ class UnknownUnitError(LookupError):
         self.candidates = candidates
 
 
+@record
+class Holding:
+    """A role a unit holds in a task, directly or through a group that lists it."""
+
+    role: Role
+    via: str | None = None
+
+
 class Registry:
     """The file's unit registry: lookup by name, alias, short form; groups and members."""
 
@@ -230,7 +238,32 @@ class Registry:
         self.units: dict[str, UnitRecord] = {}
         self._by_key: dict[str, UnitRecord] = {}
         self._groups_of: dict[str, list[str]] = {}
+        self._held: dict[tuple[int, str], tuple[tuple[Mention, ...], tuple[Holding, ...]]] = {}
         self._add(map(UnitRecord.of, units))
+
+    def __getstate__(self) -> dict[str, object]:
+        """For the cache: holdings' memo is left out (ids mean nothing in another process)."""
+        return {**self.__dict__, "_held": {}}
+
+    def holdings(self, mentions: tuple[Mention, ...], unit: str) -> tuple[Holding, ...]:
+        """The roles `unit` (a canonical name) holds in a 责任单位 cell's mentions, directly
+        or through a group that lists it.
+
+        Worked out once per distinct cell (tasks, and a folder's tables, share them): a
+        unit's question over a province's 100,000 tasks asks this for every task.
+        """
+        known = self._held.get((id(mentions), unit))
+        if known is not None and known[0] is mentions:
+            return known[1]
+        found = []
+        for mention in mentions:
+            if mention.name == unit:
+                found.append(Holding(mention.role))
+            elif unit in self.members(mention.name):
+                found.append(Holding(mention.role, via=mention.name))
+        held = tuple(dict.fromkeys(found))
+        self._held[(id(mentions), unit)] = (mentions, held)  # keeps `mentions` (its id) alive
+        return held
 
     @classmethod
     def of_records(cls, records: Iterable[UnitRecord]) -> Registry:

@@ -121,8 +121,14 @@ def run(
         _, status, usage = os.wait4(proc.pid, 0)
         timer.cancel()
         elapsed = time.perf_counter() - start
+    cpu = usage.ru_utime + usage.ru_stime
     code = os.waitstatus_to_exitcode(status)
-    text, error = out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace")
+    error = err_path.read_text("utf-8", "replace")
+    size = out_path.stat().st_size
+    if size > 8 << 20:  # a big answer (a valid file listed) is not read here: this process
+        # must stay small, as a child started from it counts this process's peak as its own
+        return elapsed, cpu, usage.ru_maxrss, code, [f"（输出 {size / 1e6:.0f} MB，未读入）"]
+    text = out_path.read_text("utf-8", "replace")
     try:
         rows = json.loads(text) if text.strip() else []
         messages = [str(row.get("message", row)) for row in rows]
@@ -130,7 +136,7 @@ def run(
         messages = [text.strip().splitlines()[-1]]
     if not messages and error.strip():
         messages = error.strip().splitlines()[-1:]
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code, messages
+    return elapsed, cpu, usage.ru_maxrss, code, messages
 
 
 def main() -> None:

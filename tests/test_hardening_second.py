@@ -32,6 +32,7 @@ from govopen_cli.cli.app import app
 from govopen_cli.files import atomic, limits
 from govopen_cli.files import yaml_reader as reading
 from govopen_cli.problems import DataError, Problem
+from govopen_cli.render import json_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "tasks.yaml"
@@ -281,6 +282,19 @@ def test_tasks_with_the_same_keys_share_one_set_of_them(tmp_path: Path) -> None:
     assert third.model_fields_set == keys | {"note"}
     changed = first.model_copy(update={"note": "新"})
     assert changed.model_fields_set == keys | {"note"} and second.model_fields_set == keys
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 7])
+def test_json_rows_laid_out_as_pieces_read_as_json_dumps(count: int) -> None:
+    # rows are written by slice assignment into one list of pieces: the text must be
+    # json.dumps' own, for no row, one, and several
+    rows: list[dict[str, Any]] = [
+        {"id": i, "text": f"任务{i}\n\x1b", "units": ["甲", "乙"] if i % 2 else None}
+        for i in range(count)
+    ]
+    assert json_text.dumps(rows) == json.dumps(rows, ensure_ascii=False, indent=2)
+    empty: list[dict[str, Any]] = [{} for _ in range(count)]
+    assert json_text.dumps(empty) == json.dumps(empty, ensure_ascii=False, indent=2)
 
 
 # --- a hard-linked ledger keeps its links ---------------------------------------------------

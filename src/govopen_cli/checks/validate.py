@@ -529,23 +529,29 @@ def check_task_file(tf: TaskFile, source: SourceMap, shared: Sequence[Unit] = ()
 
 def _cross_check(
     tf: TaskFile, source: SourceMap, shared: Sequence[Unit]
-) -> tuple[list[Problem], set[str]]:
+) -> tuple[list[Problem], set[str] | None]:
     """check_task_file's problems, and the units the tasks name (a folder's check of its
-    units.yaml asks them again)."""
+    units.yaml asks them again; None when the problems stopped at their limit before
+    they were worked out: `_shared_unused` then works them out)."""
     registry = Registry([*tf.units, *shared])
     hints = _Hints(registry)
-    used = _used_units(tf, hints)
+    used: list[set[str]] = []
+
+    def suspicious() -> Iterator[Problem]:
+        used.append(_used_units(tf, hints))
+        yield from _check_suspicious(tf, source, used[0])
+
     found = itertools.chain(
         _check_sections(tf, source),
         _check_units(tf.units, source, {u.name for u in shared}, hints),
         _check_tasks(tf, source, hints),
-        _check_suspicious(tf, source, used),
+        suspicious(),
     )
     problems = list(itertools.islice(found, MAX_SCHEMA_PROBLEMS))
     if next(found, None) is not None:  # the summary has no place: it comes first
         message = msg.TOO_MANY_CHECKED.format(limit=msg.count_words(MAX_SCHEMA_PROBLEMS))
         problems.append(Problem(source.name, 0, 0, "too-large", message))
-    return problems, used
+    return problems, used[0] if used else None
 
 
 def _check_suspicious(tf: TaskFile, source: SourceMap, used: set[str]) -> Iterator[Problem]:

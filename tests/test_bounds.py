@@ -292,8 +292,10 @@ def test_readme_states_every_limit() -> None:
     assert f"| {limits.MAX_SCALAR_CHARS // 10_000} 万字符 |" in zh
     assert f"| {limits.MAX_ITEM_NODES // 10_000} 万 |" in zh
     assert f"| {limits.MAX_READ_PROBLEMS} 个 |" in zh
-    assert f"| {limits.MAX_SCHEMA_PROBLEMS} 个 |" in zh
+    assert f"| 各 {limits.MAX_SCHEMA_PROBLEMS} 个 |" in zh
     assert f"| {limits.MAX_HINT_WORK // 10_000} 万次 |" in zh
+    assert f"| {limits.MAX_ANCHORS // 10_000} 万 |" in zh
+    assert f"| {limits.MAX_TYPED_VALUES // 10_000} 万 |" in zh
     for figure in (
         f"{limits.MAX_FILE_BYTES >> 20} MiB",
         f"{limits.MAX_EXPANDED_NODES / 1e6:g}\nmillion YAML nodes",
@@ -303,6 +305,8 @@ def test_readme_states_every_limit() -> None:
         f"{limits.MAX_ITEM_NODES:,} nodes in one task",
         f"first {limits.MAX_READ_PROBLEMS} reader problems",
         f"first {limits.MAX_SCHEMA_PROBLEMS:,} schema problems",
-        f"{limits.MAX_HINT_WORK // 1_000_000} million name comparisons",
+        f"{limits.MAX_HINT_WORK:,} name comparisons",
+        f"{limits.MAX_ANCHORS:,} anchors and\naliases",
+        f"{limits.MAX_TYPED_VALUES:,} values made by PyYAML",
     ):
         assert figure in en, figure

@@ -854,3 +854,13 @@ NOTICE_NO_OFFICE = (
 )
 NOTICE_SCREEN_DOCX = "docx 是二进制文件，不能输出到屏幕；-o - 只用于 --format text"
 NOTICE_SEPARATOR = "────────────────"
+
+# --- hardening, second round (issue 14) ---
+TOO_MANY_TYPED = (
+    "文件中需要换算的值（小数、带时刻的时间、十六进制数、true/false……）超过 {limit}个，"
+    "不像是任务分工表，已停止读取"
+)
+LEDGER_CHANGED_MEANWHILE = "台账 {path} 在登记时被另一个程序改动，未追加任何内容；请重新运行"
+TOO_MANY_CHECKED = "问题超过 {limit}个，只列出前面这些，已停止检查"
+FOLDER_UNREADABLE = "没有打开这个文件夹的权限，无法列出其中的文件"
+TOO_MANY_ANCHORS = "YAML 锚点和别名（& 与 *）超过 {limit}个，不像是任务分工表，已停止读取"

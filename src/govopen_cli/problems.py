@@ -41,7 +41,8 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "too-large",
         "error",
-        "文件超过 {max_mib} MiB，或节点、键、值的长度、问题数超出读取上限（见“读取的上限”）",
+        "文件超过 {max_mib} MiB，或节点、键、值的长度、锚点、需换算的值、问题数超出读取上限"
+        "（见“读取的上限”）",
     ),
     Rule(
         "encoding",

@@ -147,6 +147,11 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
         if doc is not None:
             everything = open_collection(path)
             raise LookupError(msg.NO_SUCH_DOC.format(key=doc, keys=everything.keys_text()))
+        from govopen_cli.files.finding import unlisted_folder
+
+        unlisted = unlisted_folder(path)
+        if unlisted is not None:
+            raise DataError([unlisted])
         raise DataError([Problem(str(path), 0, 0, "no-data", msg.NO_TASK_FILES_IN)])
     return Collection(catalogs, path)
 

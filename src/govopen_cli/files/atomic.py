@@ -57,6 +57,80 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
     _fsync_folder(folder)
 
 
+def append_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Turn the file's content from `old` into `new` in place: the same inode, every name kept.
+
+    For a file with several names (hard links), where a rename would give the new text
+    to one name only. Call it under the lock that serialises writes to `path`. When
+    `new` begins with `old` (an append) only the rest is written, after the last byte,
+    so the earlier bytes are never rewritten; else (`old` was blank) the file is
+    rewritten. Then fsync'd. FileChanged, and nothing written, if the file is no longer
+    `old` (written meanwhile through another name). If the write fails (a full disk), the file is
+    truncated back to `old`. Weaker than `write_atomic` only against a crash of the
+    machine itself during the write: the file may then end in part of the new text,
+    which the next read reports at its line; what was there before stays.
+    """
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        _lock_inode(fd)
+        if os.lseek(fd, 0, os.SEEK_END) != len(old) or _read_all(fd, len(old)) != old:
+            raise FileChanged(str(path))
+        appended = new.startswith(old)
+        start = len(old) if appended else 0
+        try:
+            if not appended:
+                os.ftruncate(fd, 0)
+            _write_all(fd, start, new[start:])
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                if not appended:
+                    _write_all(fd, 0, old)
+                os.ftruncate(fd, len(old))
+            raise
+    finally:
+        os.close(fd)
+
+
+class FileChanged(Exception):
+    """The file is not what was read: another program wrote it meanwhile."""
+
+
+def _lock_inode(fd: int) -> None:
+    """An exclusive lock on the file itself (released when it is closed), where POSIX has it.
+
+    The lock file beside a name does not serialise writers that use another hard link
+    to the same file; this lock does.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: the lock file beside the name is all there is
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """The first `size` bytes of the file."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    parts: list[bytes] = []
+    while size > 0:
+        part = os.read(fd, size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def _write_all(fd: int, offset: int, data: bytes) -> None:
+    """Write all of `data` at `offset` (os.write may write less than asked)."""
+    view = memoryview(data)
+    os.lseek(fd, offset, os.SEEK_SET)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def _place_new(temp: Path, path: Path) -> None:
     """Rename temp to path only if path does not exist (a hard link makes that atomic)."""
     try:

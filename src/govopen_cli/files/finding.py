@@ -116,8 +116,29 @@ def _read(path: Path) -> bytes:
 
 
 def task_files(folder: Path) -> list[Path]:
-    """The task files of a folder (each read to see its `tasks:` key), by name."""
-    return [p for p in candidates(folder) if looks_like_task_file(_read(p))]
+    """The task files of a folder (each read to see its `tasks:` key), by name.
+
+    A candidate that cannot be read here (no permission, too large) counts as one, as
+    queries count it (`open_collection`): reading it then says what is wrong.
+    """
+    found = []
+    for path in candidates(folder):
+        raw = read_regular(path)
+        if raw is None or looks_like_task_file(raw):
+            found.append(path)
+    return found
+
+
+def unlisted_folder(folder: Path) -> Problem | None:
+    """Why a folder's files cannot be listed (no permission …), or None if they can."""
+    try:
+        with os.scandir(folder):
+            return None
+    except PermissionError:
+        return Problem(str(folder), 0, 0, "io", msg.FOLDER_UNREADABLE)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return Problem(str(folder), 0, 0, "io", msg.FILE_OS_ERROR.format(reason=reason))
 
 
 def _folder_or_file(folder: Path) -> Path | None:

@@ -34,8 +34,10 @@ def append_report(path: Path, entry: LedgerEntry, check: Callable[[], None] | No
     `check` runs under the same lock, before anything is read for the append, so a
     report checked against the ledger cannot race another process's append. A
     symlinked ledger stays a link: its target is written (the lock and the temporary
-    file lie beside the target). A BOM and CRLF line ends are kept, so every earlier
-    byte stays as it was. Temporary files a killed append left behind are removed.
+    file lie beside the target). A hard-linked ledger (more than one name) is appended
+    in place, so every name sees the new entries (see `atomic.append_in_place`). A BOM
+    and CRLF line ends are kept, so every earlier byte stays as it was. Temporary files
+    a killed append left behind are removed.
     LedgerWriteFailed (an OSError) if the file cannot be written.
     """
     append_reports(path, [entry], check=check)
@@ -53,7 +55,12 @@ def append_reports(
     under the lock, chooses which entries to append (e.g. leaving out those already
     there). Nothing is written when nothing is left to append.
     """
-    from govopen_cli.files.atomic import remove_stale_temps, write_atomic
+    from govopen_cli.files.atomic import (
+        FileChanged,
+        append_in_place,
+        remove_stale_temps,
+        write_atomic,
+    )
 
     try:
         target = write_target(path)
@@ -85,7 +92,12 @@ def append_reports(
         if after != [*existing, *chosen]:
             raise ReportRefused(msg.LEDGER_NOT_APPENDABLE.format(path=path))
         try:
-            write_atomic(target, bom + text.encode("utf-8"))
+            if _hard_linked(target):  # a rename would leave the other names on the old text
+                append_in_place(target, raw, bom + text.encode("utf-8"))
+            else:
+                write_atomic(target, bom + text.encode("utf-8"))
+        except FileChanged:
+            raise ReportRefused(msg.LEDGER_CHANGED_MEANWHILE.format(path=path)) from None
         except OSError as exc:
             raise LedgerWriteFailed(exc.errno, exc.strerror or str(exc), str(path)) from None
         return chosen
@@ -104,6 +116,14 @@ def _newline_of(text: str) -> str:
     if cr == -1 or -1 < lf < cr:
         return "\n"
     return "\r\n" if text.startswith("\n", cr + 1) else "\r"
+
+
+def _hard_linked(path: Path) -> bool:
+    """True when the ledger file has other names (hard links) that a rename would not update."""
+    try:
+        return os.stat(path).st_nlink > 1
+    except OSError:  # not there yet: it is created by the atomic write
+        return False
 
 
 def write_target(path: Path) -> Path:

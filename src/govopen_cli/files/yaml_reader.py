@@ -14,8 +14,10 @@ arrays, in document order (see `SourceMap`), for `file:line:col` messages.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import os
 import stat
+import sys
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -29,12 +31,14 @@ from govopen_cli.files.encoding import might_be_wide, wide_encoding
 from govopen_cli.files.finding import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
 from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.limits import (
+    MAX_ANCHORS,
     MAX_DEPTH,
     MAX_EXPANDED_NODES,
     MAX_FILE_BYTES,
     MAX_KEYS_PER_MAPPING,
     MAX_READ_PROBLEMS,
     MAX_SCALAR_CHARS,
+    MAX_TYPED_VALUES,
 )
 from govopen_cli.problems import DataError, Problem
 
@@ -72,6 +76,22 @@ _IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
     if first is not None
 }
 _CONSTRUCT = yaml.constructor.SafeConstructor.yaml_constructors
+_NUMERIC_FIRST = frozenset("-+.0123456789")
+"""First characters of PyYAML's implicit numbers and dates (float, int, timestamp)."""
+_YAML_WORDS = frozenset(
+    (
+        *("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False"),
+        *("FALSE", "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", ""),
+        *("<<", "=", "!", "&", "*"),
+    )
+)
+"""Every other implicit scalar of PyYAML (YAML 1.1's bool, null, merge, value and yaml
+words): plain text beginning like no number is one of these or is text. A test checks
+this list against PyYAML's own patterns."""
+_MAX_INT_DIGITS = 4300
+"""Digits in a whole number: Python's own limit for int(str) (a longer one is `bad-value`)."""
+_MAX_RECALLED = 10_000
+"""Plain scalars whose resolved value is remembered (keys such as `text`, dates, true/false)."""
 _UTF8_BOM = b"\xef\xbb\xbf"
 _CHUNK = 1 << 20
 
@@ -110,8 +130,6 @@ def read_bytes(path: Path) -> bytes:
     """
     name = shown_name(path)
     if path == STDIN:
-        import sys
-
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
             raise _too_large(name)
@@ -345,7 +363,12 @@ class _Builder:
         self.anchors: dict[str, tuple[int, Any, int, int]] = {}
         self.open_anchors: set[str] = set()
         self.count = 0  # nodes read, counting what aliases expand to
+        self.limit = MAX_EXPANDED_NODES  # less one for each end of a list or mapping read
         self.constructor = yaml.constructor.SafeConstructor()
+        # plain scalar → its value, for those that look like a number, date, null or bool
+        self.resolved: dict[str, Any] = {}
+        self.typed = 0  # values made by PyYAML's constructors (numbers, times, …)
+        self.anchored = 0  # anchors and aliases read
 
     # --- problems
 
@@ -374,8 +397,29 @@ class _Builder:
 
     # --- scalars
 
+    def resolve(self, event: Any, value: str, as_key: bool) -> Any:
+        """A plain scalar that may be a number, date, null or bool, by PyYAML's resolver.
+
+        A date written YYYY-MM-DD is made directly; every result is remembered for the
+        next identical scalar (up to _MAX_RECALLED of them).
+        """
+        result: Any = _plain_date(value) if len(value) == 10 else None
+        if result is None:
+            result = value
+            for candidate, pattern in _IMPLICIT.get(value[:1], ()):
+                if pattern.match(value):
+                    result = self.scalar(event, candidate, as_key)
+                    break
+        if result is not _REFUSED and len(self.resolved) < _MAX_RECALLED:
+            self.resolved[value] = result
+        return result
+
     def scalar(self, event: Any, tag: str, as_key: bool) -> Any:
-        """A scalar whose tag is not plain text: a number, date, null, bool — or refused."""
+        """A scalar whose tag is not plain text: a number, date, null, bool — or refused.
+
+        Each value made by PyYAML's constructors counts against MAX_TYPED_VALUES: some
+        (a date with a time zone) cost as much as a hundred plain values.
+        """
         value: str = event.value
         if tag == _NULL:
             return None
@@ -386,11 +430,23 @@ class _Builder:
             message = msg.YAML_TAG_REFUSED.format(tag=_short_tag(tag))
             self.problem(event.start_mark, "yaml-tag", message)
             return _REFUSED
+        self.typed += 1
+        if self.typed > MAX_TYPED_VALUES:
+            message = msg.TOO_MANY_TYPED.format(limit=msg.count_words(MAX_TYPED_VALUES))
+            self.fail(event.start_mark, "too-large", message)
+        digits = len(value) - value.startswith(("-", "+"))
+        if tag == _INT and digits > _MAX_INT_DIGITS and value.lstrip("+-").isdigit():
+            return self.bad_value(event)  # int() would refuse it (or take seconds)
         try:
             return _CONSTRUCT[tag](self.constructor, yaml.ScalarNode(tag, value))
         except (ValueError, OverflowError, yaml.YAMLError):
-            self.problem(event.start_mark, "bad-value", msg.BAD_SCALAR.format(value=value))
-            return _REFUSED
+            return self.bad_value(event)
+
+    def bad_value(self, event: Any) -> Any:
+        value: str = event.value
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        self.problem(event.start_mark, "bad-value", msg.BAD_SCALAR.format(value=shown))
+        return _REFUSED
 
     def long_value(self, event: Any) -> NoReturn:
         message = msg.VALUE_TOO_LONG.format(limit=msg.count_words(MAX_SCALAR_CHARS))
@@ -405,11 +461,20 @@ class _Builder:
             self.problem(event.start_mark, "yaml-tag", message)
 
     def check_anchor(self, name: str, mark: Any) -> None:
+        self.count_anchor(mark)
         if name in self.anchors or name in self.open_anchors:
             raise yaml.composer.ComposerError(None, None, "found duplicate anchor", mark)
 
+    def count_anchor(self, mark: Any) -> None:
+        """Count an anchor or alias against MAX_ANCHORS (each is kept until the end)."""
+        self.anchored += 1
+        if self.anchored > MAX_ANCHORS:
+            message = msg.TOO_MANY_ANCHORS.format(limit=msg.count_words(MAX_ANCHORS))
+            self.fail(mark, "too-large", message)
+
     def alias(self, event: Any, entry: int, depth: int) -> tuple[Any, int]:
         """The anchored value an alias names and its height, its expansion counted."""
+        self.count_anchor(event.start_mark)
         name = event.anchor
         found = self.anchors.get(name)
         if found is None:
@@ -420,7 +485,7 @@ class _Builder:
         self.aliases[entry] = target
         self.alias_sizes[entry] = size
         self.count += size
-        if self.count > MAX_EXPANDED_NODES:  # placed at the root, as the whole graph is
+        if self.count > self.limit:  # placed at the root, as the whole graph is
             message = msg.ALIAS_BOMB.format(limit=msg.count_words(MAX_EXPANDED_NODES))
             self.fail(None, "yaml-alias", message)
         if depth + height > MAX_DEPTH:
@@ -443,9 +508,15 @@ class _Builder:
         add_place, add_span = places.append, spans.append
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
-        implicit_of = _IMPLICIT.get
+        numeric_first, yaml_words = _NUMERIC_FIRST, _YAML_WORDS
+        intern = sys.intern
+        recall, unknown = self.resolved.get, _NO_KEY
+        max_digits, max_depth = _MAX_INT_DIGITS, MAX_DEPTH
         no_key, refused = _NO_KEY, _REFUSED
-        max_nodes, max_keys, max_chars = MAX_EXPANDED_NODES, MAX_KEYS_PER_MAPPING, MAX_SCALAR_CHARS
+        max_keys, max_chars = MAX_KEYS_PER_MAPPING, MAX_SCALAR_CHARS
+        # the node budget; each end of a list or mapping takes one from it, as libyaml's
+        # event for it costs as much to read as a node (a million `{}` are two million events)
+        max_nodes = MAX_EXPANDED_NODES
         # the open collection, in locals: its value, first-seen lines of its keys (None for
         # a list), the key waiting for its value and where that key stands
         container: Any = None
@@ -469,24 +540,40 @@ class _Builder:
                 count += 1
                 if count > max_nodes:
                     self.too_many_nodes(mark)
-                as_key = seen is not None and key is no_key
-                if depth > MAX_DEPTH and not as_key:
+                if depth > max_depth and not (seen is not None and key is no_key):
                     self.fail(mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
                 value = event.value
                 if len(value) > max_chars:
                     self.long_value(event)
                 tag = event.tag
                 if tag is None or tag == "!":
-                    if event.implicit[0]:
-                        for candidate, pattern in implicit_of(value[:1], ()):
-                            if pattern.match(value):
-                                if candidate == _INT and value.isdigit() and value[0] != "0":
-                                    value = int(value)  # resolved as int: ASCII digits
+                    # PyYAML's implicit types (numbers, dates, null, bool) are all ASCII
+                    # text, told apart by their first character
+                    if event.implicit[0] and value.isascii():
+                        if value[:1] in numeric_first:
+                            if (
+                                value.isdigit()
+                                and len(value) <= max_digits
+                                and (
+                                    value[0] != "0" or len(value) == 1  # "012" is octal in YAML 1.1
+                                )
+                            ):
+                                value = int(value)
+                            else:
+                                known = recall(value, unknown)
+                                if known is unknown:
+                                    value = self.resolve(event, value, False)
                                 else:
-                                    value = self.scalar(event, candidate, as_key)
-                                break
+                                    value = known
+                        elif value in yaml_words:
+                            known = recall(value, unknown)
+                            if known is unknown:
+                                as_key = seen is not None and key is no_key
+                                value = self.resolve(event, value, as_key)
+                            else:
+                                value = known
                 elif tag != _STR:
-                    value = self.scalar(event, tag, as_key)
+                    value = self.scalar(event, tag, seen is not None and key is no_key)
                 if event.anchor is not None:
                     self.check_anchor(event.anchor, mark)
                     self.anchors[event.anchor] = (len(places) - 1, value, 1, 0)
@@ -498,7 +585,7 @@ class _Builder:
                 count += 1
                 if count > max_nodes:
                     self.too_many_nodes(mark)
-                if depth > MAX_DEPTH:
+                if depth > max_depth:
                     self.fail(mark, "too-deep", msg.TOO_DEEP.format(limit=MAX_DEPTH))
                 if seen is not None and key is no_key:
                     self.problem(mark, "bad-key", msg.KEY_NOT_SCALAR)
@@ -525,7 +612,7 @@ class _Builder:
                 entry = len(places)
                 add_place(mark.line << 32 | mark.column << 1)
                 add_span(1)
-                self.count = count
+                self.count, self.limit = count, max_nodes
                 value, height = self.alias(event, entry, depth)
                 count = self.count
                 if depth + height - 1 > deepest:
@@ -534,6 +621,9 @@ class _Builder:
                     self.problem(mark, "bad-key", msg.KEY_NOT_SCALAR)
                     value = refused
             else:  # the end of a collection: no other event comes inside a document
+                max_nodes -= 1
+                if count > max_nodes:
+                    self.too_many_nodes(event.start_mark)
                 value = container
                 container, seen, key, key_mark, entry, opened, anchor, depth, saved = stack.pop()
                 spans[entry] = len(places) - entry
@@ -543,17 +633,19 @@ class _Builder:
                     self.anchors[anchor] = (entry, value, count - opened + 1, height)
                     deepest = max(saved, deepest)
                 mark = None
+                if seen is not None and key is no_key:  # a list or mapping as a key: refused
+                    value = refused
             # the node is read: it goes into the open collection
             if seen is None:
                 if container is None:
                     self.count = count
                     return value
                 container.append(value)
-            elif key is no_key:
-                key = value
+            elif key is no_key:  # a key: one copy of each text kept (a task's five, 200,000 times)
+                key = intern(value) if value.__class__ is str else value
                 key_mark = mark if mark is not None else self.mark(entry)
             else:
-                if key is not refused and not isinstance(key, (dict, list)):
+                if key is not refused:  # a key is a scalar: a collection or alias was refused
                     if key in seen:
                         self.duplicate_key(key, key_mark, seen[key])
                     else:
@@ -562,6 +654,21 @@ class _Builder:
                         container[key] = value
                         seen[key] = key_mark.line + 1
                 key = no_key
+
+
+def _plain_date(value: str) -> Any:
+    """YYYY-MM-DD as a date, as PyYAML reads it (its date-only form has two-digit month and
+    day: 2022-6-30 is text); else None, also for a date that does not exist (PyYAML's
+    constructor then says so)."""
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    digits = value[:4] + value[5:7] + value[8:]
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    try:
+        return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+    except ValueError:
+        return None
 
 
 def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:

@@ -42,12 +42,12 @@ if TYPE_CHECKING:
     from hashlib import sha256
 else:  # CPython's own SHA-256, a built-in module: `hashlib` first loads OpenSSL (~5 ms a run)
     try:
-        from _sha2 import sha256  # Python 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # Python 3.10, 3.11
-        except ImportError:  # a Python built without them
-            from hashlib import sha256
+        if sys.version_info >= (3, 12):
+            from _sha2 import sha256
+        else:
+            from _sha256 import sha256
+    except ImportError:  # a Python built without them
+        from hashlib import sha256
 
 DISABLE_ENV = "GOVOPEN_NO_CACHE"
 _FORMAT = b"govopen-cache-1"

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
+from test_hardening import add_done  # the same report, added the same way
 from typer.testing import CliRunner
 
 from govopen_cli.checks import validate as checking
@@ -298,23 +299,6 @@ def test_json_rows_laid_out_as_pieces_read_as_json_dumps(count: int) -> None:
 
 
 # --- a hard-linked ledger keeps its links ---------------------------------------------------
-
-
-def add_done(*extra: str) -> Result:
-    return cli(
-        "progress",
-        "add",
-        "6",
-        "--unit",
-        "东坡区",
-        "--status",
-        "done",
-        "--date",
-        "2021-09-28",
-        "--data",
-        "tasks.yaml",
-        *extra,
-    )
 
 
 @pytest.mark.skipif(not hasattr(os, "link"), reason="no hard links here")

@@ -216,8 +216,7 @@ def _open_one(
                 reading.seen[file.name] = cache.Seen(stat, b"", trusted, None)
             return
         # the key is what a snapshot records (none is kept when the cache is off)
-        cached = raw is not None and cache.enabled()
-        key = cache.key_for(raw + reading.shared.salt) if raw is not None and cached else b""
+        key = cache.key_for(raw + reading.shared.salt) if raw and cache.enabled() else b""
         catalog = known.catalog if known is not None and key and known.key == key else None
     name = doc_key(file).casefold()
     if name in keys:

@@ -21,6 +21,7 @@ from govopen_cli.table.collection import Collection
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import Unit
+    from govopen_cli.table.records import UnitRecord
     from govopen_cli.table.units import Registry
 
 
@@ -32,6 +33,7 @@ class SharedUnits:
     raw: bytes = b""
     _units: list[Unit] | None = field(default=None)
     _registry: Registry | None = field(default=None)
+    _records: list[UnitRecord] | None = field(default=None)
 
     @classmethod
     def beside(cls, folder: Path) -> SharedUnits:
@@ -63,6 +65,11 @@ class SharedUnits:
             if errors or report.units_file is None:
                 raise DataError(errors)
             self._units = list(report.units_file.units)
+            if self._records is None:  # checked now: the next query need not check it again
+                from govopen_cli.table.records import UnitRecord
+
+                self._records = [UnitRecord.of(u) for u in self._units]
+                cache.store_units(self.path, self.raw, self._records)
         return self._units
 
     def registry(self) -> Registry:
@@ -71,14 +78,14 @@ class SharedUnits:
         Read from the cache when units.yaml is unchanged (no pydantic), else checked.
         """
         if self._registry is None:
-            from govopen_cli.table.records import UnitRecord
             from govopen_cli.table.units import Registry
 
-            records = cache.load_units(self.path, self.raw) if self.path is not None else None
+            records = self._records
+            if records is None and self.path is not None:
+                records = cache.load_units(self.path, self.raw)
             if records is None:
-                records = [UnitRecord.of(u) for u in self.units()]
-                if self.path is not None:
-                    cache.store_units(self.path, self.raw, records)
+                self.units()  # checks units.yaml, and keeps (and caches) its records
+                records = self._records or []
             self._registry = Registry.of_records(records)
         return self._registry
 

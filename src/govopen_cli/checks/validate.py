@@ -57,23 +57,32 @@ def validate_file(path: Path, shared: Sequence[Unit] = ()) -> FileCheck:
     `shared`: the units of the folder's units.yaml, which the file's tasks may name too.
     """
     checked = FileCheck(path)
+    read = _read_as(checked, TaskFile, msg.TOP_LEVEL_NOT_MAPPING)
+    if read is not None:
+        checked.task_file, source = read
+        problems, checked.used_units = _cross_check(checked.task_file, source, shared)
+        checked.problems = sorted(problems, key=_place)
+    return checked
+
+
+def _read_as(checked: FileCheck, model: type[M], not_mapping: str) -> tuple[M, SourceMap] | None:
+    """Read the checked file and check it against `model` (its source kept in `checked`);
+    None, with the problems in `checked`, when it cannot be read or does not fit."""
     try:
-        data, source = read_yaml(path)
+        data, source = read_yaml(checked.path)
     except DataError as exc:
         checked.problems = exc.problems
-        return checked
+        return None
     checked.source = source
     if not isinstance(data, dict):
-        checked.problems = [source.problem((), "top-level", msg.TOP_LEVEL_NOT_MAPPING)]
-        return checked
+        checked.problems = [source.problem((), "top-level", not_mapping)]
+        return None
     with paused_gc():
-        checked.task_file, problems = validate_model(TaskFile, data, source)
-    if checked.task_file is None:
+        found, problems = validate_model(model, data, source)
+    if found is None:
         checked.problems = problems
-        return checked
-    problems, checked.used_units = _cross_check(checked.task_file, source, shared)
-    checked.problems = sorted(problems, key=lambda p: (p.line, p.column))
-    return checked
+        return None
+    return found, source
 
 
 def validate_paths(paths: list[Path], clock: Clock) -> list[FileCheck]:
@@ -146,20 +155,10 @@ class UnitsCheck(FileCheck):
 def validate_units_file(path: Path) -> UnitsCheck:
     """A folder's shared unit registry: schema, duplicate spellings, group members."""
     checked = UnitsCheck(path)
-    try:
-        data, source = read_yaml(path)
-    except DataError as exc:
-        checked.problems = exc.problems
-        return checked
-    checked.source = source
-    if not isinstance(data, dict):
-        checked.problems = [source.problem((), "top-level", msg.UNITS_NOT_MAPPING)]
-        return checked
-    checked.units_file, problems = validate_model(UnitsFile, data, source)
-    if checked.units_file is None:
-        checked.problems = problems
-        return checked
-    checked.problems = sorted(_check_units(checked.units_file.units, source), key=_place)
+    read = _read_as(checked, UnitsFile, msg.UNITS_NOT_MAPPING)
+    if read is not None:
+        checked.units_file, source = read
+        checked.problems = sorted(_check_units(checked.units_file.units, source), key=_place)
     return checked
 
 

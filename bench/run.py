@@ -40,6 +40,11 @@ ROOT = HERE.parent
 PY = sys.executable
 LOAD = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
 FLOOR = "import gc; gc.disable(); " + LOAD
+REWRITE_JSON = (
+    "import json, sys; sys.stdout.write(json.dumps(json.load(open(sys.argv[1], 'rb')),"
+    " ensure_ascii=False))"
+)
+"""What an answer's size alone costs: its JSON parsed and written again by the C encoder."""
 """The real parse floor: libyaml with Python's cyclic GC off (issue 13)."""
 LOAD_FOLDER = (
     "import sys, glob, yaml; [yaml.load(open(p, 'rb'), Loader=yaml.CSafeLoader)"
@@ -93,7 +98,13 @@ def interleave(
     )
 
 
+SCRIPT = Path(PY).with_name("govopen")
+"""The installed console script, what a user runs (else `python -m govopen_cli`)."""
+
+
 def govopen(*args: str) -> list[str]:
+    if SCRIPT.is_file():
+        return [str(SCRIPT), *args]
     return [PY, "-m", "govopen_cli", *args]
 
 
@@ -347,6 +358,28 @@ def collection_cases(
         env,
         "< 1 s, peak ≤ 1 GiB",
         before=edit_one,
+    )
+    add(
+        f"the clerk's question after editing one file of {size}",
+        "yaml.load CSafeLoader, every file",
+        weekly,
+        load,
+        env,
+        "< 1 s, peak ≤ 1 GiB",
+        before=edit_one,
+    )
+    # how much of the half-year answer is only its size: 14 MB of JSON, parsed and written
+    # again by Python's C encoder (no indent), with nothing asked
+    answer = folder / "answer.json"
+    with answer.open("wb") as handle:
+        subprocess.run(query, env=env, check=True, stdout=handle, stderr=subprocess.DEVNULL)
+    add(
+        f"`due --before 2022-06-30 -f json` repeated, unchanged collection of {size}",
+        "output floor: the same answer read and written by `json` (C encoder)",
+        query,
+        [PY, "-c", REWRITE_JSON, str(answer)],
+        env,
+        "— (shows what the answer's size costs)",
     )
 
 

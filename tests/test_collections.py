@@ -135,6 +135,29 @@ def test_due_across_both_tables(office: Path) -> None:
     ]
 
 
+def test_a_shared_recurring_schedule_counts_from_each_tables_own_year(office: Path) -> None:
+    """每季度末 with no start: from 1 January of each table's year, also once the folder's
+    snapshot has made the two tables' equal schedules one object."""
+    data = office / "data"
+    text = (data / "2022-yaodian.yaml").read_text(encoding="utf-8")
+    assert "year: 2022" in text
+    (data / "2023-yaodian.yaml").write_text(text.replace("year: 2022", "year: 2023"), "utf-8")
+    expected = [
+        ("2022-yaodian", "2022-03-31"),
+        ("2022-yaodian", "2022-06-30"),
+        ("2022-yaodian", "2022-09-30"),
+        ("2022-yaodian", "2022-12-31"),
+        ("2022-yaodian", "2023-03-31"),  # same day: the tables in the folder's order
+        ("2023-yaodian", "2023-03-31"),
+    ]
+    ask = ("due", "--before", "2023-03-31", "--as-of", "2022-01-01")
+    for _ in range(2):  # the second answer comes from the snapshot the first one wrote
+        alone = rows(*ask, "--doc", "2022-yaodian") + rows(*ask, "--doc", "2023-yaodian")
+        assert keyed([r for r in alone if r["task"] == 2], "doc", "due") == expected
+        together = [r for r in rows(*ask) if r["doc"].endswith("yaodian") and r["task"] == 2]
+        assert keyed(together, "doc", "due") == expected
+
+
 def test_overdue_across_both_tables(office: Path) -> None:
     found = rows("overdue", "--as-of", "2022-04-01")
     assert keyed(found, "doc", "task") == [

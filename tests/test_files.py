@@ -40,3 +40,21 @@ def test_failure_mid_write_leaves_the_old_file(
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("task_file", "ledger"),
+    [
+        ("tasks.yaml", "progress.yaml"),  # the single-file layout keeps its name
+        ("2022-yaodian.yaml", "2022-yaodian.progress.yaml"),
+        ("分工表.yml", "分工表.progress.yaml"),
+        ("a.b.yaml", "a.b.progress.yaml"),
+        (".hidden", ".hidden.progress.yaml"),
+        ("noext", "noext.progress.yaml"),
+    ],
+)
+def test_a_ledger_is_named_after_its_task_file(task_file: str, ledger: str) -> None:
+    from govopen_cli.files.finding import ledger_for, ledger_name
+
+    assert ledger_name(task_file) == ledger
+    assert ledger_for(Path("data") / task_file) == Path("data") / ledger

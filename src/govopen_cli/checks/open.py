@@ -137,7 +137,10 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
     catalogs: list[Catalog] = []
     problems: list[Problem] = []
     keys: set[str] = set()
-    found = [p for p in candidates(path) if doc is None or doc_key(p).casefold() == doc.casefold()]
+    listed: set[str] = set()
+    found = candidates(path, listed)
+    if doc is not None:
+        found = [p for p in found if doc_key(p).casefold() == doc.casefold()]
     whole = doc is None
     with paused_gc():  # once for all files: resuming after each would scan the tables so far
         snapshot = cache.load_snapshot(path, shared.salt) if whole else None
@@ -160,7 +163,7 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
         if unlisted is not None:
             raise DataError([unlisted])
         raise DataError([Problem(str(path), 0, 0, "no-data", msg.NO_TASK_FILES_IN)])
-    return Collection(catalogs, path)
+    return Collection(catalogs, path, frozenset(listed))
 
 
 SNAPSHOT_REWRITE_SHARE = 20

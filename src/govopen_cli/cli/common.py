@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, get_args
 
@@ -295,27 +295,25 @@ def load(data: Path | None, doc: str | None = None) -> Loaded:
     Using the example shipped in the package prints a notice on stderr: the answer is
     about Meishan's table, not the clerk's own.
     """
-    import gc
-
     from govopen_cli import messages as msg
     from govopen_cli.checks.open import open_collection
     from govopen_cli.files.finding import find_data
+    from govopen_cli.files.gc_pause import paused_gc
     from govopen_cli.problems import DataError
 
     try:
         source = find_data(data)
     except DataError as exc:
         fail_with_problems(exc.problems)
-    gc.disable()  # building a province's tables would set off full collections, again and again
-    try:
-        collection = open_collection(source.path, doc)
-    except DataError as exc:
-        fail_with_problems(exc.problems, source.path)
-    except LookupError as exc:
-        fail(str(exc))
-    finally:
-        gc.freeze()  # they live until the command ends: no collection need scan them again
-        gc.enable()
+    # building a province's tables would set off full collections again and again; they
+    # live until the command ends, so no collection need scan them afterwards either
+    with paused_gc(freeze=True):
+        try:
+            collection = open_collection(source.path, doc)
+        except DataError as exc:
+            fail_with_problems(exc.problems, source.path)
+        except LookupError as exc:
+            fail(str(exc))
     if source.bundled:
         only = collection.only()
         title = only.document.title if only is not None else ""
@@ -380,18 +378,23 @@ def make_clock(as_of: dt.date | None) -> Clock:
         fail(str(exc), 2)
 
 
-def read_checked_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -> LedgerRead | None:
+def read_checked_ledger(
+    catalog: Catalog, explicit: Path | None, clock: Clock, listed: Container[str] | None = None
+) -> LedgerRead | None:
     """The ledger, checked against the table; None when there is none beside the task file.
 
     No ledger beside the task file means progress is not recorded (unknown, not "nothing
-    done"); a `--progress` file that does not exist is a mistake and fails.
+    done"); a `--progress` file that does not exist is a mistake and fails. `listed`: the
+    names in the task file's folder when it was listed (no system call per table then).
     """
     import os
 
-    from govopen_cli.files.finding import ledger_path
+    from govopen_cli.files.finding import ledger_name, ledger_path
     from govopen_cli.problems import errors_only
 
     assert catalog.path is not None
+    if explicit is None and listed is not None and ledger_name(catalog.path.name) not in listed:
+        return None
     path = ledger_path(catalog.path, explicit)
     if not os.path.lexists(path):  # a folder, a broken link or a loop there is read and refused
         if explicit is not None:
@@ -409,10 +412,10 @@ def read_checked_ledger(catalog: Catalog, explicit: Path | None, clock: Clock) -
 
 
 def load_ledger(
-    catalog: Catalog, explicit: Path | None, clock: Clock
+    catalog: Catalog, explicit: Path | None, clock: Clock, listed: Container[str] | None = None
 ) -> list[ProgressReport] | None:
     """The ledger's counting reports (retracted ones left out); None when there is no ledger."""
-    read = read_checked_ledger(catalog, explicit, clock)
+    read = read_checked_ledger(catalog, explicit, clock, listed)
     return None if read is None else read.reports
 
 
@@ -422,13 +425,16 @@ def load_progresses(loaded: Loaded, explicit: Path | None, clock: Clock) -> dict
 
     if explicit is not None and loaded.collection.several:
         fail(msg.PROGRESS_NEEDS_DOC.format(n=len(loaded.collection)), 2)
-    return {c.key: load_progress(c, explicit, clock) for c in loaded.collection}
+    collection = loaded.collection
+    return {c.key: load_progress(c, explicit, clock, collection.listed) for c in collection}
 
 
-def load_progress(catalog: Catalog, explicit: Path | None, clock: Clock) -> Progress:
+def load_progress(
+    catalog: Catalog, explicit: Path | None, clock: Clock, listed: Container[str] | None = None
+) -> Progress:
     from govopen_cli.queries.status import Progress
 
-    reports = load_ledger(catalog, explicit, clock)
+    reports = load_ledger(catalog, explicit, clock, listed)
     return Progress(catalog, reports or [], clock.as_of, recorded=reports is not None)
 
 

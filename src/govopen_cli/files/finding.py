@@ -63,8 +63,12 @@ def looks_like_task_file(raw: bytes) -> bool:
     return re.search(_TASKS_LINE, raw, re.M) is not None
 
 
-def candidates(folder: Path) -> list[Path]:
-    """The YAML files of a folder that may be task files (not ledgers, not units.yaml), by name."""
+def candidates(folder: Path, listed: set[str] | None = None) -> list[Path]:
+    """The YAML files of a folder that may be task files (not ledgers, not units.yaml), by name.
+
+    `listed`, when given, receives the name of every entry in the folder (ledgers too):
+    whether a ledger is there is then known without a system call per table.
+    """
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -72,6 +76,8 @@ def candidates(folder: Path) -> list[Path]:
     found = []
     for entry in entries:
         name = entry.name
+        if listed is not None:
+            listed.add(name)
         if (
             name.startswith(".")
             or not name.endswith(SUFFIXES)
@@ -195,9 +201,15 @@ def doc_key(path: Path) -> str:
 
 def ledger_for(task_path: Path) -> Path:
     """The ledger beside a task file: `KEY.progress.yaml` (`tasks.yaml` keeps `progress.yaml`)."""
-    if task_path.name == LEGACY_TASKS:
-        return task_path.parent / LEDGER_NAME
-    return task_path.parent / f"{task_path.stem}{LEDGER_SUFFIX}"
+    return task_path.parent / ledger_name(task_path.name)
+
+
+def ledger_name(task_name: str) -> str:
+    """The name of a task file's ledger (see ledger_for)."""
+    if task_name == LEGACY_TASKS:
+        return LEDGER_NAME
+    stem, _, suffix = task_name.rpartition(".")  # Path.stem, without making a Path
+    return f"{stem if stem and suffix else task_name}{LEDGER_SUFFIX}"
 
 
 def task_file_for_ledger(ledger: Path) -> Path | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from operator import attrgetter
 
 from govopen_cli import messages as msg
 from govopen_cli.queries import questions
@@ -122,9 +123,12 @@ def deadlines(
     recurring: bool = True,
     unit: str | None = None,
 ) -> list[DueItem]:
-    """Every document's deadlines in [start, end] still owed, by date (see questions.deadlines)."""
+    """Every document's deadlines in [start, end] still owed, by date (see questions.deadlines).
+
+    Same-day deadlines keep the documents' order, then each document's (task, milestone).
+    """
     items: list[DueItem] = []
-    order = {key: n for n, key in enumerate(collection.keys)}
+    memo = questions.DeadlineMemo()
     for catalog in collection:
         name = collection.unit_in(catalog, unit) if unit else None
         if unit and name is None:
@@ -137,10 +141,13 @@ def deadlines(
             recurring=recurring,
             progress=progress.get(catalog.key),
             unit=name,
+            memo=memo,
         )
     if not collection.several:
         return items
-    return sorted(items, key=lambda i: (i.due, order[i.view.doc], i.view.id, i.number or 0))
+    # each document's items come by (date, task, milestone), the documents in order:
+    # a stable sort by date alone leaves same-day items in that order
+    return sorted(items, key=attrgetter("due"))
 
 
 def overdue(

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from govopen_cli.queries.status import Progress
@@ -16,7 +17,7 @@ from govopen_cli.record import record
 from govopen_cli.table.catalog import Catalog, TaskView
 from govopen_cli.table.records import SectionRecord, UnitRecord
 from govopen_cli.table.text import fold_width, squeeze
-from govopen_cli.table.units import ROLES, Holding, Role
+from govopen_cli.table.units import ROLES, Holding, Mention, Role
 
 if TYPE_CHECKING:
     from govopen_cli.table.model import ProgressReport
@@ -77,14 +78,18 @@ def _matches(view: TaskView, needle: str) -> bool:
 
 def unit_role(catalog: Catalog, view: TaskView, unit: str) -> Role | None:
     """A unit's role in a task (directly or through a group): lead before support before guide."""
-    held = {h.role for h in catalog.holdings(view, unit)}
-    return next((role for role in ROLES if role in held), None)
+    return _strongest(catalog.holdings(view, unit))
 
 
-def unit_roles(catalog: Catalog, unit: str, views: list[TaskView] | None = None) -> set[Role]:
-    """Every role a unit holds in these tasks (all the catalog's by default)."""
-    cells = {id(v.mentions): v for v in (catalog.tasks if views is None else views)}
-    return {h.role for view in cells.values() for h in catalog.holdings(view, unit)}
+def _strongest(held: tuple[Holding, ...]) -> Role | None:
+    roles = {h.role for h in held}
+    return next((role for role in ROLES if role in roles), None)
+
+
+def unit_roles(catalog: Catalog, unit: str) -> set[Role]:
+    """Every role a unit holds in the catalog's tasks."""
+    holdings = catalog.registry.holdings
+    return {h.role for mentions, _ in catalog.cells for h in holdings(mentions, unit)}
 
 
 def list_tasks(
@@ -135,6 +140,36 @@ def unit_summaries(catalog: Catalog) -> list[UnitSummary]:
     return result
 
 
+@dataclass(slots=True)
+class DeadlineMemo:
+    """What `deadlines` works out once per distinct schedule and 责任单位 cell, kept across
+    the documents of one query (a folder's snapshot stores equal schedules and cells once,
+    so a province's 100,000 tasks have a few dozen of each).
+
+    Keyed by the objects' ids: valid for one query over tables that stay alive meanwhile.
+    """
+
+    windows: dict[tuple[int, dt.date], list[tuple[int | None, dt.date, str]]] = field(
+        default_factory=dict
+    )
+    """Per (schedule, first day): its (number, due date, deliverable) in the window."""
+    roles: dict[tuple[int, int, str], Role | None] = field(default_factory=dict)
+    """Per (registry, cell, unit): the unit's role in tasks with that 责任单位 cell."""
+
+
+def _role_in_cell(
+    catalog: Catalog,
+    mentions: tuple[Mention, ...],
+    unit: str,
+    roles: dict[tuple[int, int, str], Role | None],
+) -> Role | None:
+    """A unit's role in the tasks of one 责任单位 cell (lead before support before guide)."""
+    key = (id(catalog.registry), id(mentions), unit)
+    if key not in roles:
+        roles[key] = _strongest(catalog.registry.holdings(mentions, unit))
+    return roles[key]
+
+
 def deadlines(
     catalog: Catalog,
     *,
@@ -144,6 +179,7 @@ def deadlines(
     recurring: bool = True,
     progress: Progress | None = None,
     unit: str | None = None,
+    memo: DeadlineMemo | None = None,
 ) -> list[DueItem]:
     """Every deadline in [start, end] (both inclusive; None = unbounded) still owed, by date.
 
@@ -155,26 +191,26 @@ def deadlines(
     `unit` narrows to the tasks the unit holds, in any role, each item carrying the role:
     as a lead unit (a group: its members) it sees what it still owes itself; as a guide
     or support unit, which owes nothing, it sees which lead units still owe the deadline.
+    `memo`: shared by the calls of one query over several tables (same window, unit).
     """
     wanted = set(catalog.registry.expand(unit)) if unit else None
     first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
     last = end or max(as_of, first)
-    # tasks share schedules (parse_schedule is memoized): each distinct one is windowed once
-    windowed: dict[int, list[tuple[int | None, dt.date, str]]] = {}
-    # and each distinct 责任单位 cell gives the unit's role once
-    roles: dict[int, Role | None] = {}
+    memo = memo if memo is not None else DeadlineMemo()
+    windows, roles = memo.windows, memo.roles
+    reported = progress.reported_tasks if progress is not None else frozenset()
+    asked: Iterable[tuple[TaskView, Role | None]] = zip(catalog.tasks, repeat(None))
+    if unit:
+        asked = [
+            (view, role)
+            for mentions, views in catalog.cells
+            if (role := _role_in_cell(catalog, mentions, unit, roles)) is not None
+            for view in views
+        ]
     items = []
-    for view in catalog.tasks:
-        role = None
-        if unit:
-            cell = id(view.mentions)
-            if cell not in roles:
-                roles[cell] = unit_role(catalog, view, unit)
-            role = roles[cell]
-            if role is None:
-                continue
+    for view, role in asked:
         schedule = view.schedule
-        due_dates = windowed.get(id(schedule))
+        due_dates = windows.get((id(schedule), first))
         if due_dates is None:
             due_dates = [
                 (number, m.due, m.deliverable)
@@ -187,14 +223,15 @@ def deadlines(
                         (None, due, recurrence.deliverable)
                         for due in recurrence.occurrences(first, last)
                     )
-            windowed[id(schedule)] = due_dates
+            windows[id(schedule), first] = due_dates
         for number, due, what in due_dates:
-            owing = progress.outstanding(view, number) if progress else list(view.owners)
+            owing = view.owners
+            if progress is not None and view.id in reported:
+                owing = tuple(progress.outstanding(view, number))
             if wanted is not None and role == "lead":
-                owing = [u for u in owing if u in wanted]
+                owing = tuple(u for u in owing if u in wanted)
             if owing:
-                days = (due - as_of).days
-                items.append(DueItem(view, number, due, what, days, tuple(owing), role))
+                items.append(DueItem(view, number, due, what, (due - as_of).days, owing, role))
     return sorted(items, key=lambda i: (i.due, i.view.id, i.number or 0))
 
 

@@ -97,6 +97,8 @@ class Progress:
         )  # sorted() is stable: same-day reports keep the ledger's order
         for report in ordered:
             self._by_task_unit[(report.task, report.unit)].append(report)
+        self.reported_tasks = frozenset(task for task, _ in self._by_task_unit)
+        """The ids of the tasks with a counting report (as of the as-of date)."""
 
     def reports(self, task: int, unit: str, milestone: int | None) -> list[ProgressReport]:
         """A unit's counting reports on a milestone (or whole-task ones), oldest first."""
@@ -129,7 +131,7 @@ class Progress:
 
     def outstanding(self, view: TaskView, number: int | None) -> list[str]:
         """The lead units that still owe a milestone (all of them for a recurring deadline)."""
-        if number is None:
+        if number is None or view.id not in self.reported_tasks:
             return list(view.owners)
         return [
             u

@@ -13,6 +13,7 @@ import json
 import math
 from collections.abc import Callable
 from json.encoder import encode_basestring  # the C escaper when available
+from operator import itemgetter
 from types import NoneType
 from typing import Any
 
@@ -121,7 +122,7 @@ def _rows(rows: list[dict[Any, Any]]) -> str | None:
     pieces: list[str] = [""] * (count * stride + 1)
     pieces[0::stride] = ["[\n  {", *["\n  },\n  {"] * (count - 1), "\n  }\n]"]
     for i, key in enumerate(keys):
-        cells = _column([row[key] for row in rows])
+        cells = _column(list(map(itemgetter(key), rows)))
         if cells is None:
             return None
         comma = "," if i else ""
@@ -139,8 +140,8 @@ def _column(values: list[Any]) -> list[str] | None:
         return ["null" if v is None else encode_basestring(v) for v in values]
     if kinds == {int}:
         return list(map(int.__repr__, values))
-    if kinds <= {list, NoneType} and all(type(t) is str for v in values if v for t in v):
-        return [_text_list(v) for v in values]
+    if kinds <= {list, NoneType}:
+        return _text_lists(values)
     cells = []
     for value in values:
         kind = type(value)
@@ -156,6 +157,23 @@ def _column(values: list[Any]) -> list[str] | None:
             cells.append(_text_list(value))
         else:
             return None  # anything else goes value by value
+    return cells
+
+
+def _text_lists(values: list[list[Any] | None]) -> list[str] | None:
+    """A column of lists of text (or null); None if a list holds anything else.
+
+    Rows often share one list (a 责任单位 cell's lead units): each is written once.
+    """
+    written: dict[int, str] = {}
+    cells = []
+    for value in values:
+        text = written.get(id(value))
+        if text is None:
+            if value is not None and not all(type(t) is str for t in value):
+                return None
+            text = written[id(value)] = _text_list(value)
+        cells.append(text)
     return cells
 
 

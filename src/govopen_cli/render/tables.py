@@ -392,25 +392,30 @@ def deadlines_table(
     owes nothing. Without a ledger (`recorded` False) `outstanding` is null (unknown) and
     the column lists the lead units instead. `catalog`: the table, or the collection.
     """
-    owners = {(item.view.doc, item.view.id): item.view.owners for item in items}
-    rows = [
-        {
-            "doc": item.view.doc,
-            "task": item.view.id,
+    leads: dict[int, list[str]] = {}  # per 责任单位 cell: tasks share them, rows only read them
+    rows = []
+    for item in items:
+        view = item.view
+        lead = leads.get(id(view.mentions))
+        if lead is None:
+            lead = leads[id(view.mentions)] = view.named("lead")
+        row = {
+            "doc": view.doc,
+            "task": view.id,
             "milestone": item.number,
             "due": item.due.isoformat(),
             "days_left": item.days_left,
             "deliverable": item.deliverable,
             "outstanding": list(item.outstanding) if recorded else None,
-            "lead": item.view.named("lead"),
-            "text": item.view.text,
-            **({"role": item.role} if unit else {}),
+            "lead": lead,
+            "text": view.text,
         }
-        for item in items
-    ]
+        if unit:
+            row["role"] = item.role
+        rows.append(row)
 
     def owing(row: dict[str, Any]) -> str:
-        task_owners = owners[row["doc"], row["task"]]
+        task_owners = _task(catalog, row).owners
         names = row["outstanding"] if recorded else list(task_owners)
         if len(names) > 2 and len(names) == len(task_owners):
             return msg.ALL_OWE.format(n=len(names))
@@ -433,6 +438,12 @@ def deadlines_table(
     if unit:
         notes += role_notes(catalog, unit, _roles(catalog, unit))
     return Table(title, columns, rows, styles, caption, notes)
+
+
+def _task(catalog: Catalog | Collection, row: dict[str, Any]) -> TaskView:
+    """The task a row is about (in the table, or in its document of the collection)."""
+    one = catalog if isinstance(catalog, Catalog) else catalog.documents[row["doc"]]
+    return one.task(row["task"])
 
 
 def _roles(catalog: Catalog | Collection, unit: str) -> set[Role]:

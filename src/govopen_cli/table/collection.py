@@ -20,10 +20,17 @@ from govopen_cli.table.units import Registry, UnknownUnitError
 class Collection:
     """Documents (valid, understood task files) in the folder's order, by key."""
 
-    def __init__(self, catalogs: Sequence[Catalog], folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        catalogs: Sequence[Catalog],
+        folder: Path | None = None,
+        listed: frozenset[str] | None = None,
+    ) -> None:
         self.documents: dict[str, Catalog] = {c.key: c for c in catalogs}
         self.folder = folder
         """The folder the documents were found in (None for one file given by itself)."""
+        self.listed = listed
+        """The names in the folder when it was listed (ledgers too); None when not listed."""
         self._merged: Registry | None = None
 
     def __iter__(self) -> Iterator[Catalog]:
@@ -58,7 +65,7 @@ class Collection:
 
     def narrowed(self, key: str) -> Collection:
         """The collection of one of its documents."""
-        return Collection([self.document(key)], self.folder)
+        return Collection([self.document(key)], self.folder, self.listed)
 
     def keys_text(self, limit: int = 8) -> str:
         """The keys for a message: `a、b、c` (and `…` past `limit`)."""

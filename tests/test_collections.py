@@ -409,6 +409,42 @@ def test_after_editing_one_table_only_it_is_read_again(
     assert read == ["2022-yaodian.yaml"]
 
 
+def test_an_edited_table_is_checked_against_units_yaml_without_checking_it_again(
+    office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """units.yaml unchanged: its cached records stand for it (the group and its members)."""
+    rows("due", "--before", "2022-12-31", "--as-of", "2022-01-01")  # caches units.yaml
+    from govopen_cli.checks import validate
+
+    checked: list[Path] = []
+    real = validate.validate_units_file
+
+    def counting(path: Path):  # type: ignore[no-untyped-def]
+        checked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(validate, "validate_units_file", counting)
+    table = office / "data" / "2022-yaodian.yaml"
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.replace("开展政务公开培训。", "开展政务公开业务培训。"), "utf-8")
+    found = rows("due", "--before", "2022-12-31", "--as-of", "2022-01-01", "--doc", "2022-yaodian")
+    task_4 = [r for r in found if r["task"] == 4]
+    assert keyed(task_4, "due", "lead", "text") == [
+        ("2022-09-30", ["各县（区）人民政府"], "开展政务公开业务培训。")
+    ]
+    held = rows("by-unit", "丹棱县", "--doc", "2022-yaodian")  # through the shared group
+    assert keyed(held, "id", "role", "via") == [
+        (3, "support", "各县（区）人民政府"),
+        (4, "lead", "各县（区）人民政府"),
+    ]
+    # a unit neither the table nor units.yaml knows is still refused
+    table.write_text(text.replace("units: 各县（区）人民政府", "units: 各乡镇人民政府"), "utf-8")
+    result = cli("due", "--doc", "2022-yaodian", "--format", "json")
+    assert result.exit_code != 0
+    assert "各乡镇人民政府" in result.output
+    assert checked == []
+
+
 def test_a_cached_collection_query_never_loads_our_models(office: Path) -> None:
     # (typer ≥ 0.2x itself imports pydantic for its parameters; our schema must stay unbuilt)
     assert cli("due", "--before", "2022-06-30", "--format", "json").exit_code == 0

@@ -54,9 +54,29 @@ class SharedUnits:
         return b"" if self.path is None else b"\0units.yaml\0" + self.raw
 
     def units(self) -> list[Unit]:
-        """The shared units, checked; DataError if units.yaml is invalid."""
+        """The shared units, checked; DataError if units.yaml is invalid.
+
+        When the cache holds its records (these bytes were checked by this code), the
+        units are made from them without checking the file again.
+        """
         if self.path is None:
             return []
+        if self._units is None and self._records is None:
+            self._records = cache.load_units(self.path, self.raw)
+        if self._units is None and self._records is not None:
+            from govopen_cli.table.model import Unit
+
+            self._units = [
+                Unit.model_construct(
+                    name=r.name,
+                    kind=r.kind,
+                    short=r.short,
+                    aliases=list(r.aliases),
+                    members=list(r.members),
+                    note=r.note,
+                )
+                for r in self._records
+            ]
         if self._units is None:
             from govopen_cli.checks.validate import validate_units_file
 

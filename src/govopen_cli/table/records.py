@@ -66,7 +66,7 @@ class UnitRecord:
     """One entry of the unit registry."""
 
     name: str
-    kind: str
+    kind: model.UnitKind
     short: str | None
     aliases: tuple[str, ...]
     members: tuple[str, ...]

@@ -201,11 +201,12 @@ def deadlines(
     reported = progress.reported_tasks if progress is not None else frozenset()
     asked: Iterable[tuple[TaskView, Role | None]] = zip(catalog.tasks, repeat(None))
     if unit:
+        tasks = catalog.tasks
         asked = [
-            (view, role)
-            for mentions, views in catalog.cells
+            (tasks[position], role)
+            for mentions, at in catalog.cells
             if (role := _role_in_cell(catalog, mentions, unit, roles)) is not None
-            for view in views
+            for position in at
         ]
     items = []
     for view, role in asked:

@@ -108,7 +108,9 @@ class Catalog:
                 )
             )
         self._by_id: dict[int, TaskView] | None = None
-        self._cells: list[tuple[tuple[Mention, ...], list[TaskView]]] | None = None
+        self.cells = _cells(self.tasks)
+        """Each distinct 责任单位 cell (as understood) with the positions of its tasks in
+        `tasks`: a unit's role, the same in every task of a cell, is asked once per cell."""
 
     def _schedule(self, task: Task, source: Task) -> Schedule:
         parsed = parse_schedule(source.schedule, year=self.document.year)
@@ -154,7 +156,7 @@ class Catalog:
         if self.shares_registry:
             state["registry"] = None
         state["tasks"] = [tuple(view) for view in self.tasks]
-        state["_by_id"] = state["_cells"] = None
+        state["_by_id"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -168,24 +170,6 @@ class Catalog:
         if self._by_id is None:
             self._by_id = {view.id: view for view in self.tasks}
         return self._by_id
-
-    @property
-    def cells(self) -> list[tuple[tuple[Mention, ...], list[TaskView]]]:
-        """Each distinct 责任单位 cell (as understood) with its tasks, in file order.
-
-        A unit's role is the same in every task of a cell: asking it once per cell
-        (a few dozen in a table) rather than once per task.
-        """
-        if self._cells is None:
-            grouped: dict[int, tuple[tuple[Mention, ...], list[TaskView]]] = {}
-            for view in self.tasks:
-                found = grouped.get(id(view.mentions))
-                if found is None:
-                    grouped[id(view.mentions)] = (view.mentions, [view])
-                else:
-                    found[1].append(view)
-            self._cells = list(grouped.values())
-        return self._cells
 
     def task(self, task_id: int) -> TaskView:
         """One task by 序号; LookupError with a Chinese message if there is none."""
@@ -207,6 +191,14 @@ class Catalog:
             return self.sections[int(ref) - 1]
         ids = "、".join(s.id for s in self.sections)
         raise LookupError(msg.NO_SUCH_SECTION.format(ref=ref, ids=ids))
+
+
+def _cells(tasks: list[TaskView]) -> list[tuple[tuple[Mention, ...], tuple[int, ...]]]:
+    """The distinct 责任单位 cells of these tasks (by identity), each with its tasks' positions."""
+    grouped: dict[int, tuple[tuple[Mention, ...], list[int]]] = {}
+    for position, view in enumerate(tasks):
+        grouped.setdefault(id(view.mentions), (view.mentions, []))[1].append(position)
+    return [(mentions, tuple(at)) for mentions, at in grouped.values()]
 
 
 def share_equal_parts(catalogs: Sequence[Catalog]) -> None:
@@ -237,4 +229,5 @@ def share_equal_parts(catalogs: Sequence[Catalog]) -> None:
             )
             for view in catalog.tasks
         ]
-        catalog._by_id = catalog._cells = None  # their views were the old ones
+        catalog.cells = [(one(mentions), one(at)) for mentions, at in catalog.cells]
+        catalog._by_id = None  # its views were the old ones

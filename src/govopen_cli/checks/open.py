@@ -246,7 +246,7 @@ def _open_one(
                 reading.seen[file.name] = cache.Seen(stat, b"", trusted, None)
             return
         # the key is what a snapshot records (none is kept when the cache is off)
-        key = cache.key_for(raw + reading.shared.salt) if raw and cache.enabled() else b""
+        key = cache.key_for(raw, reading.shared.salt) if raw and cache.enabled() else b""
         catalog = known.catalog if known is not None and key and known.key == key else None
     name = doc_key(file).casefold()
     if name in keys:

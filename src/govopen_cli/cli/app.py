@@ -174,12 +174,7 @@ def main() -> None:
             app_for_completion(_completion_words())(prog_name=PROG_NAME)
             return
         chosen, args, prog_name = app_for(sys.argv[1:])
-        from govopen_cli.files.gc_pause import paused_gc
-
-        # one short process: what a command builds (tables, answer rows) lives until it
-        # has written its output, so the collector would scan it again and again for nothing
-        with paused_gc():
-            chosen(args=args, prog_name=prog_name)
+        chosen(args=args, prog_name=prog_name)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)

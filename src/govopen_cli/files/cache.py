@@ -118,9 +118,15 @@ def _installed_bytes(package: str, name: str) -> bytes:
     return b""
 
 
-def key_for(raw: bytes) -> bytes:
-    """The entry key for a file's bytes, as hex ASCII."""
-    return sha256(code_fingerprint() + raw).hexdigest().encode("ascii")
+def key_for(*parts: bytes) -> bytes:
+    """The entry key for a file's bytes (and what else it is read with), as hex ASCII.
+
+    The parts are hashed one after the other: a 37 MB file is not copied to be hashed.
+    """
+    digest = sha256(code_fingerprint())
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest().encode("ascii")
 
 
 class _Pickler(pickle.Pickler):
@@ -175,7 +181,7 @@ def load(
         raw = _read_bytes(path)
     if raw is None:
         return None, None
-    key = key_for(raw + salt)
+    key = key_for(raw, salt)
     catalog = _load_entry(_entry(path), key)
     from govopen_cli.table.catalog import Catalog
 
@@ -205,7 +211,7 @@ def store(path: Path, key: bytes | None, catalog: Catalog, salt: bytes = b"") ->
     if key is None or not enabled():
         return
     raw = _read_bytes(path)
-    if raw is None or key_for(raw + salt) != key:
+    if raw is None or key_for(raw, salt) != key:
         return  # the file changed while it was being read: cache nothing
     saved_path, catalog.path = catalog.path, None
     try:
@@ -231,7 +237,7 @@ def _store_entry(entry: Path, key: bytes, value: Any) -> None:
 
 
 def _units_key(raw: bytes) -> bytes:
-    return key_for(b"units.yaml\0" + raw)
+    return key_for(b"units.yaml\0", raw)
 
 
 def load_units(path: Path, raw: bytes) -> list[UnitRecord] | None:

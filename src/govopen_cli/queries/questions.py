@@ -149,10 +149,10 @@ class DeadlineMemo:
     Keyed by the objects' ids: valid for one query over tables that stay alive meanwhile.
     """
 
-    windows: dict[tuple[int, dt.date], list[tuple[int | None, dt.date, str]]] = field(
+    windows: dict[dt.date, dict[int, list[tuple[int | None, dt.date, str]]]] = field(
         default_factory=dict
     )
-    """Per (schedule, first day): its (number, due date, deliverable) in the window."""
+    """Per first day, per schedule: its (number, due date, deliverable) in the window."""
     roles: dict[tuple[int, int, str], Role | None] = field(default_factory=dict)
     """Per (registry, cell, unit): the unit's role in tasks with that 责任单位 cell."""
 
@@ -197,7 +197,7 @@ def deadlines(
     first = start or dt.date(catalog.document.year or as_of.year, 1, 1)
     last = end or max(as_of, first)
     memo = memo if memo is not None else DeadlineMemo()
-    windows, roles = memo.windows, memo.roles
+    windows, roles = memo.windows.setdefault(first, {}), memo.roles
     reported = progress.reported_tasks if progress is not None else frozenset()
     asked: Iterable[tuple[TaskView, Role | None]] = zip(catalog.tasks, repeat(None))
     if unit:
@@ -211,7 +211,7 @@ def deadlines(
     items = []
     for view, role in asked:
         schedule = view.schedule
-        due_dates = windows.get((id(schedule), first))
+        due_dates = windows.get(id(schedule))
         if due_dates is None:
             due_dates = [
                 (number, m.due, m.deliverable)
@@ -224,7 +224,7 @@ def deadlines(
                         (None, due, recurrence.deliverable)
                         for due in recurrence.occurrences(first, last)
                     )
-            windows[id(schedule), first] = due_dates
+            windows[id(schedule)] = due_dates
         for number, due, what in due_dates:
             owing = view.owners
             if progress is not None and view.id in reported:

@@ -103,9 +103,10 @@ class Collection:
         if self._merged is None:
             if len(self.documents) == 1:
                 self._merged = next(iter(self.documents.values())).registry
-            else:
+            else:  # tables that name only units.yaml's units share one registry: read it once
+                registries = {id(c.registry): c.registry for c in self}.values()
                 self._merged = Registry.of_records(
-                    unit for catalog in self for unit in catalog.registry.units.values()
+                    unit for registry in registries for unit in registry.units.values()
                 )
         return self._merged
 

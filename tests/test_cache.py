@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,37 @@ def test_cache_folder_follows_xdg_through_platformdirs(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
     assert cache.cache_dir() == tmp_path / "elsewhere" / "govopen"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is Linux's")
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [
+        ("/srv/cache", "/home/clerk"),  # an absolute XDG_CACHE_HOME
+        (None, "/home/clerk"),  # none: under HOME
+        ("", "/home/clerk/"),  # empty counts as none
+        ("relative/cache", "/home/clerk"),  # not absolute: platformdirs decides
+        ("   ", "/home/clerk"),
+        (None, "relative-home"),
+    ],
+)
+def test_the_cache_folder_is_platformdirs_answer(
+    xdg: str | None, home: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found without importing platformdirs where the XDG rule is plain, its answer always."""
+    import platformdirs
+
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    cache._cache_dir.cache_clear()
+    try:
+        expected = platformdirs.user_cache_path("govopen", appauthor=False)
+        assert cache.cache_dir() == expected
+    finally:
+        cache._cache_dir.cache_clear()
 
 
 def test_a_cached_query_does_not_import_pydantic(data: Path) -> None:

@@ -16,8 +16,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
+from test_bounds import run_cli  # the real program in a subprocess, as for other FIFOs
 from test_hardening import add_done  # the same report, added the same way
 from typer.testing import CliRunner
 
@@ -372,21 +371,6 @@ def test_append_in_place_undoes_a_failed_write(
 
 
 # --- a collection: what cannot be read is said, as queries refuse it -------------------------
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The real program in a subprocess: a FIFO that blocked would hang the test run."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVOPEN_")}
-    env["GOVOPEN_NO_CACHE"] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "govopen_cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
 
 
 def make_collection(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sys
 from pathlib import Path
@@ -44,6 +45,24 @@ def test_second_open_comes_from_the_cache(data: Path, tmp_path: Path) -> None:
     assert cached.task(1).text.startswith(TASK_1)
     assert cached.path == data
     assert open_catalog(data).task(7).owners == first.task(7).owners
+
+
+def test_a_cached_table_makes_a_task_view_only_when_asked(data: Path) -> None:
+    from_file = open_catalog(data)
+    cached, _ = cache.load(data)
+    assert cached is not None
+    # no view made yet: the 24 schedules, 序号 7's being 序号 6's (one merged 工作进度 cell)
+    schedules = cached.schedules()
+    assert len(schedules) == 24
+    assert schedules[6] == schedules[5]
+    assert (cached.task_at(6).id, cached.task_at(6).cells_from) == (7, 6)
+    assert cached.task_at(23).id == 24
+    again = pickle.loads(pickle.dumps(cached))  # stored again before any view was made
+    assert again.tasks == from_file.tasks
+    # one by one or all at once, the views are the file's
+    assert [cached.task_at(p) for p in range(24)] == from_file.tasks
+    assert cached.tasks == from_file.tasks
+    assert list(cached.schedules()) == [v.schedule for v in from_file.tasks]
 
 
 def test_changed_bytes_give_a_fresh_result(data: Path) -> None:

@@ -14,7 +14,7 @@ from time import time_ns
 from typing import TYPE_CHECKING
 
 from govopen_cli.files import cache
-from govopen_cli.files.gc_pause import paused_gc
+from govopen_cli.gc_pause import paused_gc
 from govopen_cli.problems import DataError, Problem, errors_only
 from govopen_cli.table.catalog import Catalog
 from govopen_cli.table.collection import Collection

@@ -19,13 +19,13 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from govopen_cli import messages as msg
-from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.limits import (
     MAX_HINT_WORK,
     MAX_ITEM_NODES,
     MAX_SCHEMA_PROBLEMS,
 )
 from govopen_cli.files.yaml_reader import STDIN, SourceMap, read_yaml
+from govopen_cli.gc_pause import paused_gc
 from govopen_cli.problems import DataError, Problem
 from govopen_cli.table.dates import EARLIEST, LATEST, Clock
 from govopen_cli.table.model import Task, TaskFile, Unit, UnitsFile

@@ -298,7 +298,7 @@ def load(data: Path | None, doc: str | None = None) -> Loaded:
     from govopen_cli import messages as msg
     from govopen_cli.checks.open import open_collection
     from govopen_cli.files.finding import find_data
-    from govopen_cli.files.gc_pause import paused_gc
+    from govopen_cli.gc_pause import paused_gc
     from govopen_cli.problems import DataError
 
     try:

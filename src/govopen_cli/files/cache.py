@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govopen_cli.files.gc_pause import paused_gc
+from govopen_cli.gc_pause import paused_gc
 
 if TYPE_CHECKING:
     from govopen_cli.table.catalog import Catalog

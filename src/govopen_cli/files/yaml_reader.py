@@ -29,7 +29,6 @@ import yaml
 from govopen_cli import messages as msg
 from govopen_cli.files.encoding import might_be_wide, wide_encoding
 from govopen_cli.files.finding import DATA_ENV, DEFAULT_RELATIVE, find_data_file, shipped_data_file
-from govopen_cli.files.gc_pause import paused_gc
 from govopen_cli.files.limits import (
     MAX_ANCHORS,
     MAX_DEPTH,
@@ -40,6 +39,7 @@ from govopen_cli.files.limits import (
     MAX_SCALAR_CHARS,
     MAX_TYPED_VALUES,
 )
+from govopen_cli.gc_pause import paused_gc
 from govopen_cli.problems import DataError, Problem
 
 __all__ = [  # finding the file lives in finding.py, the limits in limits.py (no YAML import)

@@ -199,18 +199,21 @@ def deadlines(
     memo = memo if memo is not None else DeadlineMemo()
     windows, roles = memo.windows.setdefault(first, {}), memo.roles
     reported = progress.reported_tasks if progress is not None else frozenset()
-    asked: Iterable[tuple[TaskView, Role | None]] = zip(catalog.tasks, repeat(None))
-    if unit:
-        tasks = catalog.tasks
+    # (position, role) of each task asked; a task's view is made only if it has a deadline
+    schedules = catalog.schedules()
+    asked: Iterable[tuple[int, Role | None]]
+    if not unit:
+        asked = zip(range(len(schedules)), repeat(None))
+    else:
         asked = [
-            (tasks[position], role)
+            (position, role)
             for mentions, at in catalog.cells
             if (role := _role_in_cell(catalog, mentions, unit, roles)) is not None
             for position in at
         ]
     items = []
-    for view, role in asked:
-        schedule = view.schedule
+    for position, role in asked:
+        schedule = schedules[position]
         due_dates = windows.get(id(schedule))
         if due_dates is None:
             due_dates = [
@@ -225,6 +228,9 @@ def deadlines(
                         for due in recurrence.occurrences(first, last)
                     )
             windows[id(schedule)] = due_dates
+        if not due_dates:
+            continue
+        view = catalog.task_at(position)
         for number, due, what in due_dates:
             owing = view.owners
             if progress is not None and view.id in reported:

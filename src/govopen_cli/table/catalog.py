@@ -11,10 +11,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from govopen_cli import messages as msg
+from govopen_cli.gc_pause import paused_gc
 from govopen_cli.table.records import DocumentRecord, SectionRecord
 from govopen_cli.table.schedule import Milestone, Schedule, parse_schedule
 from govopen_cli.table.units import Holding, Mention, Registry, Role, parse_units
@@ -29,8 +31,9 @@ _Part = TypeVar("_Part")
 class TaskView(NamedTuple):
     """One task with what the tool understood from its cells (immutable).
 
-    A named tuple, not a dataclass: the cache stores the tasks as plain tuples, which
-    load in half the time, and makes each a view again with one call (`Catalog.__setstate__`).
+    A named tuple, not a dataclass: the cache stores a table's tasks as one flat tuple of
+    their fields, which loads in a fraction of the time, and a view is made of a task's
+    slice of it only when the task is asked (`Catalog.tasks`, `Catalog.task_at`).
     """
 
     id: int
@@ -79,7 +82,7 @@ class Catalog:
         self.sections = [SectionRecord.of(s) for s in task_file.sections]
         by_id = {t.id: t for t in task_file.tasks}
         section_by_id = {s.id: s for s in self.sections}
-        self.tasks: list[TaskView] = []
+        tasks: list[TaskView] = []
         # each distinct 责任单位 cell is understood once (a province repeats them a lot),
         # and equal cell texts are one string, stored once in the cache
         understood: dict[str, tuple[str, tuple[Mention, ...], tuple[str, ...]]] = {}
@@ -90,7 +93,7 @@ class Catalog:
                 found = self._mentions(source.units)
                 understood[source.units] = (source.units, found, self._owners(found))
             units_text, mentions, owners = understood[source.units]
-            self.tasks.append(
+            tasks.append(
                 TaskView(
                     id=task.id,
                     text=task.text,
@@ -107,8 +110,11 @@ class Catalog:
                     doc=self.key,
                 )
             )
+        self._tasks: list[TaskView] | None = tasks
+        self._stored: tuple[Any, ...] = ()
+        """The tasks' fields one after another, as the cache keeps them (until `_tasks` is made)."""
         self._by_id: dict[int, TaskView] | None = None
-        self.cells = _cells(self.tasks)
+        self.cells = _cells(tasks)
         """Each distinct 责任单位 cell (as understood) with the positions of its tasks in
         `tasks`: a unit's role, the same in every task of a cell, is asked once per cell."""
 
@@ -148,21 +154,51 @@ class Catalog:
         unit = self.registry.units.get(name)
         return unit.short if unit is not None and unit.short else name
 
+    @property
+    def tasks(self) -> list[TaskView]:
+        """The tasks in the file's order (made from the cache's fields when first asked)."""
+        if self._tasks is None:
+            # tuple.__new__ through partial: no Python frame per task (TaskView._make has one).
+            # The views live as long as their table, which `load` froze out of the collector's
+            # sight: so are they (else a province's views, made table by table, would set off
+            # full collections scanning every view made before)
+            rows = zip(*[iter(self._stored)] * _WIDTH, strict=True)
+            with paused_gc(freeze=True):
+                self._tasks = list(map(partial(tuple.__new__, TaskView), rows))
+            self._stored = ()
+        return self._tasks
+
+    @tasks.setter
+    def tasks(self, views: list[TaskView]) -> None:
+        self._tasks, self._stored, self._by_id = views, (), None
+
+    def task_at(self, position: int) -> TaskView:
+        """The task at a position of `tasks` (without making the others' views)."""
+        if self._tasks is not None:
+            return self._tasks[position]
+        start = position * _WIDTH
+        return tuple.__new__(TaskView, self._stored[start : start + _WIDTH])
+
+    def schedules(self) -> Sequence[Schedule]:
+        """Every task's schedule, in order (without making views: a query over a province
+        asks every task's schedule, and makes views only of the tasks it answers)."""
+        if self._tasks is not None:
+            return [view.schedule for view in self._tasks]
+        return cast("tuple[Schedule, ...]", self._stored[_SCHEDULE::_WIDTH])
+
     def __getstate__(self) -> dict[str, object]:
         """For the cache: a registry shared with the folder is left out (`open_catalog` puts
         the folder's one registry back, the same object for every table); the tasks are
-        kept as plain tuples and the index by 序号 is made again when first asked."""
+        kept as one flat tuple of their fields (few objects to load) and their views and
+        the index by 序号 are made again when first asked."""
         state = self.__dict__.copy()
         if self.shares_registry:
             state["registry"] = None
-        state["tasks"] = [tuple(view) for view in self.tasks]
+        if self._tasks is not None:
+            state["_stored"] = tuple(chain.from_iterable(self._tasks))
+        state["_tasks"] = None
         state["_by_id"] = None
         return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # tuple.__new__ through partial: no Python frame per task (TaskView._make has one)
-        state["tasks"] = list(map(partial(tuple.__new__, TaskView), state["tasks"]))
-        self.__dict__.update(state)
 
     @property
     def ids(self) -> dict[int, TaskView]:
@@ -191,6 +227,11 @@ class Catalog:
             return self.sections[int(ref) - 1]
         ids = "、".join(s.id for s in self.sections)
         raise LookupError(msg.NO_SUCH_SECTION.format(ref=ref, ids=ids))
+
+
+_WIDTH = len(TaskView._fields)
+"""How many fields a task has in the cache's flat tuple."""
+_SCHEDULE = TaskView._fields.index("schedule")
 
 
 def _cells(tasks: list[TaskView]) -> list[tuple[tuple[Mention, ...], tuple[int, ...]]]:
@@ -230,4 +271,3 @@ def share_equal_parts(catalogs: Sequence[Catalog]) -> None:
             for view in catalog.tasks
         ]
         catalog.cells = [(one(mentions), one(at)) for mentions, at in catalog.cells]
-        catalog._by_id = None  # its views were the old ones

@@ -227,44 +227,57 @@ def _open_one(
     A file whose stat is unchanged since the snapshot (and was trusted then) is not read;
     one whose bytes have the key the snapshot recorded is not understood again.
     """
-    from govopen_cli import messages as msg
     from govopen_cli.files.finding import doc_key, looks_like_task_file, read_regular
 
+    name = file.name
     stat = cache.file_stat(file)  # before reading: a change after it makes the stat differ
-    known = reading.snapshot.get(file.name) if reading.snapshot is not None else None
+    known = reading.snapshot.get(name) if reading.snapshot is not None else None
     if known is not None and known.trusted and stat == known.stat:
-        raw, key, catalog = None, known.key, known.catalog
-        if catalog is None:
-            reading.seen[file.name] = known
-            return
-    else:
-        reading.read += 1
-        raw = read_regular(file)  # None: not read here (FIFO, device, too large); the reader says
-        if raw is not None and not looks_like_task_file(raw):
-            if stat is not None:
-                trusted = cache.stat_trusted(stat, reading.now_ns)
-                reading.seen[file.name] = cache.Seen(stat, b"", trusted, None)
-            return
-        # the key is what a snapshot records (none is kept when the cache is off)
-        key = cache.key_for(raw, reading.shared.salt) if raw and cache.enabled() else b""
-        catalog = known.catalog if known is not None and key and known.key == key else None
-    name = doc_key(file).casefold()
-    if name in keys:
-        message = msg.DUPLICATE_DOC.format(key=doc_key(file), other=file.name)
-        problems.append(Problem(str(file), 0, 0, "duplicate-doc", message))
+        # unchanged since the snapshot: what it knows stands as it is (no Seen made again)
+        reading.seen[name] = known
+        if known.catalog is not None and _claim(known.catalog.key, file, keys, problems):
+            _add(known.catalog, file, reading, catalogs)
         return
-    keys.add(name)
-    if catalog is not None:
-        catalog.path = file
-        if catalog.registry is None:  # kept out of the snapshot: the folder's units.yaml alone
-            catalog.registry = reading.shared.registry()
-    else:
+    reading.read += 1
+    raw = read_regular(file)  # None: not read here (FIFO, device, too large); the reader says
+    if raw is not None and not looks_like_task_file(raw):
+        if stat is not None:
+            trusted = cache.stat_trusted(stat, reading.now_ns)
+            reading.seen[name] = cache.Seen(stat, b"", trusted, None)
+        return
+    if not _claim(doc_key(file), file, keys, problems):
+        return
+    # the key is what a snapshot records (none is kept when the cache is off)
+    key = cache.key_for(raw, reading.shared.salt) if raw and cache.enabled() else b""
+    catalog = known.catalog if known is not None and key and known.key == key else None
+    if catalog is None:
         try:
             catalog = open_catalog(file, reading.shared, raw)
         except DataError as exc:
             problems.extend(exc.problems)
             return
-    catalogs.append(catalog)
+    _add(catalog, file, reading, catalogs)
     if stat is not None and key:
         trusted = cache.stat_trusted(stat, reading.now_ns)
-        reading.seen[file.name] = cache.Seen(stat, key, trusted, catalog)
+        reading.seen[name] = cache.Seen(stat, key, trusted, catalog)
+
+
+def _claim(key: str, file: Path, keys: set[str], problems: list[Problem]) -> bool:
+    """Take a document key for a file; False (and a problem) if another file has it."""
+    folded = key.casefold()
+    if folded in keys:
+        from govopen_cli import messages as msg
+
+        message = msg.DUPLICATE_DOC.format(key=key, other=file.name)
+        problems.append(Problem(str(file), 0, 0, "duplicate-doc", message))
+        return False
+    keys.add(folded)
+    return True
+
+
+def _add(catalog: Catalog, file: Path, reading: _Reading, catalogs: list[Catalog]) -> None:
+    """A file's table joins the collection, with its path and the folder's registry."""
+    catalog.path = file
+    if catalog.registry is None:  # kept out of the snapshot: the folder's units.yaml alone
+        catalog.registry = reading.shared.registry()
+    catalogs.append(catalog)

@@ -387,14 +387,16 @@ def read_checked_ledger(
     done"); a `--progress` file that does not exist is a mistake and fails. `listed`: the
     names in the task file's folder when it was listed (no system call per table then).
     """
-    import os
-
-    from govopen_cli.files.finding import ledger_name, ledger_path
-    from govopen_cli.problems import errors_only
+    from govopen_cli.files.finding import ledger_name
 
     assert catalog.path is not None
     if explicit is None and listed is not None and ledger_name(catalog.path.name) not in listed:
-        return None
+        return None  # (the rest is imported only for a table that has a ledger)
+    import os
+
+    from govopen_cli.files.finding import ledger_path
+    from govopen_cli.problems import errors_only
+
     path = ledger_path(catalog.path, explicit)
     if not os.path.lexists(path):  # a folder, a broken link or a loop there is read and refused
         if explicit is not None:

@@ -76,6 +76,9 @@ class UnitMilestone:
         return self.done_on is not None and self.done_on > self.due
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 class Progress:
     """The ledger as of one date, answering per task, milestone and unit."""
 
@@ -92,13 +95,16 @@ class Progress:
         self.recorded = recorded
         """False when there is no ledger: completion is unknown, not "nothing done"."""
         self._by_task_unit: dict[tuple[int, str], list[ProgressReport]] = defaultdict(list)
+        self.reported_tasks: frozenset[int] = _NONE
+        """The ids of the tasks with a counting report (as of the as-of date)."""
+        if not reports:  # (a province's tables mostly have no ledger yet)
+            return
         ordered = sorted(
             (r for r in reports if r.date <= as_of), key=lambda r: r.date
         )  # sorted() is stable: same-day reports keep the ledger's order
         for report in ordered:
             self._by_task_unit[(report.task, report.unit)].append(report)
         self.reported_tasks = frozenset(task for task, _ in self._by_task_unit)
-        """The ids of the tasks with a counting report (as of the as-of date)."""
 
     def reports(self, task: int, unit: str, milestone: int | None) -> list[ProgressReport]:
         """A unit's counting reports on a milestone (or whole-task ones), oldest first."""

@@ -300,6 +300,15 @@ def test_two_documents_with_one_key(office: Path) -> None:
     assert [p["rule"] for p in problems if p["path"].endswith("meishan.yml")] == ["duplicate-doc"]
 
 
+def test_a_query_names_the_other_file_that_has_the_key(office: Path) -> None:
+    shutil.copy(office / "data" / "meishan.yaml", office / "data" / "meishan.yml")
+    result = cli("due", "--data", "data")
+    assert result.exit_code == 1
+    # meishan.yaml sorts first and keeps the key; meishan.yml is told whose key it repeats
+    assert "data/meishan.yml: 错误: 任务表简称“meishan”与 meishan.yaml 相同" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_one_unit_named_two_ways_in_two_files(office: Path) -> None:
     path = office / "data" / "2022-yaodian.yaml"
     text = path.read_text(encoding="utf-8")

@@ -156,7 +156,7 @@ def open_collection(path: Path, doc: str | None = None) -> Collection:
     shared = SharedUnits.beside(path)
     catalogs: list[Catalog] = []
     problems: list[Problem] = []
-    keys: set[str] = set()
+    keys: dict[str, str] = {}  # each document key (casefolded) → the file that has it
     listed: set[str] = set()
     found = candidates(path, listed)
     if doc is not None:
@@ -218,7 +218,7 @@ class _Reading:
 def _open_one(
     file: Path,
     reading: _Reading,
-    keys: set[str],
+    keys: dict[str, str],
     catalogs: list[Catalog],
     problems: list[Problem],
 ) -> None:
@@ -262,16 +262,16 @@ def _open_one(
         reading.seen[name] = cache.Seen(stat, key, trusted, catalog)
 
 
-def _claim(key: str, file: Path, keys: set[str], problems: list[Problem]) -> bool:
-    """Take a document key for a file; False (and a problem) if another file has it."""
+def _claim(key: str, file: Path, keys: dict[str, str], problems: list[Problem]) -> bool:
+    """Take a document key for a file; False (and a problem naming the other file) if taken."""
     folded = key.casefold()
-    if folded in keys:
+    other = keys.setdefault(folded, file.name)
+    if other != file.name:
         from govopen_cli import messages as msg
 
-        message = msg.DUPLICATE_DOC.format(key=key, other=file.name)
+        message = msg.DUPLICATE_DOC.format(key=key, other=other)
         problems.append(Problem(str(file), 0, 0, "duplicate-doc", message))
         return False
-    keys.add(folded)
     return True
 
 

@@ -240,6 +240,30 @@ def test_a_clerks_week_reports_to_both_tables(office: Path) -> None:
     assert cli("validate").exit_code == 0
 
 
+def test_a_table_without_a_ledger_beside_one_with_a_ledger(office: Path) -> None:
+    added = cli(
+        "progress", "add", "meishan:6", "--unit", "东坡区",
+        "--status", "done", "--date", "2021-09-20",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    result = cli("overdue", "--as-of", "2022-04-01", "--format", "json")
+    found = json.loads(result.stdout)
+    # meishan has a ledger: 序号 6 is owed by its 7 lead units but 东坡区, who reported it done
+    six = next(r for r in found if (r["doc"], r["task"]) == ("meishan", 6))
+    assert "东坡区人民政府" not in six["outstanding"] and len(six["outstanding"]) == 6
+    # 2022-yaodian has none: its 1 (2022年3月底前) passed a day ago, done or not nobody knows
+    first = next(r for r in found if (r["doc"], r["task"]) == ("2022-yaodian", 1))
+    assert (first["days_left"], first["outstanding"]) == (-1, None)
+    assert "任务表 2022-yaodian 尚未登记任何进展" in result.stderr
+    assert "不知道各单位是否已完成" not in result.stderr  # that says no table has a ledger
+    shown = cli("overdue", "--as-of", "2022-04-01").stdout
+    assert "已过截止日期的节点（有的任务表尚未登记进展）" in shown
+    assert "已过 1 天" in shown and "逾期" in shown  # only the ledger's rows are called overdue
+    for command in ("board --as-of 2022-04-01", "stats --as-of 2022-04-01", "progress list"):
+        said = cli(*command.split(), "--format", "json").stderr  # each names what it cannot know
+        assert "任务表 2022-yaodian 尚未登记任何进展" in said, command
+
+
 def test_a_bare_id_in_two_tables_is_refused_with_both_references(office: Path) -> None:
     result = cli("show", "2")
     assert result.exit_code == 1

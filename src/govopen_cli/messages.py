@@ -529,8 +529,22 @@ NO_LEDGER_NOTE = (
     "尚未登记任何进展（没有进展台账）：不知道各单位是否已完成；已过截止日期不等于未完成"
 )
 PAST_DUE_TITLE = "已过截止日期的节点（尚未登记进展）"
+PAST_DUE_SOME_TITLE = "已过截止日期的节点（有的任务表尚未登记进展）"
 DAYS_PAST = "已过 {n} 天"
 H_PAST_DUE_UNITS = "责任单位"
+H_OUTSTANDING_OR_UNITS = "未完成或责任单位"
+"""A column of both: the units still owing (tables with a ledger) or the lead units (without)."""
+
+
+def no_ledger_in(keys: list[str]) -> str:
+    """The note for a collection where some tables have a progress ledger and some have not."""
+    shown = "、".join(keys[:5]) + (f" 等 {len(keys)} 个任务表" if len(keys) > 5 else "")
+    return (
+        f"任务表 {shown} 尚未登记任何进展（没有进展台账）：不知道这些表的节点是否已完成；"
+        "已过截止日期不等于未完成"
+    )
+
+
 UNIT_OWES_NOTHING = "{unit} 在这些任务中是{roles}单位，不需要报送完成情况；表中是仍须完成的责任单位"
 UNIT_SOME_ROLES = "角色为“{roles}”的任务，{unit} 不需要报送完成情况；表中是仍须完成的责任单位"
 ICS_ROLE = "本单位角色：{role}"

@@ -247,10 +247,7 @@ def due_command(
     start, end = window.start, window.end
     items = deadlines(collection, ledgers, as_of=clock.as_of, start=start, end=end, unit=unit_name)
     title = msg.due_title(start.isoformat() if start else None, end.isoformat())
-    recorded = all(p.recorded for p in ledgers.values())
-    table = deadlines_table(
-        items, title, clock.as_of, collection, unit=unit_name, recorded=recorded
-    )
+    table = deadlines_table(items, title, clock.as_of, collection, ledgers, unit=unit_name)
     print_table(table, fmt, loaded)
 
 
@@ -279,9 +276,11 @@ def overdue_command(
     unit_name = resolve_unit(collection, unit) if unit else None
     ledgers = load_progresses(loaded, progress, clock)
     items = overdue(collection, ledgers, as_of=clock.as_of, unit=unit_name)
-    recorded = all(p.recorded for p in ledgers.values())
-    title = msg.OVERDUE_TITLE if recorded else msg.PAST_DUE_TITLE
-    table = deadlines_table(
-        items, title, clock.as_of, collection, unit=unit_name, recorded=recorded
-    )
+    recorded = [p.recorded for p in ledgers.values()]
+    # "overdue" only where a ledger says the work is not done
+    if all(recorded):
+        title = msg.OVERDUE_TITLE
+    else:
+        title = msg.PAST_DUE_SOME_TITLE if any(recorded) else msg.PAST_DUE_TITLE
+    table = deadlines_table(items, title, clock.as_of, collection, ledgers, unit=unit_name)
     print_table(table, fmt, loaded)

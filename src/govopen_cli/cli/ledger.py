@@ -192,7 +192,7 @@ def progress_list_command(
     unit_name = resolve_unit(collection, unit) if unit else None
     clock = make_clock(None)
     tables = []
-    missing = False
+    missing: list[str] = []  # the tables asked that have no ledger
     for catalog in collection:
         if only is not None and only[0] is not catalog:
             continue
@@ -200,7 +200,8 @@ def progress_list_command(
         if unit_name and name is None:
             continue
         ledger = read_checked_ledger(catalog, progress, clock)
-        missing = missing or ledger is None
+        if ledger is None:
+            missing.append(catalog.key)
         entries = ledger.entries if ledger is not None else []
         tasks = None if only is None else [only[1].id]
         reports = [r for r in entries if isinstance(r, ProgressReport)]
@@ -227,7 +228,8 @@ def progress_list_command(
     table.rows = sorted((row for t in tables for row in t.rows), key=lambda row: row["date"])
     table.title = msg.reports_title(len(table.rows))
     if missing:
-        table.notes.append(msg.NO_LEDGER_NOTE)
+        every = len(missing) == len(tables)
+        table.notes.append(msg.NO_LEDGER_NOTE if every else msg.no_ledger_in(missing))
     print_table(table, fmt, loaded)
 
 

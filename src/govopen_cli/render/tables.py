@@ -366,6 +366,16 @@ def days_label(days_left: int, recorded: bool = True) -> str:
     return (msg.DAYS_OVERDUE if recorded else msg.DAYS_PAST).format(n=-days_left)
 
 
+def ledger_notes(by_doc: Mapping[str, Progress]) -> list[str]:
+    """What an answer cannot know: whether the tables without a progress ledger are done."""
+    missing = [key for key, progress in by_doc.items() if not progress.recorded]
+    if not missing:
+        return []
+    if len(missing) == len(by_doc):
+        return [msg.NO_LEDGER_NOTE]
+    return [msg.no_ledger_in(missing)]
+
+
 def role_notes(catalog: Catalog | Collection, unit: str, roles: set[Role]) -> list[str]:
     """Why a unit owes nothing in some or all of the rows: its role there is not lead."""
     other = [msg.ROLE_LABELS[r] for r in ROLES if r in roles and r != "lead"]
@@ -382,23 +392,26 @@ def deadlines_table(
     title: str,
     as_of: dt.date,
     catalog: Catalog | Collection,
+    ledgers: Mapping[str, Progress],
     *,
     unit: str | None = None,
-    recorded: bool = True,
 ) -> Table:
     """`due` / `overdue`: one row per milestone, by date, with days left and who still owes it.
 
     With `unit`, rows carry the unit's `role` and a note says why a guide or support unit
-    owes nothing. Without a ledger (`recorded` False) `outstanding` is null (unknown) and
-    the column lists the lead units instead. `catalog`: the table, or the collection.
+    owes nothing. `ledgers`: each table's progress by key. A row of a table without a
+    ledger has `outstanding` null (unknown) and the column lists its lead units instead.
+    `catalog`: the table, or the collection.
     """
     leads: dict[int, list[str]] = {}  # per 责任单位 cell: tasks share them, rows only read them
-    rows = []
+    known = {key: progress.recorded for key, progress in ledgers.items()}
+    rows, styles = [], []
     for item in items:
         view = item.view
         lead = leads.get(id(view.mentions))
         if lead is None:
             lead = leads[id(view.mentions)] = view.named("lead")
+        recorded = known[view.doc]
         row = {
             "doc": view.doc,
             "task": view.id,
@@ -413,28 +426,34 @@ def deadlines_table(
         if unit:
             row["role"] = item.role
         rows.append(row)
+        styles.append(_urgency(item.days_left, recorded))
 
     def owing(row: dict[str, Any]) -> str:
         task_owners = _task(catalog, row).owners
-        names = row["outstanding"] if recorded else list(task_owners)
+        names = row["outstanding"] if row["outstanding"] is not None else list(task_owners)
         if len(names) > 2 and len(names) == len(task_owners):
             return msg.ALL_OWE.format(n=len(names))
         return _text([catalog.short_name(n) for n in names])
 
+    if all(known.values()):
+        owing_head = msg.H_OUTSTANDING
+    else:
+        owing_head = msg.H_OUTSTANDING_OR_UNITS if any(known.values()) else msg.H_PAST_DUE_UNITS
     columns = (
         Column("task", msg.H_ID),
         *([Column("role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]])] if unit else []),
         Column("due", msg.H_DUE),
-        Column("days_left", msg.H_DAYS, lambda r: days_label(r["days_left"], recorded)),
-        Column("deliverable", msg.H_DELIVERABLE, lambda r: r["deliverable"] or "—", wrap=True),
         Column(
-            "outstanding", msg.H_OUTSTANDING if recorded else msg.H_PAST_DUE_UNITS, owing, wrap=True
+            "days_left",
+            msg.H_DAYS,
+            lambda r: days_label(r["days_left"], r["outstanding"] is not None),
         ),
+        Column("deliverable", msg.H_DELIVERABLE, lambda r: r["deliverable"] or "—", wrap=True),
+        Column("outstanding", owing_head, owing, wrap=True),
         Column("text", msg.H_TEXT, wide=True, brief=40),
     )
-    styles = [_urgency(item.days_left, recorded) for item in items]
     caption = msg.AS_OF_CAPTION.format(date=as_of.isoformat(), n=len(rows))
-    notes = [] if recorded else [msg.NO_LEDGER_NOTE]
+    notes = ledger_notes(ledgers)
     if unit:
         notes += role_notes(catalog, unit, _roles(catalog, unit))
     return Table(title, columns, rows, styles, caption, notes)
@@ -663,8 +682,7 @@ def board_table(
     # a no-break space inside each entry: a line of the legend never parts a mark from its meaning
     legend = "  ".join(f"{LOOKS[m].text}\u00a0{LOOKS[m].meaning}" for m in MARKS if m in shown)
     caption = msg.BOARD_CAPTION.format(date=first.as_of.isoformat(), legend=legend)
-    recorded = all(p.recorded for p in by_doc.values())
-    notes = [] if recorded else [msg.NO_LEDGER_NOTE]
+    notes = ledger_notes(by_doc)
     if unit is not None:
         notes += role_notes(catalog, unit, _roles(catalog, unit))
     return Table(msg.BOARD_TITLE, columns, rows, caption=caption.rstrip(), notes=notes)
@@ -734,7 +752,7 @@ def stats_table(
         Column("rate", msg.H_RATE, lambda r: "—" if r["rate"] is None else f"{r['rate']:.0%}"),
     )
     caption = msg.STATS_CAPTION.format(date=first.as_of.isoformat())
-    notes = [] if all(p.recorded for p in by_doc.values()) else [msg.NO_LEDGER_NOTE]
+    notes = ledger_notes(by_doc)
     return Table(msg.STATS_TITLE, columns, rows, caption=caption, notes=notes)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import Result
 from table_fixtures import build_docx
 from typer.testing import CliRunner
 
@@ -60,7 +61,7 @@ def units_yaml() -> str:
     return yaml.safe_dump({"units": units}, allow_unicode=True, sort_keys=False)
 
 
-def cli(*args: str):  # type: ignore[no-untyped-def]
+def cli(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
@@ -214,18 +215,17 @@ def test_table_output_has_a_table_column_and_names_the_files(office: Path) -> No
 # --- a clerk's week: reports to both tables -------------------------------------------------
 
 
+def done(ref: str, unit: str, date: str) -> Result:
+    """`progress add REF --unit UNIT --status done --date DATE`, which must succeed."""
+    result = cli("progress", "add", ref, "--unit", unit, "--status", "done", "--date", date)
+    assert result.exit_code == 0, result.output
+    return result
+
+
 def test_a_clerks_week_reports_to_both_tables(office: Path) -> None:
-    first = cli(
-        "progress", "add", "2022-yaodian:1", "--unit", "市政府办公室",
-        "--status", "done", "--date", "2022-03-25",
-    )  # fmt: skip
-    assert first.exit_code == 0, first.output
+    first = done("2022-yaodian:1", "市政府办公室", "2022-03-25")
     assert "2022-yaodian.progress.yaml" in first.stdout
-    second = cli(
-        "progress", "add", "meishan:6", "--unit", "东坡区",
-        "--status", "done", "--date", "2021-09-20",
-    )  # fmt: skip
-    assert second.exit_code == 0, second.output
+    done("meishan:6", "东坡区", "2021-09-20")
     assert (office / "data" / "meishan.progress.yaml").is_file()
     assert (office / "data" / "2022-yaodian.progress.yaml").is_file()
     found = rows("overdue", "--as-of", "2022-04-01")
@@ -241,11 +241,7 @@ def test_a_clerks_week_reports_to_both_tables(office: Path) -> None:
 
 
 def test_a_table_without_a_ledger_beside_one_with_a_ledger(office: Path) -> None:
-    added = cli(
-        "progress", "add", "meishan:6", "--unit", "东坡区",
-        "--status", "done", "--date", "2021-09-20",
-    )  # fmt: skip
-    assert added.exit_code == 0, added.output
+    done("meishan:6", "东坡区", "2021-09-20")
     result = cli("overdue", "--as-of", "2022-04-01", "--format", "json")
     found = json.loads(result.stdout)
     # meishan has a ledger: 序号 6 is owed by its 7 lead units but 东坡区, who reported it done

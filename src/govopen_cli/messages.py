@@ -536,9 +536,11 @@ H_OUTSTANDING_OR_UNITS = "未完成或责任单位"
 """A column of both: the units still owing (tables with a ledger) or the lead units (without)."""
 
 
-def no_ledger_in(keys: list[str]) -> str:
-    """The note for a collection where some tables have a progress ledger and some have not."""
-    shown = "、".join(keys[:5]) + (f" 等 {len(keys)} 个任务表" if len(keys) > 5 else "")
+def no_ledger_note(missing: list[str], tables: int) -> str:
+    """What an answer cannot know: no table has a ledger, or these (`missing`) of `tables`."""
+    if len(missing) == tables:
+        return NO_LEDGER_NOTE
+    shown = "、".join(missing[:5]) + (f" 等 {len(missing)} 个任务表" if len(missing) > 5 else "")
     return (
         f"任务表 {shown} 尚未登记任何进展（没有进展台账）：不知道这些表的节点是否已完成；"
         "已过截止日期不等于未完成"

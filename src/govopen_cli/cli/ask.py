@@ -268,7 +268,7 @@ def overdue_command(
     """
     from govopen_cli import messages as msg
     from govopen_cli.queries.collection import overdue
-    from govopen_cli.render.tables import deadlines_table
+    from govopen_cli.render.tables import deadlines_table, ledger_coverage
 
     loaded = load(data, doc)
     collection = loaded.collection
@@ -276,11 +276,11 @@ def overdue_command(
     unit_name = resolve_unit(collection, unit) if unit else None
     ledgers = load_progresses(loaded, progress, clock)
     items = overdue(collection, ledgers, as_of=clock.as_of, unit=unit_name)
-    recorded = [p.recorded for p in ledgers.values()]
     # "overdue" only where a ledger says the work is not done
-    if all(recorded):
-        title = msg.OVERDUE_TITLE
-    else:
-        title = msg.PAST_DUE_SOME_TITLE if any(recorded) else msg.PAST_DUE_TITLE
+    title = {
+        "all": msg.OVERDUE_TITLE,
+        "some": msg.PAST_DUE_SOME_TITLE,
+        "none": msg.PAST_DUE_TITLE,
+    }[ledger_coverage(ledgers)]
     table = deadlines_table(items, title, clock.as_of, collection, ledgers, unit=unit_name)
     print_table(table, fmt, loaded)

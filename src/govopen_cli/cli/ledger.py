@@ -228,8 +228,7 @@ def progress_list_command(
     table.rows = sorted((row for t in tables for row in t.rows), key=lambda row: row["date"])
     table.title = msg.reports_title(len(table.rows))
     if missing:
-        every = len(missing) == len(tables)
-        table.notes.append(msg.NO_LEDGER_NOTE if every else msg.no_ledger_in(missing))
+        table.notes.append(msg.no_ledger_note(missing, len(tables)))
     print_table(table, fmt, loaded)
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli import messages as msg
 from govopen_cli.queries.questions import (
@@ -366,14 +366,19 @@ def days_label(days_left: int, recorded: bool = True) -> str:
     return (msg.DAYS_OVERDUE if recorded else msg.DAYS_PAST).format(n=-days_left)
 
 
+Coverage = Literal["all", "some", "none"]
+
+
+def ledger_coverage(by_doc: Mapping[str, Progress]) -> Coverage:
+    """Whether all, some or none of the tables asked have a progress ledger."""
+    recorded = [progress.recorded for progress in by_doc.values()]
+    return "all" if all(recorded) else "some" if any(recorded) else "none"
+
+
 def ledger_notes(by_doc: Mapping[str, Progress]) -> list[str]:
     """What an answer cannot know: whether the tables without a progress ledger are done."""
     missing = [key for key, progress in by_doc.items() if not progress.recorded]
-    if not missing:
-        return []
-    if len(missing) == len(by_doc):
-        return [msg.NO_LEDGER_NOTE]
-    return [msg.no_ledger_in(missing)]
+    return [msg.no_ledger_note(missing, len(by_doc))] if missing else []
 
 
 def role_notes(catalog: Catalog | Collection, unit: str, roles: set[Role]) -> list[str]:
@@ -435,10 +440,11 @@ def deadlines_table(
             return msg.ALL_OWE.format(n=len(names))
         return _text([catalog.short_name(n) for n in names])
 
-    if all(known.values()):
-        owing_head = msg.H_OUTSTANDING
-    else:
-        owing_head = msg.H_OUTSTANDING_OR_UNITS if any(known.values()) else msg.H_PAST_DUE_UNITS
+    owing_head = {
+        "all": msg.H_OUTSTANDING,
+        "some": msg.H_OUTSTANDING_OR_UNITS,
+        "none": msg.H_PAST_DUE_UNITS,
+    }[ledger_coverage(ledgers)]
     columns = (
         Column("task", msg.H_ID),
         *([Column("role", msg.H_ROLE, lambda r: msg.ROLE_LABELS[r["role"]])] if unit else []),

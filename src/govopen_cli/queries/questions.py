@@ -198,7 +198,6 @@ def deadlines(
     last = end or max(as_of, first)
     memo = memo if memo is not None else DeadlineMemo()
     windows, roles = memo.windows.setdefault(first, {}), memo.roles
-    reported = progress.reported_tasks if progress is not None else frozenset()
     # (position, role) of each task asked; a task's view is made only if it has a deadline
     schedules = catalog.schedules()
     asked: Iterable[tuple[int, Role | None]]
@@ -232,9 +231,7 @@ def deadlines(
             continue
         view = catalog.task_at(position)
         for number, due, what in due_dates:
-            owing = view.owners
-            if progress is not None and view.id in reported:
-                owing = tuple(progress.outstanding(view, number))
+            owing = view.owners if progress is None else progress.outstanding(view, number)
             if wanted is not None and role == "lead":
                 owing = tuple(u for u in owing if u in wanted)
             if owing:

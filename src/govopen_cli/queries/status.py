@@ -135,16 +135,17 @@ class Progress:
             done_on = report.date
         return UnitMilestone(unit, due, done_on)
 
-    def outstanding(self, view: TaskView, number: int | None) -> list[str]:
-        """The lead units that still owe a milestone (all of them for a recurring deadline)."""
+    def outstanding(self, view: TaskView, number: int | None) -> tuple[str, ...]:
+        """The lead units that still owe a milestone (all of them for a recurring deadline,
+        or when nobody reported on the task: then the task's own tuple, not a copy)."""
         if number is None or view.id not in self.reported_tasks:
-            return list(view.owners)
-        return [
+            return view.owners
+        return tuple(
             u
             for u in view.owners
             if (view.id, u) not in self._by_task_unit
             or not self.milestone_state(view, number, u).done
-        ]
+        )
 
     def mark(self, view: TaskView, unit: str, warn_days: int) -> Mark | None:
         """The board's mark for one task and one lead unit (None if the unit does not owe it)."""

@@ -160,7 +160,7 @@ def milestone_table(
                     "deliverable": milestone.deliverable,
                     "owners": list(view.owners),
                     "outstanding": (
-                        progress.outstanding(view, number) if progress.recorded else None
+                        list(progress.outstanding(view, number)) if progress.recorded else None
                     ),
                     "status": state.mark,
                     "text": view.text,
